@@ -1,0 +1,3 @@
+//! One module per subcommand. Each exposes `Args` (clap) and `async fn run(db_url, args)`.
+pub mod export;
+pub mod import;

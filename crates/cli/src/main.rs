@@ -1,0 +1,61 @@
+//! `vigie`: import a government plan and parliament's written questions, link them, serve the dashboard.
+//!
+//! Each subcommand lives in its own module under `cmd/`; this file only parses arguments and
+//! dispatches. The database defaults to the SQLite file `vigie.db` in the working directory.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Default database: an SQLite file next to where `vigie` runs, created when missing.
+pub const DEFAULT_DB: &str = "sqlite://vigie.db?mode=rwc";
+
+#[derive(Parser)]
+#[command(name = "vigie", version, about = "Track a government plan's commitments against parliament's written questions")]
+struct Cli {
+    /// Database URL (SQLite: `sqlite://path.db?mode=rwc`, or a bare file path).
+    #[arg(long, global = true, env = "VIGIE_DB", default_value = DEFAULT_DB)]
+    db: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import plans and written questions from files or folders (recursive).
+    Import(cmd::import::Args),
+    /// Print everything that was understood, as JSON (or CSV where offered) on stdout.
+    Export(cmd::export::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("vigie: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Import(args) => cmd::import::run(&cli.db, args).await,
+            Command::Export(args) => cmd::export::run(&cli.db, args).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigie: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The domain model: what Vigie understands of a plan and of a written question.
+//!
+//! These types are what the readers produce, what the matcher consumes, what the store persists and
+//! what `vigie export` prints. They are plain data (serde) with no behaviour that needs I/O.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A document as a reader understood it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Document {
+    Plan(Plan),
+    Question(Question),
+}
+
+/// A minister as a document names them. Plans name ministers by portfolio only; questions give the
+/// name and the portfolio ("Bernard Clerfayt, Ministre ... chargé de l'Emploi ...").
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Minister {
+    pub name: Option<String>,
+    /// The role and portfolio text, as written ("Ministre en charge de l'Emploi et ...").
+    pub portfolio: String,
+}
+
+/// A partner organisation of a plan, as the plan lists it: `Easy Brussels (SPRB)` gives the name
+/// `Easy Brussels` and the qualifier `SPRB`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    pub name: String,
+    pub qualifier: Option<String>,
+}
+
+/// A government priority plan (seed 002).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub title: String,
+    /// e.g. `Priorité concertée`.
+    pub kind: String,
+    /// Intro paragraphs, in order.
+    pub intro: Vec<String>,
+    pub lead_ministers: Vec<Minister>,
+    pub associated_ministers: Vec<Minister>,
+    pub partners: Vec<Partner>,
+    pub steering_committee: Vec<Partner>,
+    pub axes: Vec<Axis>,
+}
+
+/// A numbered axis of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Axis {
+    pub number: u32,
+    pub title: String,
+    /// The text before the axis' bullets (empty when the axis opens with bullets; when the axis has
+    /// no bullets, each paragraph is an action and the description is empty).
+    pub description: String,
+    pub pilots: Vec<Minister>,
+    pub actions: Vec<Action>,
+}
+
+/// One commitment of a plan: one bullet of an axis, or one paragraph of an axis without bullets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Stable code `<axis number>.<position>`, 1-based, in document order (`1.5`).
+    pub code: String,
+    pub axis: u32,
+    pub position: u32,
+    /// A short label that opens the bullet (`Pôle de compétitivité commun`), when there is one.
+    pub label: Option<String>,
+    /// The action's text, without its label.
+    pub text: String,
+}
+
+/// A procedural act of a written question (`29/04/2020 Recevable p.m.`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Act {
+    pub date: Option<NaiveDate>,
+    /// `Recevable`, `Question orale transformée en question écrite`, `Annexe à la réponse`, ...
+    pub label: String,
+    /// The rest of the row (`p.m.`, `Bureau élargi du Parlement`), when present.
+    pub reference: Option<String>,
+}
+
+/// What part of a question document a passage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    /// The question's text before its sub-questions (or the whole question when it has none).
+    QuestionIntro,
+    /// One sub-question (a `-` / `•` bullet, or a numbered item).
+    SubQuestion,
+    /// One part of the answer (`1/`, `1.`, `QUESTION 1`, or a paragraph).
+    Answer,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::QuestionIntro => "question_intro",
+            PassageKind::SubQuestion => "sub_question",
+            PassageKind::Answer => "answer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "question_intro" => Some(PassageKind::QuestionIntro),
+            "sub_question" => Some(PassageKind::SubQuestion),
+            "answer" => Some(PassageKind::Answer),
+            _ => None,
+        }
+    }
+
+    pub fn is_answer(self) -> bool {
+        self == PassageKind::Answer
+    }
+}
+
+/// A unit of text that can be linked to an action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub kind: PassageKind,
+    /// 1-based position in the document, over all passages.
+    pub position: u32,
+    /// The heading of an answer part (`1/ Concernant les possibilités ...`), when it has one.
+    pub heading: Option<String>,
+    /// The passage's text; lines are kept (tables and bullets stay one per line).
+    pub text: String,
+}
+
+/// A written parliamentary question, with its answer when there is one.
+///
+/// Identity: (`legislature`, `addressee`, `number`) — numbers restart for every minister and every
+/// legislature.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// `19/24`.
+    pub legislature: String,
+    /// `19/20`.
+    pub session: String,
+    pub number: u32,
+    pub subject: String,
+    /// The member of parliament who asked.
+    pub author: String,
+    pub addressee: Minister,
+    pub received: Option<NaiveDate>,
+    pub published: Option<NaiveDate>,
+    pub answered: Option<NaiveDate>,
+    pub acts: Vec<Act>,
+    pub passages: Vec<Passage>,
+}
+
+impl Question {
+    /// Whether the question has an answer (any answer passage).
+    pub fn has_answer(&self) -> bool {
+        self.passages.iter().any(|p| p.kind.is_answer())
+    }
+
+    /// The addressee's name as used in identities and the gold file: the surname (last word of the
+    /// name), or the portfolio when no name is known.
+    pub fn addressee_key(&self) -> String {
+        self.addressee.surname()
+    }
+}
+
+impl Minister {
+    /// The surname: last whitespace-separated word of the name; the portfolio when there is no name.
+    pub fn surname(&self) -> String {
+        match &self.name {
+            Some(n) => n.split_whitespace().last().unwrap_or(n).to_string(),
+            None => self.portfolio.clone(),
+        }
+    }
+}
+
+/// An organisation with its canonical name and the other names it is known by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// The status scale shared by the engine, staff and the dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NoFollowUp,
+    Announced,
+    InProgress,
+    Delivered,
+    Stalled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Delivered,
+        Status::InProgress,
+        Status::Announced,
+        Status::Stalled,
+        Status::NoFollowUp,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NoFollowUp => "no_follow_up",
+            Status::Announced => "announced",
+            Status::InProgress => "in_progress",
+            Status::Delivered => "delivered",
+            Status::Stalled => "stalled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// The review state of a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkState {
+    Proposed,
+    Confirmed,
+    Rejected,
+}
+
+impl LinkState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkState::Proposed => "proposed",
+            LinkState::Confirmed => "confirmed",
+            LinkState::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "proposed" => Some(LinkState::Proposed),
+            "confirmed" => Some(LinkState::Confirmed),
+            "rejected" => Some(LinkState::Rejected),
+            _ => None,
+        }
+    }
+}
