@@ -1,1 +1,23 @@
-//! placeholder
+//! Vigie's database schema, as sea-orm-migration migrations (one per file, frozen once landed).
+//!
+//! `Migrator::up(&db, None)` brings any database to the current schema; `vigie-store` runs it
+//! when it opens a database.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_init;
+mod m20261122_000002_default_aliases;
+
+pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_init::Migration),
+            Box::new(m20261122_000002_default_aliases::Migration),
+        ]
+    }
+}
