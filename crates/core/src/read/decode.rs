@@ -1,0 +1,234 @@
+//! Bytes to text. Documents arrive as UTF-8 (with or without a BOM) or, when saved by older office
+//! tools, as Windows-1252. Everything else is refused with the line of the first bad byte: a binary
+//! file, UTF-16, and UTF-8 that was already decoded wrongly once ("Ã©" for "é"), because storing
+//! mojibake would poison every later match.
+
+use super::{ReadError, excerpt};
+
+const EXPECTED_TEXT: &str = "a text document (UTF-8 or Windows-1252)";
+
+/// Decodes a document's bytes to text, without its BOM.
+pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::new(
+            file,
+            1,
+            EXPECTED_TEXT,
+            Some("UTF-16 text".into()),
+        ));
+    }
+    // Control bytes are refused before decoding: in both encodings they are the same bytes, and a
+    // NUL or an escape in a question means the file is not a text document.
+    if let Some(pos) = bytes.iter().position(|&b| is_forbidden_control(b)) {
+        return Err(ReadError::new(
+            file,
+            line_of(bytes, pos),
+            EXPECTED_TEXT,
+            Some(format!("a binary file (byte 0x{:02X})", bytes[pos])),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => windows_1252(file, bytes)?,
+    };
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    check_no_c1_controls(file, &text)?;
+    check_no_mojibake(file, &text)?;
+    Ok(text)
+}
+
+/// C0 controls other than tab, line feed, vertical tab, form feed (page breaks of text extracted from
+/// PDF) and carriage return; and DEL.
+fn is_forbidden_control(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F)
+}
+
+fn line_of(bytes: &[u8], pos: usize) -> usize {
+    1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count()
+}
+
+fn line_of_char(text: &str, byte_pos: usize) -> usize {
+    1 + text[..byte_pos].matches('\n').count()
+}
+
+/// Windows-1252 characters for bytes 0x80–0x9F; `None` for the five bytes the code page leaves
+/// undefined. Bytes 0xA0–0xFF are the Latin-1 characters of the same number.
+const CP1252_80_9F: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+fn windows_1252(file: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for (pos, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            0x00..=0x7F | 0xA0..=0xFF => char::from(b),
+            0x80..=0x9F => match CP1252_80_9F[usize::from(b - 0x80)] {
+                Some(c) => c,
+                None => {
+                    return Err(ReadError::new(
+                        file,
+                        line_of(bytes, pos),
+                        EXPECTED_TEXT,
+                        Some(format!(
+                            "byte 0x{b:02X}, which is neither UTF-8 nor Windows-1252"
+                        )),
+                    ));
+                }
+            },
+        };
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// The byte Windows-1252 encodes `c` as, if it has one above 0x7F.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if (0xA0..=0xFF).contains(&code) {
+        return u8::try_from(code).ok();
+    }
+    CP1252_80_9F
+        .iter()
+        .position(|&x| x == Some(c))
+        .and_then(|i| u8::try_from(0x80 + i).ok())
+}
+
+/// U+0080–U+009F only appear in UTF-8 text that was converted from Windows-1252 as if it were
+/// Latin-1: the `’` became U+0092. The text is corrupted; refuse it.
+fn check_no_c1_controls(file: &str, text: &str) -> Result<(), ReadError> {
+    match text
+        .char_indices()
+        .find(|(_, c)| ('\u{80}'..='\u{9F}').contains(c))
+    {
+        Some((pos, c)) => Err(ReadError::new(
+            file,
+            line_of_char(text, pos),
+            EXPECTED_TEXT,
+            Some(format!("the control character U+{:04X}", u32::from(c))),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// UTF-8 decoded as Windows-1252 and saved as UTF-8 again turns `é` into `Ã©` and `’` into `â€™`: a
+/// lead byte (`Ã`, `Â`, `â`) followed by what was a continuation byte (0x80–0xBF). French text never
+/// has these pairs (`â` is followed by a letter: `âge`, `tâche`).
+fn check_no_mojibake(file: &str, text: &str) -> Result<(), ReadError> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        if !matches!(c, 'Ã' | 'Â' | 'â') {
+            continue;
+        }
+        let Some(&(_, next)) = chars.peek() else {
+            continue;
+        };
+        if cp1252_byte(next).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+            let line = line_of_char(text, pos);
+            let line_text = text[pos..].lines().next().unwrap_or_default();
+            return Err(ReadError::new(
+                file,
+                line,
+                "text decoded once (found mojibake: UTF-8 read as Windows-1252)",
+                Some(excerpt(line_text)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom() {
+        assert_eq!(decode("f", "\u{FEFF}Été".as_bytes()).unwrap(), "Été");
+    }
+
+    #[test]
+    fn windows_1252_table() {
+        let bytes = b"l\x92\xE9t\xE9 \x80 \x85 \x9C \xAB\xA0x\xA0\xBB";
+        assert_eq!(decode("f", bytes).unwrap(), "l’été € … œ «\u{a0}x\u{a0}»");
+    }
+
+    #[test]
+    fn every_defined_cp1252_byte_round_trips() {
+        for b in 0x80..=0xFFu8 {
+            if let Some(c) = windows_1252("f", &[b]).ok().and_then(|s| s.chars().next()) {
+                assert_eq!(cp1252_byte(c), Some(b), "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn undefined_cp1252_byte_is_refused_with_its_line() {
+        let e = decode("f", b"a\nb\n\x81\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().contains("0x81"), "{e}");
+    }
+
+    #[test]
+    fn control_bytes_are_refused() {
+        let e = decode("f", b"abc\n\x00\x01").unwrap_err();
+        assert_eq!(
+            (e.line, e.found.as_deref()),
+            (2, Some("a binary file (byte 0x00)"))
+        );
+        assert!(decode("f", b"page\x0cbreak\ttab\r\n").is_ok());
+    }
+
+    #[test]
+    fn mojibake_is_refused() {
+        let e = decode("f", "ok\nQuestion Ã©crite".as_bytes()).unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = decode("f", "lâ€™examen".as_bytes()).unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(decode("f", "l’âge, la tâche, Âme".as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn c1_controls_are_refused() {
+        let e = decode("f", "l\u{92}examen".as_bytes()).unwrap_err();
+        assert_eq!(e.found.as_deref(), Some("the control character U+0092"));
+    }
+
+    #[test]
+    fn utf16_is_refused() {
+        let e = decode("f", &[0xFF, 0xFE, b'a', 0]).unwrap_err();
+        assert_eq!(e.found.as_deref(), Some("UTF-16 text"));
+    }
+}
