@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_init;
 mod m20261122_000002_default_aliases;
+mod m20261122_000003_search;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_init::Migration),
             Box::new(m20261122_000002_default_aliases::Migration),
+            Box::new(m20261122_000003_search::Migration),
         ]
     }
 }
