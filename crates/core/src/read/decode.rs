@@ -158,7 +158,8 @@ fn check_no_mojibake(file: &str, text: &str) -> Result<(), ReadError> {
         };
         if cp1252_byte(next).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
             let line = line_of_char(text, pos);
-            let line_text = text[pos..].lines().next().unwrap_or_default();
+            let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let line_text = text[line_start..].lines().next().unwrap_or_default();
             return Err(ReadError::new(
                 file,
                 line,
