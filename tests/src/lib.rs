@@ -1,1 +1,2 @@
-//! Integration tests live in tests/*.rs.
+//! Shared harness for Vigie's integration tests (in `tests/tests/*.rs`).
+pub mod webdriver;
