@@ -1,0 +1,440 @@
+//! Evaluation of links against a gold file.
+//!
+//! The gold file is TSV with the columns `set legislature number addressee action grade note`.
+//! `#` starts a comment (to the end of the line); blank lines are skipped; a first line naming
+//! the columns is allowed. `addressee` is the minister's surname (compared without case or
+//! accents). Grade 2: the link must be found. Grade 1: the link may be found (predicting it counts
+//! as correct, missing it is not penalised). A (question, action) pair absent from the file must not
+//! be linked; a question absent from the file has no relevant action.
+//!
+//! Metrics, at the (question, action) level:
+//! - precision = predicted pairs graded 1 or 2 / all predicted pairs (1 when nothing is predicted);
+//! - recall = grade-2 pairs predicted / all grade-2 pairs of the questions evaluated (1 when there
+//!   are none);
+//! - F1 = harmonic mean of the two.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use vigie_core::text;
+
+use crate::QuestionKey;
+
+/// One line of the gold file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoldEntry {
+    pub set: String,
+    pub legislature: String,
+    pub number: u32,
+    pub addressee: String,
+    pub action: String,
+    pub grade: u8,
+    pub note: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gold {
+    pub entries: Vec<GoldEntry>,
+}
+
+/// A gold file that cannot be read: the 1-based line and what was expected there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldError {
+    pub line: usize,
+    pub expected: String,
+    pub found: String,
+}
+
+impl fmt::Display for GoldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: expected {}, found {:?}",
+            self.line, self.expected, self.found
+        )
+    }
+}
+
+impl std::error::Error for GoldError {}
+
+const COLUMNS: [&str; 7] = [
+    "set",
+    "legislature",
+    "number",
+    "addressee",
+    "action",
+    "grade",
+    "note",
+];
+
+/// Parses a gold file (see the module docs for the format).
+pub fn parse_gold(text: &str) -> Result<Gold, GoldError> {
+    let mut entries: Vec<GoldEntry> = Vec::new();
+    let mut seen: BTreeMap<(String, u32, String, String), usize> = BTreeMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let content = raw.split('#').next().unwrap_or("");
+        if content.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = content
+            .trim_end_matches(['\r', '\n'])
+            .split('\t')
+            .map(str::trim)
+            .collect();
+        if cols[0] == "set" && entries.is_empty() && cols.get(1) == Some(&"legislature") {
+            continue;
+        }
+        let err = |expected: &str, found: &str| GoldError {
+            line,
+            expected: expected.to_string(),
+            found: found.to_string(),
+        };
+        if cols.len() < 6 || cols.len() > 7 {
+            return Err(err(
+                &format!(
+                    "{} tab-separated columns ({}; note may be empty)",
+                    COLUMNS.len(),
+                    COLUMNS.join(" ")
+                ),
+                content.trim(),
+            ));
+        }
+        let legislature = cols[1];
+        let valid_leg = legislature.len() == 5
+            && legislature.as_bytes()[2] == b'/'
+            && legislature
+                .chars()
+                .enumerate()
+                .all(|(k, c)| k == 2 || c.is_ascii_digit());
+        if !valid_leg {
+            return Err(err("a legislature like 19/24 in column 2", legislature));
+        }
+        let number: u32 = cols[2]
+            .parse()
+            .map_err(|_| err("a question number in column 3", cols[2]))?;
+        if cols[0].is_empty() {
+            return Err(err("a set name in column 1", cols[0]));
+        }
+        if cols[3].is_empty() {
+            return Err(err("the addressee's surname in column 4", cols[3]));
+        }
+        let action = cols[4];
+        let valid_action = !action.is_empty()
+            && action
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        if !valid_action {
+            return Err(err("an action code like 3.1 in column 5", action));
+        }
+        let grade: u8 = match cols[5] {
+            "1" => 1,
+            "2" => 2,
+            other => {
+                return Err(err(
+                    "a grade 1 (may be linked) or 2 (must be linked) in column 6",
+                    other,
+                ));
+            }
+        };
+        let key = (
+            legislature.to_string(),
+            number,
+            text::fold(cols[3]),
+            action.to_string(),
+        );
+        if let Some(prev) = seen.get(&key) {
+            return Err(err(
+                &format!("each (question, action) pair once (already on line {prev})"),
+                content.trim(),
+            ));
+        }
+        seen.insert(key, line);
+        entries.push(GoldEntry {
+            set: cols[0].to_string(),
+            legislature: legislature.to_string(),
+            number,
+            addressee: cols[3].to_string(),
+            action: action.to_string(),
+            grade,
+            note: cols.get(6).unwrap_or(&"").to_string(),
+            line,
+        });
+    }
+    Ok(Gold { entries })
+}
+
+/// One question's line of the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvalRow {
+    pub legislature: String,
+    pub number: u32,
+    pub addressee: String,
+    /// Grade-2 actions.
+    pub required: Vec<String>,
+    /// Grade-1 actions.
+    pub optional: Vec<String>,
+    pub predicted: Vec<String>,
+    /// Predicted but not in the gold.
+    pub wrong: Vec<String>,
+    /// Grade 2 but not predicted.
+    pub missed: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Predicted pairs graded 1 or 2.
+    pub correct: usize,
+    pub predicted: usize,
+    /// Grade-2 pairs found / all grade-2 pairs.
+    pub required_found: usize,
+    pub required: usize,
+    pub rows: Vec<EvalRow>,
+    /// Gold questions that are not among the evaluated questions (ignored in the figures).
+    pub gold_not_in_db: Vec<QuestionKey>,
+}
+
+fn norm_key(k: &QuestionKey) -> (String, u32, String) {
+    (k.0.clone(), k.1, text::fold(&k.2))
+}
+
+/// Scores `predicted` (legislature, number, addressee, action) against `gold` over the questions
+/// `questions_in_db` (the questions that were matched; predicted questions outside it are added).
+pub fn evaluate(
+    gold: &Gold,
+    predicted: &[(String, u32, String, String)],
+    questions_in_db: &[QuestionKey],
+) -> EvalReport {
+    // Display key (as first seen) per normalised key.
+    let mut questions: BTreeMap<(String, u32, String), QuestionKey> = BTreeMap::new();
+    for k in questions_in_db {
+        questions.entry(norm_key(k)).or_insert_with(|| k.clone());
+    }
+    let mut pred: BTreeMap<(String, u32, String), BTreeSet<String>> = BTreeMap::new();
+    for (l, n, a, act) in predicted {
+        let k = (l.clone(), *n, a.clone());
+        questions.entry(norm_key(&k)).or_insert_with(|| k.clone());
+        pred.entry(norm_key(&k)).or_default().insert(act.clone());
+    }
+    let mut grades: BTreeMap<(String, u32, String), BTreeMap<String, u8>> = BTreeMap::new();
+    let mut gold_not_in_db = BTreeSet::new();
+    for e in &gold.entries {
+        let k = (e.legislature.clone(), e.number, e.addressee.clone());
+        if !questions.contains_key(&norm_key(&k)) {
+            gold_not_in_db.insert(k);
+            continue;
+        }
+        grades
+            .entry(norm_key(&k))
+            .or_default()
+            .insert(e.action.clone(), e.grade);
+    }
+    let (mut correct, mut n_pred, mut req_found, mut req) = (0, 0, 0, 0);
+    let mut rows = Vec::new();
+    let empty_g = BTreeMap::new();
+    let empty_p = BTreeSet::new();
+    for (nk, display) in &questions {
+        let g = grades.get(nk).unwrap_or(&empty_g);
+        let p = pred.get(nk).unwrap_or(&empty_p);
+        let required: Vec<String> = g
+            .iter()
+            .filter(|(_, gr)| **gr == 2)
+            .map(|(a, _)| a.clone())
+            .collect();
+        let optional: Vec<String> = g
+            .iter()
+            .filter(|(_, gr)| **gr == 1)
+            .map(|(a, _)| a.clone())
+            .collect();
+        let wrong: Vec<String> = p.iter().filter(|a| !g.contains_key(*a)).cloned().collect();
+        let missed: Vec<String> = required
+            .iter()
+            .filter(|a| !p.contains(*a))
+            .cloned()
+            .collect();
+        n_pred += p.len();
+        correct += p.len() - wrong.len();
+        req += required.len();
+        req_found += required.len() - missed.len();
+        rows.push(EvalRow {
+            legislature: display.0.clone(),
+            number: display.1,
+            addressee: display.2.clone(),
+            required,
+            optional,
+            predicted: p.iter().cloned().collect(),
+            wrong,
+            missed,
+        });
+    }
+    let precision = if n_pred == 0 {
+        1.0
+    } else {
+        correct as f64 / n_pred as f64
+    };
+    let recall = if req == 0 {
+        1.0
+    } else {
+        req_found as f64 / req as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    EvalReport {
+        precision,
+        recall,
+        f1,
+        correct,
+        predicted: n_pred,
+        required_found: req_found,
+        required: req,
+        rows,
+        gold_not_in_db: gold_not_in_db.into_iter().collect(),
+    }
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join(",")
+            }
+        };
+        let header = ["question", "must", "may", "predicted", "wrong", "missed"];
+        let mut table: Vec<[String; 6]> = vec![header.map(String::from)];
+        for r in &self.rows {
+            table.push([
+                format!("{} n°{} {}", r.legislature, r.number, r.addressee),
+                list(&r.required),
+                list(&r.optional),
+                list(&r.predicted),
+                list(&r.wrong),
+                list(&r.missed),
+            ]);
+        }
+        let mut widths = [0usize; 6];
+        for row in &table {
+            for (w, c) in widths.iter_mut().zip(row) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        for (i, row) in table.iter().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+                .collect();
+            writeln!(f, "{}", cells.join("  ").trim_end())?;
+            if i == 0 {
+                writeln!(
+                    f,
+                    "{}",
+                    widths
+                        .iter()
+                        .map(|w| "-".repeat(*w))
+                        .collect::<Vec<_>>()
+                        .join("  ")
+                )?;
+            }
+        }
+        writeln!(
+            f,
+            "precision {:.3} ({}/{} predicted links correct)  recall {:.3} ({}/{} required links found)  F1 {:.3}",
+            self.precision,
+            self.correct,
+            self.predicted,
+            self.recall,
+            self.required_found,
+            self.required,
+            self.f1
+        )?;
+        if !self.gold_not_in_db.is_empty() {
+            let qs: Vec<String> = self
+                .gold_not_in_db
+                .iter()
+                .map(|k| format!("{} n°{} {}", k.0, k.1, k.2))
+                .collect();
+            writeln!(
+                f,
+                "gold questions not evaluated (not in the database): {}",
+                qs.join("; ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_line_and_what_was_expected() {
+        let e = parse_gold("# comment\nseeds\t19/24\tx\tClerfayt\t4.1\t2\tnote\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.to_string().contains("a question number in column 3"),
+            "{e}"
+        );
+        let e = parse_gold("seeds\t19/24\t38\tClerfayt\t4.1\t3\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("line 1: expected a grade 1"),
+            "{e}"
+        );
+        let e = parse_gold("seeds 19/24 38 Clerfayt 4.1 2\n").unwrap_err();
+        assert!(e.to_string().contains("7 tab-separated columns"), "{e}");
+        let e = parse_gold("s\t19/24\t38\tClerfayt\t4.1\t2\ns\t19/24\t38\tclerfayt\t4.1\t1\n")
+            .unwrap_err();
+        assert_eq!(
+            (e.line, e.expected.as_str()),
+            (2, "each (question, action) pair once (already on line 1)")
+        );
+    }
+
+    #[test]
+    fn grade_one_counts_when_found_and_costs_nothing_when_missed() {
+        let gold = parse_gold(
+            "set\tlegislature\tnumber\taddressee\taction\tgrade\tnote\n\
+             s\t19/24\t1\tClerfayt\t4.1\t2\tmust\n\
+             s\t19/24\t1\tClerfayt\t5.1\t1\tmay  # trailing comment\n\
+             s\t19/24\t2\tClerfayt\t3.1\t2\n\
+             s\t19/24\t9\tMaron\t3.1\t2\tnot in db\n",
+        )
+        .unwrap();
+        let p = |n: u32, a: &str| {
+            (
+                "19/24".to_string(),
+                n,
+                "Clerfayt".to_string(),
+                a.to_string(),
+            )
+        };
+        let db: Vec<QuestionKey> = [1, 2, 3]
+            .map(|n| ("19/24".to_string(), n, "Clerfayt".to_string()))
+            .to_vec();
+        let r = evaluate(&gold, &[p(1, "4.1"), p(1, "5.1"), p(3, "1.1")], &db);
+        assert_eq!(
+            (r.correct, r.predicted, r.required_found, r.required),
+            (2, 3, 1, 2)
+        );
+        assert!((r.precision - 2.0 / 3.0).abs() < 1e-9 && (r.recall - 0.5).abs() < 1e-9);
+        assert_eq!(r.rows[2].wrong, vec!["1.1"]);
+        assert_eq!(r.rows[1].missed, vec!["3.1"]);
+        assert_eq!(r.gold_not_in_db.len(), 1);
+        let shown = r.to_string();
+        assert!(shown.contains("19/24 n°1 Clerfayt  4.1"), "{shown}");
+        // Grade 1 missed: no penalty.
+        let r = evaluate(&gold, &[p(1, "4.1"), p(2, "3.1")], &db);
+        assert_eq!((r.precision, r.recall), (1.0, 1.0));
+    }
+}

@@ -1,0 +1,436 @@
+//! The status engine: reads the linked answer passages sentence by sentence for delivery cues and
+//! proposes a status for every action. Rules in plain words: `docs/statuses.md`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use vigie_core::text;
+use vigie_core::{Question, Status};
+
+use crate::index::{PlanIndex, QuestionLink};
+
+/// An answer passage linked at least this strongly counts as a whole: all its sentences are read,
+/// even those that do not repeat the action's words ("Ce projet a été lancé en 2021.").
+pub const STRONG_PASSAGE: f64 = 0.45;
+/// Otherwise a sentence counts when it shares this many distinctive terms with the action.
+pub const SENTENCE_MIN_TERMS: usize = 2;
+
+/// One sentence of an answer that says something about an action's delivery.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusEvidence {
+    pub status: Status,
+    /// The words that carry the status (`a été lancé`); absent when the proposal rests on a link
+    /// whose answers carry no cue.
+    pub cue: Option<String>,
+    pub sentence: String,
+    pub legislature: String,
+    pub number: u32,
+    pub addressee: String,
+    /// The answer's date (the publication date when the answer date is missing).
+    pub answered: Option<NaiveDate>,
+    pub passage_position: u32,
+    pub link_score: f64,
+}
+
+/// The engine's proposal for one action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusProposal {
+    pub action_code: String,
+    pub status: Status,
+    /// The evidence the status rests on (none for `no_follow_up`).
+    pub evidence: Option<StatusEvidence>,
+    /// Every cue sentence found for the action, oldest first: how follow-up evolved.
+    pub history: Vec<StatusEvidence>,
+    /// How many questions are linked to the action.
+    pub linked_questions: usize,
+    /// The proposal in one sentence, for the dashboard.
+    pub explanation: String,
+}
+
+/// A cue: a sequence of folded words; a word ending in `*` matches any word it starts.
+struct Cue {
+    status: Status,
+    words: &'static [&'static str],
+}
+
+const fn cue(status: Status, words: &'static [&'static str]) -> Cue {
+    Cue { status, words }
+}
+
+/// The listed cues. More specific statuses come first within a sentence (see [`classify`]).
+const CUES: &[Cue] = &[
+    // stalled: blocked, postponed, out of the government's hands
+    cue(Status::Stalled, &["suspendu*"]),
+    cue(Status::Stalled, &["report*"]),
+    cue(Status::Stalled, &["bloqu*"]),
+    cue(Status::Stalled, &["abandonn*"]),
+    cue(Status::Stalled, &["a", "l", "arret"]),
+    cue(Status::Stalled, &["en", "attente", "d*"]),
+    cue(Status::Stalled, &["retard*"]),
+    cue(Status::Stalled, &["ne", "sont", "inclus*"]),
+    cue(Status::Stalled, &["ne", "sommes", "pas", "associ*"]),
+    cue(Status::Stalled, &["ne", "releve", "pas"]),
+    cue(Status::Stalled, &["ne", "relevent", "pas"]),
+    cue(Status::Stalled, &["competence", "federale"]),
+    // delivered ("a été lancé", "ont été approuvés", "n'a pas encore été lancé" is caught as negated)
+    cue(Status::Delivered, &["ete", "lanc*"]),
+    cue(Status::Delivered, &["avons", "lanc*"]),
+    cue(Status::Delivered, &["a", "lance"]),
+    cue(Status::Delivered, &["ete", "approuv*"]),
+    cue(Status::Delivered, &["a", "approuve"]),
+    cue(Status::Delivered, &["ont", "approuve"]),
+    cue(Status::Delivered, &["avons", "approuve"]),
+    cue(Status::Delivered, &["ete", "adopt*"]),
+    cue(Status::Delivered, &["a", "adopte"]),
+    cue(Status::Delivered, &["ete", "mis*", "en", "place"]),
+    cue(Status::Delivered, &["ete", "mis*", "en", "oeuvre"]),
+    cue(Status::Delivered, &["avons", "mis", "en", "place"]),
+    cue(Status::Delivered, &["a", "mis", "en", "place"]),
+    cue(Status::Delivered, &["ont", "mis", "en", "place"]),
+    cue(Status::Delivered, &["ete", "realis*"]),
+    cue(Status::Delivered, &["ete", "inaugur*"]),
+    cue(Status::Delivered, &["ete", "cree*"]),
+    cue(Status::Delivered, &["ete", "finalis*"]),
+    cue(Status::Delivered, &["est", "operationnel*"]),
+    cue(Status::Delivered, &["sont", "operationnel*"]),
+    cue(Status::Delivered, &["est", "en", "ligne"]),
+    cue(Status::Delivered, &["finalise*"]),
+    // in progress
+    cue(Status::InProgress, &["est", "en", "cours"]),
+    cue(Status::InProgress, &["sont", "en", "cours"]),
+    cue(Status::InProgress, &["en", "cours", "de"]),
+    cue(Status::InProgress, &["travaill*"]),
+    cue(Status::InProgress, &["continu*"]),
+    cue(Status::InProgress, &["poursui*"]),
+    cue(Status::InProgress, &["en", "phase", "d*"]),
+    cue(Status::InProgress, &["en", "train", "de"]),
+    cue(Status::InProgress, &["en", "preparation"]),
+    cue(Status::InProgress, &["en", "developpement"]),
+    // announced: intention, plans, studies
+    cue(Status::Announced, &["sera"]),
+    cue(Status::Announced, &["seront"]),
+    cue(Status::Announced, &["prevu*"]),
+    cue(Status::Announced, &["prevoi*"]),
+    cue(Status::Announced, &["prevoyons"]),
+    cue(Status::Announced, &["analysons"]),
+    cue(Status::Announced, &["avant", "de", "decider"]),
+    cue(Status::Announced, &["envisag*"]),
+    cue(Status::Announced, &["a", "l", "etude"]),
+    cue(Status::Announced, &["etudions"]),
+    cue(Status::Announced, &["devrai*"]),
+    cue(Status::Announced, &["souhait*"]),
+    cue(Status::Announced, &["volonte"]),
+    cue(Status::Announced, &["intention"]),
+    cue(Status::Announced, &["objectif", "est"]),
+    cue(Status::Announced, &["va"]),
+    cue(Status::Announced, &["vont"]),
+];
+
+/// Words before a delivered cue that make it future or conditional ("sera finalisé").
+const FUTURE_AUX: &[&str] = &[
+    "sera",
+    "seront",
+    "va",
+    "vont",
+    "devrait",
+    "devraient",
+    "pourra",
+    "pourrait",
+    "doit",
+    "doivent",
+    "aura",
+    "auront",
+];
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == pattern,
+    }
+}
+
+/// A future-tense verb form by its ending (`évoluera`, `lancerons`), for sentences with no listed
+/// cue. Short words are left out: "caméra", "opéra" are nouns.
+fn is_future_form(w: &str) -> bool {
+    (w.len() >= 7
+        && (w.ends_with("era")
+            || w.ends_with("eront")
+            || w.ends_with("erons")
+            || w.ends_with("eras")))
+        || (w.len() >= 6 && (w.ends_with("iront") || w.ends_with("irons")))
+}
+
+/// The status a sentence expresses, with the words that carry it. Within one sentence, the
+/// first status of this order wins: stalled, delivered, in progress, announced. A delivered cue
+/// after a future or conditional auxiliary ("sera finalisé") is an announcement; a negated one
+/// ("n'a pas encore été lancé") is an announcement too. A negated in-progress cue ("ne travaille
+/// plus") is stalled.
+pub fn classify(sentence: &str) -> Option<(Status, String)> {
+    let ws = text::words(sentence);
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let mut found: Vec<(Status, usize, usize)> = Vec::new();
+    for c in CUES {
+        let n = c.words.len();
+        if n > folded.len() {
+            continue;
+        }
+        for i in 0..=folded.len() - n {
+            if c.words
+                .iter()
+                .zip(&folded[i..i + n])
+                .all(|(p, w)| word_matches(p, w))
+            {
+                let before = &folded[i.saturating_sub(4)..i];
+                let negated = before
+                    .iter()
+                    .any(|w| matches!(*w, "pas" | "jamais" | "ne" | "n"))
+                    || (c.status != Status::Stalled
+                        && folded[i..(i + n + 2).min(folded.len())]
+                            .iter()
+                            .any(|w| matches!(*w, "pas" | "jamais")));
+                let future = before.iter().any(|w| FUTURE_AUX.contains(w));
+                // Folding loses the accent that tells "finalisé" (done) from "finalise" (is
+                // finishing): look at the word as written.
+                let present_tense = c.status == Status::Delivered && n == 1 && {
+                    let written = sentence[ws[i].surface.clone()].to_lowercase();
+                    !["é", "ée", "és", "ées"]
+                        .iter()
+                        .any(|e| written.ends_with(e))
+                };
+                let status = match c.status {
+                    Status::Delivered if negated || future => Status::Announced,
+                    Status::Delivered if present_tense => Status::InProgress,
+                    Status::InProgress if negated => Status::Stalled,
+                    Status::Announced if negated => continue,
+                    s => s,
+                };
+                found.push((status, i, i + n));
+                break;
+            }
+        }
+    }
+    if found.is_empty()
+        && let Some(i) = folded.iter().position(|w| is_future_form(w))
+    {
+        found.push((Status::Announced, i, i + 1));
+    }
+    let rank = |s: Status| match s {
+        Status::Stalled => 0,
+        Status::Delivered => 1,
+        Status::InProgress => 2,
+        Status::Announced => 3,
+        Status::NoFollowUp => 4,
+    };
+    let (status, i, j) = found.into_iter().min_by_key(|&(s, i, _)| (rank(s), i))?;
+    let cue = sentence[ws[i].surface.start..ws[j - 1].surface.end].to_string();
+    Some((status, cue))
+}
+
+/// Proposes a status for every action of the index, from `links` (as returned by
+/// [`PlanIndex::match_all`] for `questions`, same order). Actions come in plan order.
+///
+/// The latest dated evidence wins. Ties on the date (usually sentences of one answer): the most
+/// telling status first — stalled, then delivered, then in progress, then announced (a fact about
+/// delivery says more than an intention, and a blocking is what a reader must not miss) — then
+/// the more strongly linked passage, then the sentence that comes later in the answer, then the
+/// question identity (legislature, addressee, number) for determinism.
+pub fn propose_statuses(
+    index: &PlanIndex,
+    questions: &[Question],
+    links: &[Vec<QuestionLink>],
+) -> Vec<StatusProposal> {
+    let codes = index.action_codes();
+    let mut per_action: Vec<(Vec<StatusEvidence>, Vec<StatusEvidence>, usize)> =
+        codes.iter().map(|_| (Vec::new(), Vec::new(), 0)).collect();
+    for (q, qlinks) in questions.iter().zip(links) {
+        let date = q.answered.or(q.published);
+        for link in qlinks {
+            let Some(ai) = codes.iter().position(|c| *c == link.action_code) else {
+                continue;
+            };
+            let slot = &mut per_action[ai];
+            slot.2 += 1;
+            let mut first_sentence: Option<StatusEvidence> = None;
+            for pl in &link.passages {
+                let Some(p) = q.passages.iter().find(|p| p.position == pl.position) else {
+                    continue;
+                };
+                if !p.kind.is_answer() {
+                    continue;
+                }
+                for (k, range) in text::sentences(&p.text).into_iter().enumerate() {
+                    let sentence = &p.text[range];
+                    let ev = |status, cue| StatusEvidence {
+                        status,
+                        cue,
+                        sentence: sentence.to_string(),
+                        legislature: q.legislature.clone(),
+                        number: q.number,
+                        addressee: q.addressee_key(),
+                        answered: date,
+                        passage_position: p.position,
+                        link_score: pl.score,
+                    };
+                    if first_sentence.is_none() && k == 0 {
+                        first_sentence = Some(ev(Status::Announced, None));
+                    }
+                    let relevant = pl.score >= STRONG_PASSAGE
+                        || index.shared_content_terms(ai, sentence).len() >= SENTENCE_MIN_TERMS;
+                    if !relevant {
+                        continue;
+                    }
+                    if let Some((status, cue)) = classify(sentence) {
+                        slot.0.push(ev(status, Some(cue)));
+                    }
+                }
+            }
+            if let Some(f) = first_sentence {
+                slot.1.push(f);
+            }
+        }
+    }
+    codes
+        .iter()
+        .zip(per_action)
+        .map(|(code, (mut cues, mut uncued, linked))| {
+            // Oldest first; within a date, weaker first, so the winner is the last one.
+            let order = |a: &StatusEvidence, b: &StatusEvidence| {
+                a.answered
+                    .cmp(&b.answered)
+                    .then(telling(a.status).cmp(&telling(b.status)))
+                    .then(a.link_score.total_cmp(&b.link_score))
+                    .then(a.passage_position.cmp(&b.passage_position))
+                    .then((&a.legislature, &a.addressee, a.number).cmp(&(&b.legislature, &b.addressee, b.number)))
+            };
+            // Stable sort keeps the sentence order for equal keys: the later sentence wins.
+            cues.sort_by(order);
+            uncued.sort_by(order);
+            let (status, evidence, explanation) = if linked == 0 {
+                (Status::NoFollowUp, None, "No question or answer is linked to this action.".to_string())
+            } else if let Some(e) = cues.last() {
+                let expl = format!(
+                    "{}: the answer of {} to question n°{} ({}) says « {} ».",
+                    e.status.as_str(),
+                    e.answered.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "an unknown date".into()),
+                    e.number,
+                    e.addressee,
+                    e.cue.as_deref().unwrap_or_default()
+                );
+                (e.status, Some(e.clone()), expl)
+            } else {
+                let e = uncued.last().cloned();
+                let expl = format!(
+                    "announced: {linked} linked question(s), but no answer says the work has started; the commitment stands as announced in the plan."
+                );
+                (Status::Announced, e, expl)
+            };
+            StatusProposal {
+                action_code: code.to_string(),
+                status,
+                evidence,
+                history: cues,
+                linked_questions: linked,
+                explanation,
+            }
+        })
+        .collect()
+}
+
+/// How much a status tells about delivery, for tie-breaks between sentences of the same date.
+fn telling(s: Status) -> u8 {
+    match s {
+        Status::NoFollowUp => 0,
+        Status::Announced => 1,
+        Status::InProgress => 2,
+        Status::Delivered => 3,
+        Status::Stalled => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(s: &str) -> Option<(Status, String)> {
+        classify(s)
+    }
+
+    #[test]
+    fn cues_from_the_product_brief() {
+        let cases = [
+            (
+                "En 2021 le premier Plan d’Appropriation Numérique (PAN) du pays a été lancé.",
+                Status::Delivered,
+                "été lancé",
+            ),
+            (
+                "Le Gouvernement a approuvé la mise en place d’un nouveau modèle.",
+                Status::Delivered,
+                "a approuvé",
+            ),
+            (
+                "Le chantier est en cours et fera l’objet de discussions.",
+                Status::InProgress,
+                "est en cours",
+            ),
+            (
+                "Mes équipes travaillent intensément.",
+                Status::InProgress,
+                "travaillent",
+            ),
+            (
+                "Ce qui a été fait en 2020 continuera en 2021.",
+                Status::InProgress,
+                "continuera",
+            ),
+            (
+                "Nous analysons ces informations avant de décider de la création d’une task force.",
+                Status::Announced,
+                "analysons",
+            ),
+            (
+                "Le Dossier unique sera finalisé pour le volet « Chercheur d’emploi ».",
+                Status::Announced,
+                "sera",
+            ),
+            (
+                "Le projet est suspendu jusqu’à nouvel ordre.",
+                Status::Stalled,
+                "suspendu",
+            ),
+            (
+                "Le Dossier unique a été finalisé en mars.",
+                Status::Delivered,
+                "été finalisé",
+            ),
+            (
+                "Le plan que le Gouvernement finalise actuellement.",
+                Status::InProgress,
+                "finalise",
+            ),
+            (
+                "Le lancement du pôle est reporté à septembre.",
+                Status::Stalled,
+                "reporté",
+            ),
+            (
+                "Les Régions ne sont incluses ni dans la réflexion ni dans la mise en œuvre.",
+                Status::Stalled,
+                "ne sont incluses",
+            ),
+            (
+                "Le portail n’a pas encore été lancé.",
+                Status::Announced,
+                "été lancé",
+            ),
+            (
+                "Le Smart City Office évoluera pour capitaliser sur cette approche.",
+                Status::Announced,
+                "évoluera",
+            ),
+        ];
+        for (s, status, cue) in cases {
+            assert_eq!(st(s), Some((status, cue.to_string())), "{s}");
+        }
+        assert_eq!(st("La Belgique est le quinzième pays européen."), None);
+    }
+}
