@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_init;
 mod m20261122_000002_default_aliases;
 mod m20261122_000003_search;
+mod m20261122_000010_staff;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_init::Migration),
             Box::new(m20261122_000002_default_aliases::Migration),
             Box::new(m20261122_000003_search::Migration),
+            Box::new(m20261122_000010_staff::Migration),
         ]
     }
 }
