@@ -27,6 +27,10 @@ enum Command {
     Import(cmd::import::Args),
     /// Print everything that was understood, as JSON (or CSV where offered) on stdout.
     Export(cmd::export::Args),
+    /// Serve the dashboard over the database.
+    Serve(cmd::serve::Args),
+    /// Import seeds/ into a fresh vigie-demo.db and serve the dashboard on it.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,8 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Import(args) => cmd::import::run(&cli.db, args).await,
             Command::Export(args) => cmd::export::run(&cli.db, args).await,
+            Command::Serve(args) => cmd::serve::run(&cli.db, args).await,
+            Command::Demo(args) => cmd::demo::run(args).await,
         }
     });
     match result {

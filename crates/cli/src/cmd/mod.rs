@@ -1,3 +1,5 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `async fn run(db_url, args)`.
 pub mod export;
 pub mod import;
+pub mod demo;
+pub mod serve;

@@ -1,0 +1,60 @@
+//! `vigie serve [--db URL] [--addr 127.0.0.1:8080]`: the dashboard over an existing database.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use vigie_store::Store;
+
+/// Where the dashboard listens unless told otherwise: loopback only, so a first run never
+/// exposes anything to the network.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Address to listen on (`0.0.0.0:8080` to accept connections from other machines).
+    #[arg(long, default_value = DEFAULT_ADDR)]
+    pub addr: SocketAddr,
+}
+
+pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {db}"))?;
+    serve(store, args.addr).await
+}
+
+/// Serves `store` on `addr` until Ctrl-C (or SIGTERM), then finishes the requests under way.
+pub async fn serve(store: Store, addr: SocketAddr) -> anyhow::Result<ExitCode> {
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+        format!("cannot listen on {addr} (is another server using it? try --addr 127.0.0.1:8081)")
+    })?;
+    let local = listener.local_addr()?;
+    let state = vigie_web::AppState::new(store.conn().clone());
+    println!("Vigie is serving http://{local}/  (Ctrl-C to stop)");
+    vigie_web::serve_until(vigie_web::router(state), listener, shutdown_signal())
+        .await
+        .context("the web server stopped")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

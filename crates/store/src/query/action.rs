@@ -1,0 +1,317 @@
+//! One action's page: text, axis, pilots, partners, proposed status and its history, and the
+//! evidence trail (linked questions, their passages, scores and reasons).
+//!
+//! A fixed number of queries whatever the amount of evidence (the page is the one the load
+//! benchmark hammers).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use vigie_core::{LinkState, PassageKind, Status};
+
+use super::common::{
+    ActionRef, AxisRef, MinisterRef, QuestionRef, current_statuses, questions_by_ids, status_of,
+};
+use super::overview::{PartnerRef, dedup, is_steering_role};
+use crate::entity::{
+    action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
+    plan_partner, status_proposal,
+};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionPage {
+    pub action: ActionRef,
+    pub plan_title: String,
+    pub axis: AxisRef,
+    pub pilots: Vec<MinisterRef>,
+    pub partners: Vec<PartnerRef>,
+    /// The engine's current proposal, when it made one.
+    pub current: Option<StatusRow>,
+    /// Every proposal, newest first (the current one included).
+    pub history: Vec<StatusRow>,
+    /// Linked questions (rejected links left out), newest evidence first.
+    pub evidence: Vec<Evidence>,
+    /// The staff assessment in force (it wins over `current` in `action.status`).
+    pub assessment: Option<crate::staff::assessments::Assessment>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StatusRow {
+    pub status: Status,
+    pub sentence: Option<String>,
+    pub question: Option<QuestionRef>,
+    /// Position of the passage the sentence comes from (for the `#p3` anchor).
+    pub passage_position: Option<i32>,
+    pub evidence_date: Option<NaiveDate>,
+    pub matcher_version: String,
+    pub computed_at: DateTime<Utc>,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    pub link_id: i32,
+    pub score: f64,
+    pub state: LinkState,
+    pub origin: String,
+    pub note: Option<String>,
+    pub question: QuestionRef,
+    /// Linked passages, best score first.
+    pub passages: Vec<EvidencePassage>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidencePassage {
+    pub passage_id: i32,
+    pub position: i32,
+    pub kind: PassageKind,
+    pub heading: Option<String>,
+    pub text: String,
+    pub score: f64,
+    /// The matcher's reasons, as stored.
+    pub reasons: serde_json::Value,
+    /// The surface words of the passage the matcher matched (to highlight).
+    pub words: Vec<String>,
+}
+
+/// The words to highlight, taken from a reasons document: every string found under a key that
+/// names surface text of the passage (the matcher's `shared_terms[].passage_words` and
+/// `organisations[].written`; also `words`, `matched`, `surface`, `phrases`), at any depth.
+/// The action's own words (`action_words`) are not the passage's and are left out.
+pub fn matched_words(reasons: &serde_json::Value) -> Vec<String> {
+    fn walk(v: &serde_json::Value, wanted: bool, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if wanted && !out.contains(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, wanted, out)),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let key = k.to_ascii_lowercase();
+                    let w = matches!(
+                        key.as_str(),
+                        "words"
+                            | "matched"
+                            | "matched_words"
+                            | "surface"
+                            | "surfaces"
+                            | "phrases"
+                            | "surface_words"
+                            | "passage_words"
+                            | "written"
+                    );
+                    walk(v, w, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    walk(reasons, false, &mut out);
+    out
+}
+
+pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<ActionPage>, DbErr> {
+    let Some(a) = action::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let plan_title = plan::Entity::find_by_id(a.plan_id)
+        .one(db)
+        .await?
+        .map(|p| p.title)
+        .unwrap_or_default();
+    let axis_model = axis::Entity::find_by_id(a.axis_id).one(db).await?;
+    let pilots_rows = axis_pilot::Entity::find()
+        .filter(axis_pilot::Column::AxisId.eq(a.axis_id))
+        .order_by_asc(axis_pilot::Column::Position)
+        .all(db)
+        .await?;
+    let partner_rows = plan_partner::Entity::find()
+        .filter(plan_partner::Column::PlanId.eq(a.plan_id))
+        .order_by_asc(plan_partner::Column::Position)
+        .all(db)
+        .await?;
+    let ministers: HashMap<i32, MinisterRef> = minister::Entity::find()
+        .filter(
+            minister::Column::Id.is_in(
+                pilots_rows
+                    .iter()
+                    .map(|p| p.minister_id)
+                    .collect::<HashSet<_>>(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.into()))
+        .collect();
+    let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
+        .filter(
+            organisation::Column::Id.is_in(
+                partner_rows
+                    .iter()
+                    .map(|p| p.organisation_id)
+                    .collect::<HashSet<_>>(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let proposals = status_proposal::Entity::find()
+        .filter(status_proposal::Column::ActionId.eq(id))
+        .order_by_desc(status_proposal::Column::ComputedAt)
+        .order_by_desc(status_proposal::Column::Id)
+        .all(db)
+        .await?;
+    let links = link::Entity::find()
+        .filter(link::Column::ActionId.eq(id))
+        .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
+        .all(db)
+        .await?;
+    let lps = link_passage::Entity::find()
+        .filter(link_passage::Column::LinkId.is_in(links.iter().map(|l| l.id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
+    let passage_ids: HashSet<i32> = lps
+        .iter()
+        .map(|lp| lp.passage_id)
+        .chain(proposals.iter().filter_map(|p| p.passage_id))
+        .collect();
+    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
+        .filter(passage::Column::Id.is_in(passage_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let q_ids = dedup(
+        links
+            .iter()
+            .map(|l| l.question_id)
+            .chain(proposals.iter().filter_map(|p| p.question_id)),
+    );
+    let questions: HashMap<i32, QuestionRef> = questions_by_ids(db, &q_ids)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    let statuses = current_statuses(db, Some(&[id])).await?;
+
+    let history: Vec<StatusRow> = proposals
+        .into_iter()
+        .map(|p| StatusRow {
+            status: Status::parse(&p.status).unwrap_or(Status::NoFollowUp),
+            sentence: p.sentence,
+            question: p.question_id.and_then(|q| questions.get(&q).cloned()),
+            passage_position: p
+                .passage_id
+                .and_then(|pid| passages.get(&pid))
+                .map(|p| p.position),
+            evidence_date: p.evidence_date,
+            matcher_version: p.matcher_version,
+            computed_at: p.computed_at,
+            current: p.current,
+        })
+        .collect();
+    let current = history.iter().find(|h| h.current).cloned();
+
+    let mut evidence: Vec<Evidence> = links
+        .into_iter()
+        .filter_map(|l| {
+            let question = questions.get(&l.question_id)?.clone();
+            let mut ps: Vec<EvidencePassage> = lps
+                .iter()
+                .filter(|lp| lp.link_id == l.id)
+                .filter_map(|lp| {
+                    let p = passages.get(&lp.passage_id)?;
+                    let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
+                        .unwrap_or(serde_json::Value::String(lp.reasons.clone()));
+                    Some(EvidencePassage {
+                        passage_id: p.id,
+                        position: p.position,
+                        kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
+                        heading: p.heading.clone(),
+                        text: p.text.clone(),
+                        score: lp.score,
+                        words: matched_words(&reasons),
+                        reasons,
+                    })
+                })
+                .collect();
+            ps.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then(a.position.cmp(&b.position))
+            });
+            Some(Evidence {
+                link_id: l.id,
+                score: l.score,
+                state: LinkState::parse(&l.state).unwrap_or(LinkState::Proposed),
+                origin: l.origin,
+                note: l.note,
+                question,
+                passages: ps,
+            })
+        })
+        .collect();
+    evidence.sort_by(|a, b| {
+        b.question
+            .evidence_date()
+            .cmp(&a.question.evidence_date())
+            .then(b.score.total_cmp(&a.score))
+    });
+
+    let partners = partner_rows
+        .into_iter()
+        .filter(|p| !is_steering_role(&p.role))
+        .filter_map(|p| {
+            let o = orgs.get(&p.organisation_id)?;
+            Some(PartnerRef {
+                organisation: o.clone().into(),
+                qualifier: p.qualifier,
+                role: p.role,
+            })
+        })
+        .collect();
+    let status = status_of(&statuses, id);
+    Ok(Some(ActionPage {
+        plan_title,
+        axis: axis_model.map(Into::into).unwrap_or(AxisRef {
+            id: a.axis_id,
+            plan_id: a.plan_id,
+            number: 0,
+            title: String::new(),
+        }),
+        pilots: pilots_rows
+            .iter()
+            .filter_map(|p| ministers.get(&p.minister_id).cloned())
+            .collect(),
+        partners,
+        current,
+        history,
+        evidence,
+        assessment: crate::staff::assessments::latest(db, id).await?,
+        action: ActionRef::from_model(a, status),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_at_any_depth() {
+        let v = serde_json::json!({
+            "score": 0.8,
+            "concepts": [{"concept": "task force", "matched": ["task force", "numérique"]}],
+            "words": "hub.brussels",
+            "note": "ignored"
+        });
+        assert_eq!(
+            matched_words(&v),
+            vec!["task force", "numérique", "hub.brussels"]
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! Small row types shared by the page queries, and the loaders that fill them for a whole list
+//! of ids at once (one query per kind, never one per row).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use vigie_core::Status;
+
+use crate::entity::{action, axis, member, minister, organisation, question, status_proposal};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MinisterRef {
+    pub id: i32,
+    pub name: Option<String>,
+    pub portfolio: String,
+}
+
+impl MinisterRef {
+    /// The name when known (questions), else the portfolio (plans).
+    pub fn display(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.portfolio)
+    }
+}
+
+impl From<minister::Model> for MinisterRef {
+    fn from(m: minister::Model) -> Self {
+        MinisterRef {
+            id: m.id,
+            name: m.name,
+            portfolio: m.portfolio,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MemberRef {
+    pub id: i32,
+    pub name: String,
+}
+
+impl From<member::Model> for MemberRef {
+    fn from(m: member::Model) -> Self {
+        MemberRef {
+            id: m.id,
+            name: m.name,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrganisationRef {
+    pub id: i32,
+    pub name: String,
+}
+
+impl From<organisation::Model> for OrganisationRef {
+    fn from(m: organisation::Model) -> Self {
+        OrganisationRef {
+            id: m.id,
+            name: m.name,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AxisRef {
+    pub id: i32,
+    pub plan_id: i32,
+    pub number: i32,
+    pub title: String,
+}
+
+impl From<axis::Model> for AxisRef {
+    fn from(a: axis::Model) -> Self {
+        AxisRef {
+            id: a.id,
+            plan_id: a.plan_id,
+            number: a.number,
+            title: a.title,
+        }
+    }
+}
+
+/// An action with its current status, as lists show it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActionRef {
+    pub id: i32,
+    pub plan_id: i32,
+    pub axis_id: i32,
+    pub code: String,
+    pub position: i32,
+    pub label: Option<String>,
+    pub text: String,
+    pub status: Status,
+}
+
+impl ActionRef {
+    pub fn from_model(a: action::Model, status: Status) -> Self {
+        ActionRef {
+            id: a.id,
+            plan_id: a.plan_id,
+            axis_id: a.axis_id,
+            code: a.code,
+            position: a.position,
+            label: a.label,
+            text: a.text,
+            status,
+        }
+    }
+
+    /// A short title: the label when the plan gives one, else the text's first words.
+    pub fn title(&self) -> String {
+        match &self.label {
+            Some(l) if !l.trim().is_empty() => l.clone(),
+            _ => first_words(&self.text, 16),
+        }
+    }
+}
+
+/// The first `n` words of `text`, with an ellipsis when cut; the first sentence when shorter.
+pub fn first_words(text: &str, n: usize) -> String {
+    let first_sentence = text.split_inclusive(". ").next().unwrap_or(text).trim();
+    let words: Vec<&str> = first_sentence.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
+}
+
+/// A question as lists show it: identity, subject, who asked whom, dates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionRef {
+    pub id: i32,
+    pub legislature: String,
+    pub session: String,
+    pub number: i32,
+    pub subject: String,
+    pub member: MemberRef,
+    pub minister: MinisterRef,
+    pub received: Option<NaiveDate>,
+    pub answered: Option<NaiveDate>,
+}
+
+impl QuestionRef {
+    /// The date evidence from this question is dated at: the answer, else the reception.
+    pub fn evidence_date(&self) -> Option<NaiveDate> {
+        self.answered.or(self.received)
+    }
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> u64 {
+        Ord::max(self.total.div_ceil(Ord::max(self.per_page, 1)), 1)
+    }
+}
+
+/// A page number from user input, clamped to something a query can use.
+pub fn clamp_page(page: Option<u64>) -> u64 {
+    page.unwrap_or(1).clamp(1, 100_000)
+}
+
+/// Counts of actions per status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    pub delivered: u64,
+    pub in_progress: u64,
+    pub announced: u64,
+    pub stalled: u64,
+    pub no_follow_up: u64,
+}
+
+impl StatusCounts {
+    pub fn get(&self, s: Status) -> u64 {
+        match s {
+            Status::Delivered => self.delivered,
+            Status::InProgress => self.in_progress,
+            Status::Announced => self.announced,
+            Status::Stalled => self.stalled,
+            Status::NoFollowUp => self.no_follow_up,
+        }
+    }
+
+    pub fn add(&mut self, s: Status) {
+        match s {
+            Status::Delivered => self.delivered += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Announced => self.announced += 1,
+            Status::Stalled => self.stalled += 1,
+            Status::NoFollowUp => self.no_follow_up += 1,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        Status::ALL.iter().map(|s| self.get(*s)).sum()
+    }
+}
+
+/// The status the public sees for each action: the newest staff assessment, else the engine's
+/// current proposal; `no_follow_up` when there is neither. `ids = None` loads every action's.
+///
+/// This is the one place that decides an action's displayed status, so a later staff override
+/// only has to be taken into account here.
+pub async fn current_statuses<C: ConnectionTrait>(
+    db: &C,
+    ids: Option<&[i32]>,
+) -> Result<HashMap<i32, Status>, DbErr> {
+    let mut q = status_proposal::Entity::find()
+        .filter(status_proposal::Column::Current.eq(true))
+        .order_by_asc(status_proposal::Column::Id);
+    if let Some(ids) = ids {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        q = q.filter(status_proposal::Column::ActionId.is_in(ids.iter().copied()));
+    }
+    let rows = q.all(db).await?;
+    // Later rows win if several are flagged current (a half-finished run must not hide one).
+    let mut map: HashMap<i32, Status> = rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.action_id,
+                Status::parse(&r.status).unwrap_or(Status::NoFollowUp),
+            )
+        })
+        .collect();
+    // A staff assessment wins over the engine's proposal.
+    map.extend(crate::staff::assessments::latest_statuses(db, ids).await?);
+    Ok(map)
+}
+
+/// Status of one action from a map filled by [`current_statuses`].
+pub fn status_of(map: &HashMap<i32, Status>, id: i32) -> Status {
+    map.get(&id).copied().unwrap_or(Status::NoFollowUp)
+}
+
+/// Loads actions by id with their statuses, in the given order.
+pub async fn actions_by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i32],
+) -> Result<Vec<ActionRef>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows = action::Entity::find()
+        .filter(action::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let statuses = current_statuses(db, Some(ids)).await?;
+    let mut by_id: HashMap<i32, action::Model> = rows.into_iter().map(|a| (a.id, a)).collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .map(|a| {
+            let st = status_of(&statuses, a.id);
+            ActionRef::from_model(a, st)
+        })
+        .collect())
+}
+
+/// Loads questions by id with their member and minister (three queries), in the given order.
+pub async fn questions_by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i32],
+) -> Result<Vec<QuestionRef>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows = question::Entity::find()
+        .filter(question::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let member_ids: HashSet<i32> = rows.iter().map(|q| q.member_id).collect();
+    let minister_ids: HashSet<i32> = rows.iter().map(|q| q.minister_id).collect();
+    let members: HashMap<i32, MemberRef> = member::Entity::find()
+        .filter(member::Column::Id.is_in(member_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.into()))
+        .collect();
+    let ministers: HashMap<i32, MinisterRef> = minister::Entity::find()
+        .filter(minister::Column::Id.is_in(minister_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.into()))
+        .collect();
+    let mut by_id: HashMap<i32, question::Model> = rows.into_iter().map(|q| (q.id, q)).collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .map(|q| QuestionRef {
+            id: q.id,
+            member: members.get(&q.member_id).cloned().unwrap_or(MemberRef {
+                id: q.member_id,
+                name: String::new(),
+            }),
+            minister: ministers
+                .get(&q.minister_id)
+                .cloned()
+                .unwrap_or(MinisterRef {
+                    id: q.minister_id,
+                    name: None,
+                    portfolio: String::new(),
+                }),
+            legislature: q.legislature,
+            session: q.session,
+            number: q.number,
+            subject: q.subject,
+            received: q.received,
+            answered: q.answered,
+        })
+        .collect())
+}
+
+/// Ids of actions with at least one link that was not rejected (the "followed up" ones).
+pub async fn followed_action_ids<C: ConnectionTrait>(db: &C) -> Result<HashSet<i32>, DbErr> {
+    use crate::entity::link;
+    let stmt = Query::select()
+        .distinct()
+        .column(link::Column::ActionId)
+        .from(link::Entity)
+        .and_where(Expr::col(link::Column::State).ne("rejected"))
+        .to_owned();
+    let rows = db.query_all(&stmt).await?;
+    let mut out = HashSet::new();
+    for r in rows {
+        out.insert(r.try_get::<i32>("", "action_id")?);
+    }
+    Ok(out)
+}
+
+/// Lower-cases and strips the accents of Latin letters, one char for one char, so byte offsets
+/// of the folded text map back to the original char by char.
+pub fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        '’' | '‘' => '\'',
+        other => other,
+    }
+}
+
+/// `fold_char` over a whole string.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cuts_on_sentence_then_words() {
+        assert_eq!(
+            first_words("Lancement du Pôle. Suite du texte", 16),
+            "Lancement du Pôle."
+        );
+        assert_eq!(first_words("un deux trois quatre", 2), "un deux…");
+    }
+
+    #[test]
+    fn fold_keeps_one_char_per_char() {
+        let s = "Numérique À l’été";
+        assert_eq!(fold(s), "numerique a l'ete");
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+    }
+}

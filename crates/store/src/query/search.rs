@@ -1,0 +1,542 @@
+//! Full-text search over actions, question subjects and passages, with SQLite FTS5 (the
+//! `search_index` table of migration `m20261122_000003_search`, kept in sync by triggers).
+//!
+//! User text is never used as FTS5 syntax: [`fts_query`] splits it into words and quoted
+//! phrases and quotes each one, so `' OR 1=1 --`, `NEAR(`, `*` or a lone `"` are plain words.
+//! Snippets come back with the control characters U+0002 / U+0003 around matches; the view
+//! escapes the text and turns those into `<mark>`.
+//!
+//! Other backends (PostgreSQL) have no FTS5 table: search then answers with no hits rather
+//! than failing (see `is_available`).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, Statement, Value};
+use serde::Serialize;
+use vigie_core::{PassageKind, Status};
+
+use super::common::{
+    ActionRef, Page, QuestionRef, actions_by_ids, current_statuses, questions_by_ids, status_of,
+};
+use super::minister::piloted_axis_ids;
+use crate::entity::{action, organisation, organisation_alias, passage};
+
+pub const PER_PAGE: u64 = 20;
+/// Words of a query kept (the rest is ignored).
+pub const MAX_TERMS: usize = 12;
+
+/// Turns user input into a safe FTS5 query: words (letters and digits) and `"quoted phrases"`,
+/// each quoted, every word also matching as a prefix (`numéri` finds `numérique`), all
+/// required. `None` when nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut parts: Vec<String> = vec![];
+    let mut in_phrase = false;
+    for (i, chunk) in input.split('"').enumerate() {
+        in_phrase = i % 2 == 1;
+        let words: Vec<&str> = chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        if in_phrase && words.len() > 1 {
+            parts.push(format!("\"{}\"", words.join(" ")));
+        } else {
+            parts.extend(words.iter().map(|w| format!("\"{w}\"*")));
+        }
+        if parts.len() >= MAX_TERMS {
+            break;
+        }
+    }
+    let _ = in_phrase;
+    parts.truncate(MAX_TERMS);
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// An FTS5 query matching any of `names` as a phrase.
+pub fn any_phrase(names: &[String]) -> Option<String> {
+    let phrases: Vec<String> = names
+        .iter()
+        .map(|n| {
+            n.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("\"{p}\""))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" OR "))
+}
+
+/// Whether the database has the FTS5 index (SQLite).
+pub fn is_available<C: ConnectionTrait>(db: &C) -> bool {
+    db.get_database_backend() == DbBackend::Sqlite
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Action,
+    Question,
+    Passage,
+}
+
+impl HitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Action => "action",
+            HitKind::Question => "question",
+            HitKind::Passage => "passage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "action" => Some(HitKind::Action),
+            "question" => Some(HitKind::Question),
+            "passage" => Some(HitKind::Passage),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SearchFilter {
+    pub q: String,
+    pub kind: Option<HitKind>,
+    pub status: Option<Status>,
+    pub axis: Option<i32>,
+    /// Addressee of questions; pilot of actions.
+    pub minister: Option<i32>,
+    pub member: Option<i32>,
+    /// Reception date range of questions.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub action: Option<ActionRef>,
+    pub question: Option<QuestionRef>,
+    pub passage_position: Option<i32>,
+    pub passage_kind: Option<PassageKind>,
+    /// With U+0002 / U+0003 around matches.
+    pub title_snippet: String,
+    pub body_snippet: String,
+}
+
+fn sqlite(sql: String, values: Vec<Value>) -> Statement {
+    Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)
+}
+
+/// `?, ?, ?` for n values (at least one `NULL` so `IN ()` stays valid).
+fn placeholders(n: usize) -> String {
+    if n == 0 {
+        "NULL".to_string()
+    } else {
+        vec!["?"; n].join(", ")
+    }
+}
+
+pub async fn search<C: ConnectionTrait>(
+    db: &C,
+    f: &SearchFilter,
+) -> Result<Page<SearchHit>, DbErr> {
+    let page = f.page.max(1);
+    let empty = Page {
+        items: vec![],
+        total: 0,
+        page,
+        per_page: PER_PAGE,
+    };
+    let Some(query) = fts_query(&f.q) else {
+        return Ok(empty);
+    };
+    if !is_available(db) {
+        return Ok(empty);
+    }
+    let mut cond = String::from("search_index MATCH ?");
+    let mut values: Vec<Value> = vec![query.into()];
+    if let Some(k) = f.kind {
+        cond.push_str(" AND kind = ?");
+        values.push(k.as_str().into());
+    }
+
+    // Actions: by status, axis, pilot. Filters that only make sense for questions leave actions out.
+    let mut action_conds: Vec<String> = vec![];
+    let mut question_conds: Vec<String> = vec![];
+    let mut action_vals: Vec<Value> = vec![];
+    let mut question_vals: Vec<Value> = vec![];
+    if let Some(s) = f.status {
+        let all: Vec<i32> = action::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        let statuses = current_statuses(db, None).await?;
+        let ids: Vec<i32> = all
+            .into_iter()
+            .filter(|id| status_of(&statuses, *id) == s)
+            .collect();
+        action_conds.push(format!("ref_id IN ({})", placeholders(ids.len())));
+        action_vals.extend(ids.iter().map(|i| Value::from(*i)));
+        question_conds.push(format!(
+            "question_id IN (SELECT question_id FROM link WHERE state <> 'rejected' AND action_id IN ({}))",
+            placeholders(ids.len())
+        ));
+        question_vals.extend(ids.iter().map(|i| Value::from(*i)));
+    }
+    if let Some(a) = f.axis {
+        action_conds.push("ref_id IN (SELECT id FROM action WHERE axis_id = ?)".into());
+        action_vals.push(a.into());
+        question_conds.push(
+            "question_id IN (SELECT link.question_id FROM link JOIN action ON action.id = link.action_id \
+             WHERE link.state <> 'rejected' AND action.axis_id = ?)"
+                .into(),
+        );
+        question_vals.push(a.into());
+    }
+    if let Some(m) = f.minister {
+        let axes: Vec<i32> = piloted_axis_ids(db, m).await?.into_iter().collect();
+        action_conds.push(format!(
+            "ref_id IN (SELECT id FROM action WHERE axis_id IN ({}))",
+            placeholders(axes.len())
+        ));
+        action_vals.extend(axes.iter().map(|i| Value::from(*i)));
+        question_conds
+            .push("question_id IN (SELECT id FROM question WHERE minister_id = ?)".into());
+        question_vals.push(m.into());
+    }
+    let question_only = f.member.is_some() || f.from.is_some() || f.to.is_some();
+    if let Some(m) = f.member {
+        question_conds.push("question_id IN (SELECT id FROM question WHERE member_id = ?)".into());
+        question_vals.push(m.into());
+    }
+    if let Some(d) = f.from {
+        question_conds.push("question_id IN (SELECT id FROM question WHERE received >= ?)".into());
+        question_vals.push(d.into());
+    }
+    if let Some(d) = f.to {
+        question_conds.push("question_id IN (SELECT id FROM question WHERE received <= ?)".into());
+        question_vals.push(d.into());
+    }
+    let action_branch = if question_only {
+        "0".to_string()
+    } else {
+        std::iter::once("kind = 'action'".to_string())
+            .chain(action_conds)
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    let question_branch = std::iter::once("kind <> 'action'".to_string())
+        .chain(question_conds)
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    cond.push_str(&format!(" AND (({action_branch}) OR ({question_branch}))"));
+    if !question_only {
+        values.extend(action_vals);
+    }
+    values.extend(question_vals);
+
+    let count_sql = format!("SELECT count(*) AS n FROM search_index WHERE {cond}");
+    let total: i64 = match db.query_one_raw(sqlite(count_sql, values.clone())).await? {
+        Some(r) => r.try_get("", "n")?,
+        None => 0,
+    };
+    let sql = format!(
+        "SELECT kind, ref_id, question_id, \
+         snippet(search_index, 3, char(2), char(3), '…', 12) AS title_snippet, \
+         snippet(search_index, 4, char(2), char(3), '…', 28) AS body_snippet \
+         FROM search_index WHERE {cond} \
+         ORDER BY bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0), rowid LIMIT ? OFFSET ?"
+    );
+    let mut vals = values;
+    vals.push((PER_PAGE as i64).into());
+    vals.push((((page - 1) * PER_PAGE) as i64).into());
+    let rows = db.query_all_raw(sqlite(sql, vals)).await?;
+    struct Raw {
+        kind: HitKind,
+        ref_id: i32,
+        question_id: Option<i32>,
+        title: String,
+        body: String,
+    }
+    let mut raws = Vec::with_capacity(rows.len());
+    for r in rows {
+        let kind: String = r.try_get("", "kind")?;
+        raws.push(Raw {
+            kind: HitKind::parse(&kind).unwrap_or(HitKind::Passage),
+            ref_id: r.try_get("", "ref_id")?,
+            question_id: r.try_get("", "question_id")?,
+            title: r
+                .try_get::<Option<String>>("", "title_snippet")?
+                .unwrap_or_default(),
+            body: r
+                .try_get::<Option<String>>("", "body_snippet")?
+                .unwrap_or_default(),
+        });
+    }
+    let action_ids: Vec<i32> = raws
+        .iter()
+        .filter(|r| r.kind == HitKind::Action)
+        .map(|r| r.ref_id)
+        .collect();
+    let question_ids: Vec<i32> = raws
+        .iter()
+        .filter_map(|r| r.question_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let passage_ids: Vec<i32> = raws
+        .iter()
+        .filter(|r| r.kind == HitKind::Passage)
+        .map(|r| r.ref_id)
+        .collect();
+    let actions: HashMap<i32, ActionRef> = actions_by_ids(db, &action_ids)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let questions: HashMap<i32, QuestionRef> = questions_by_ids(db, &question_ids)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    let passages: HashMap<i32, passage::Model> = if passage_ids.is_empty() {
+        HashMap::new()
+    } else {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        passage::Entity::find()
+            .filter(passage::Column::Id.is_in(passage_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+    };
+    let items = raws
+        .into_iter()
+        .filter_map(|r| {
+            let p = (r.kind == HitKind::Passage)
+                .then(|| passages.get(&r.ref_id))
+                .flatten();
+            let hit = SearchHit {
+                kind: r.kind,
+                action: actions
+                    .get(&r.ref_id)
+                    .filter(|_| r.kind == HitKind::Action)
+                    .cloned(),
+                question: r.question_id.and_then(|q| questions.get(&q).cloned()),
+                passage_position: p.map(|p| p.position),
+                passage_kind: p.and_then(|p| PassageKind::parse(&p.kind)),
+                title_snippet: r.title,
+                body_snippet: r.body,
+            };
+            // A row whose target vanished between the two queries is dropped, not shown half.
+            (hit.action.is_some() || hit.question.is_some()).then_some(hit)
+        })
+        .collect();
+    Ok(Page {
+        items,
+        total: total.max(0) as u64,
+        page,
+        per_page: PER_PAGE,
+    })
+}
+
+/// The organisation's name and aliases.
+pub async fn organisation_names<C: ConnectionTrait>(
+    db: &C,
+    organisation_id: i32,
+) -> Result<Vec<String>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let Some(o) = organisation::Entity::find_by_id(organisation_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(vec![]);
+    };
+    let mut names = vec![o.name];
+    names.extend(
+        organisation_alias::Entity::find()
+            .filter(organisation_alias::Column::OrganisationId.eq(organisation_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| a.alias),
+    );
+    Ok(names)
+}
+
+/// A passage of an answer that names an organisation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mention {
+    pub question: QuestionRef,
+    pub passage_position: i32,
+    /// With U+0002 / U+0003 around the name.
+    pub snippet: String,
+}
+
+/// Rows of `search_index` of `kind` matching any of `names`: (ref_id, question_id, body snippet).
+async fn naming<C: ConnectionTrait>(
+    db: &C,
+    names: &[String],
+    kind: &str,
+    answers_only: bool,
+    limit: u64,
+) -> Result<Vec<(i32, Option<i32>, String)>, DbErr> {
+    let Some(q) = any_phrase(names) else {
+        return Ok(vec![]);
+    };
+    if !is_available(db) {
+        return Ok(vec![]);
+    }
+    let join = if answers_only {
+        " AND ref_id IN (SELECT id FROM passage WHERE kind = 'answer')"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT ref_id, question_id, snippet(search_index, 4, char(2), char(3), '…', 20) AS s \
+         FROM search_index WHERE search_index MATCH ? AND kind = ?{join} ORDER BY rowid DESC LIMIT ?"
+    );
+    let rows = db
+        .query_all_raw(sqlite(
+            sql,
+            vec![q.into(), kind.into(), (limit as i64).into()],
+        ))
+        .await?;
+    let mut out = vec![];
+    for r in rows {
+        out.push((
+            r.try_get("", "ref_id")?,
+            r.try_get("", "question_id")?,
+            r.try_get::<Option<String>>("", "s")?.unwrap_or_default(),
+        ));
+    }
+    Ok(out)
+}
+
+/// Ids of questions with an answer passage naming the organisation (or an alias).
+pub async fn questions_naming<C: ConnectionTrait>(
+    db: &C,
+    organisation_id: i32,
+    limit: u64,
+) -> Result<Vec<i32>, DbErr> {
+    let names = organisation_names(db, organisation_id).await?;
+    let rows = naming(db, &names, "passage", true, limit).await?;
+    let set: HashSet<i32> = rows.into_iter().filter_map(|r| r.1).collect();
+    Ok(set.into_iter().collect())
+}
+
+/// Answer passages naming one of `names`, newest rows first.
+pub async fn answers_naming<C: ConnectionTrait>(
+    db: &C,
+    names: &[String],
+    limit: u64,
+) -> Result<Vec<Mention>, DbErr> {
+    let rows = naming(db, names, "passage", true, limit).await?;
+    let passage_ids: Vec<i32> = rows.iter().map(|r| r.0).collect();
+    let positions: HashMap<i32, i32> = if passage_ids.is_empty() {
+        HashMap::new()
+    } else {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        passage::Entity::find()
+            .filter(passage::Column::Id.is_in(passage_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.position))
+            .collect()
+    };
+    let q_ids: Vec<i32> = super::overview::dedup(rows.iter().filter_map(|r| r.1));
+    let questions: HashMap<i32, QuestionRef> = questions_by_ids(db, &q_ids)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pid, qid, s)| {
+            Some(Mention {
+                question: questions.get(&qid?)?.clone(),
+                passage_position: *positions.get(&pid)?,
+                snippet: s,
+            })
+        })
+        .collect())
+}
+
+/// Ids of actions whose text names one of `names`.
+pub async fn actions_naming<C: ConnectionTrait>(
+    db: &C,
+    names: &[String],
+    limit: u64,
+) -> Result<Vec<i32>, DbErr> {
+    Ok(naming(db, names, "action", false, limit)
+        .await?
+        .into_iter()
+        .map(|r| r.0)
+        .collect())
+}
+
+/// Rebuilds the whole index from the tables (after a bulk load that bypassed triggers, or to
+/// repair it). The triggers keep it in sync otherwise.
+pub async fn rebuild_index<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    if !is_available(db) {
+        return Ok(());
+    }
+    for sql in REBUILD_SQL {
+        db.execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
+
+/// The statements that fill `search_index` from the tables; shared with the migration.
+pub const REBUILD_SQL: [&str; 4] = [
+    "DELETE FROM search_index",
+    "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
+     SELECT id * 4 + 1, 'action', id, NULL, COALESCE(label, ''), text FROM action",
+    "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
+     SELECT id * 4 + 2, 'question', id, id, subject, '' FROM question",
+    "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
+     SELECT id * 4 + 3, 'passage', id, question_id, COALESCE(heading, ''), text FROM passage",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_is_quoted_never_syntax() {
+        assert_eq!(
+            fts_query("task force numérique").unwrap(),
+            "\"task\"* \"force\"* \"numérique\"*"
+        );
+        assert_eq!(fts_query("' OR 1=1 --").unwrap(), "\"OR\"* \"1\"* \"1\"*");
+        assert_eq!(
+            fts_query("\"task force\" NEAR(x)").unwrap(),
+            "\"task force\" \"NEAR\"* \"x\"*"
+        );
+        assert_eq!(fts_query("<b>\"").unwrap(), "\"b\"*");
+        assert_eq!(fts_query("  -- * ^ ").as_deref(), None);
+        assert_eq!(
+            fts_query(&"mot ".repeat(100)).unwrap().matches('*').count(),
+            MAX_TERMS
+        );
+    }
+
+    #[test]
+    fn names_become_phrases() {
+        assert_eq!(
+            any_phrase(&["easy.brussels".into(), "CIRB".into()]).unwrap(),
+            "\"easy brussels\" OR \"CIRB\""
+        );
+    }
+}

@@ -1,0 +1,755 @@
+//! Every string the site shows, in French (default) and English. Views never hold literal UI
+//! text: they read a field of [`Strings`] or call a method of [`Lang`] for text with numbers.
+//!
+//! Adding a language = one more `Strings` value and one more `Lang` variant.
+
+use chrono::NaiveDate;
+use vigie_core::{LinkState, PassageKind, Status};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn date(self, d: NaiveDate) -> String {
+        match self {
+            Lang::Fr => d.format("%d/%m/%Y").to_string(),
+            Lang::En => d.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    pub fn opt_date(self, d: Option<NaiveDate>) -> String {
+        d.map(|d| self.date(d))
+            .unwrap_or_else(|| self.strings().unknown_date.to_string())
+    }
+
+    pub fn days(self, n: i64) -> String {
+        match (self, n.abs() == 1) {
+            (Lang::Fr, true) => format!("{n} jour"),
+            (Lang::Fr, false) => format!("{n} jours"),
+            (Lang::En, true) => format!("{n} day"),
+            (Lang::En, false) => format!("{n} days"),
+        }
+    }
+
+    pub fn median_days(self, n: f64) -> String {
+        let shown = if n.fract() == 0.0 {
+            format!("{n:.0}")
+        } else {
+            format!("{n:.1}")
+        };
+        match self {
+            Lang::Fr => format!("{} jours", shown.replace('.', ",")),
+            Lang::En => format!("{shown} days"),
+        }
+    }
+
+    pub fn percent(self, part: u64, whole: u64) -> String {
+        if whole == 0 {
+            return "—".into();
+        }
+        let p = (part as f64) * 100.0 / (whole as f64);
+        match self {
+            Lang::Fr => format!("{p:.0} %"),
+            Lang::En => format!("{p:.0}%"),
+        }
+    }
+
+    pub fn score(self, s: f64) -> String {
+        let v = format!("{s:.2}");
+        match self {
+            Lang::Fr => v.replace('.', ","),
+            Lang::En => v,
+        }
+    }
+
+    /// "12 actions", "1 action".
+    pub fn n_actions(self, n: u64) -> String {
+        match (self, n == 1) {
+            (_, true) => "1 action".into(),
+            (_, false) => format!("{n} actions"),
+        }
+    }
+
+    pub fn n_questions(self, n: u64) -> String {
+        match (self, n == 1) {
+            (_, true) => "1 question".into(),
+            (_, false) => format!("{n} questions"),
+        }
+    }
+
+    pub fn n_results(self, n: u64) -> String {
+        match (self, n == 1) {
+            (Lang::Fr, true) => "1 résultat".into(),
+            (Lang::Fr, false) => format!("{n} résultats"),
+            (Lang::En, true) => "1 result".into(),
+            (Lang::En, false) => format!("{n} results"),
+        }
+    }
+
+    /// "Page 2 of 7".
+    pub fn page_of(self, page: u64, pages: u64) -> String {
+        match self {
+            Lang::Fr => format!("Page {page} sur {pages}"),
+            Lang::En => format!("Page {page} of {pages}"),
+        }
+    }
+
+    /// Coverage sentence of the overview.
+    pub fn coverage(self, covered: u64, total: u64) -> String {
+        match self {
+            Lang::Fr => format!(
+                "{covered} actions sur {total} ont fait l'objet d'au moins une question ou réponse"
+            ),
+            Lang::En => format!(
+                "{covered} of {total} actions were the subject of at least one question or answer"
+            ),
+        }
+    }
+
+    /// "Question n°252 (19/24)".
+    pub fn question_number(self, number: i64, legislature: &str) -> String {
+        match self {
+            Lang::Fr => format!("Question n°{number} ({legislature})"),
+            Lang::En => format!("Question no. {number} ({legislature})"),
+        }
+    }
+
+    /// "Passage 3" (anchor label).
+    pub fn passage_n(self, n: i64) -> String {
+        match self {
+            Lang::Fr => format!("Passage {n}"),
+            Lang::En => format!("Passage {n}"),
+        }
+    }
+
+    pub fn axis_n(self, n: i64) -> String {
+        match self {
+            Lang::Fr => format!("Axe {n}"),
+            Lang::En => format!("Axis {n}"),
+        }
+    }
+
+    /// Chart bar tooltip/label: "Axe 2 : 3 réalisées sur 7".
+    pub fn bar_label(self, axis: i64, status: Status, n: u64, total: u64) -> String {
+        let s = self.strings().status(status);
+        match self {
+            Lang::Fr => format!("Axe {axis} : {n} sur {total} — {s}"),
+            Lang::En => format!("Axis {axis}: {n} of {total} — {s}"),
+        }
+    }
+
+    pub fn questions_asked_about(self, n: u64) -> String {
+        match (self, n == 1) {
+            (Lang::Fr, true) => "1 question posée".into(),
+            (Lang::Fr, false) => format!("{n} questions posées"),
+            (Lang::En, true) => "1 question asked".into(),
+            (Lang::En, false) => format!("{n} questions asked"),
+        }
+    }
+}
+
+/// Every fixed string of the site.
+#[derive(Debug)]
+pub struct Strings {
+    pub site_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_actions: &'static str,
+    pub nav_questions: &'static str,
+    pub nav_search: &'static str,
+    pub nav_statuses: &'static str,
+    pub language: &'static str,
+    pub logged_in_as: &'static str,
+    pub footer_sources: &'static str,
+    pub footer_license: &'static str,
+    pub unknown_date: &'static str,
+    pub none: &'static str,
+    pub breadcrumb: &'static str,
+
+    // statuses
+    pub status_label: &'static str,
+    pub st_no_follow_up: &'static str,
+    pub st_announced: &'static str,
+    pub st_in_progress: &'static str,
+    pub st_delivered: &'static str,
+    pub st_stalled: &'static str,
+    pub def_no_follow_up: &'static str,
+    pub def_announced: &'static str,
+    pub def_in_progress: &'static str,
+    pub def_delivered: &'static str,
+    pub def_stalled: &'static str,
+    pub how_no_follow_up: &'static str,
+    pub how_announced: &'static str,
+    pub how_in_progress: &'static str,
+    pub how_delivered: &'static str,
+    pub how_stalled: &'static str,
+    pub statuses_title: &'static str,
+    pub statuses_intro: &'static str,
+    pub statuses_rules_title: &'static str,
+    pub statuses_rules: [&'static str; 4],
+    pub statuses_how: &'static str,
+    pub statuses_cues: &'static str,
+
+    // overview
+    pub overview_title: &'static str,
+    pub plans: &'static str,
+    pub no_plan: &'static str,
+    pub lead_ministers: &'static str,
+    pub associated_ministers: &'static str,
+    pub partners: &'static str,
+    pub steering_committee: &'static str,
+    pub actions_by_status: &'static str,
+    pub chart_by_status_desc: &'static str,
+    pub progress_by_axis: &'static str,
+    pub chart_by_axis_desc: &'static str,
+    pub coverage_title: &'static str,
+    pub newest_evidence: &'static str,
+    pub no_evidence_yet: &'static str,
+    pub all_actions: &'static str,
+    pub total: &'static str,
+
+    // action
+    pub action: &'static str,
+    pub axis: &'static str,
+    pub plan: &'static str,
+    pub pilots: &'static str,
+    pub proposed_status: &'static str,
+    pub rests_on: &'static str,
+    pub sentence: &'static str,
+    pub evidence_date: &'static str,
+    pub no_status_evidence: &'static str,
+    pub evidence_trail: &'static str,
+    pub no_evidence: &'static str,
+    pub why_this_link: &'static str,
+    pub score: &'static str,
+    pub matched_words: &'static str,
+    pub link_state: &'static str,
+    pub link_proposed: &'static str,
+    pub link_confirmed: &'static str,
+    pub link_rejected: &'static str,
+    pub status_history: &'static str,
+    pub computed_at: &'static str,
+    pub current: &'static str,
+    pub engine_version: &'static str,
+    pub no_history: &'static str,
+    pub question_matched_whole: &'static str,
+
+    // question
+    pub question: &'static str,
+    pub answer: &'static str,
+    pub subject: &'static str,
+    pub asked_by: &'static str,
+    pub addressed_to: &'static str,
+    pub legislature: &'static str,
+    pub session: &'static str,
+    pub number: &'static str,
+    pub received: &'static str,
+    pub published: &'static str,
+    pub answered: &'static str,
+    pub answer_delay: &'static str,
+    pub no_answer: &'static str,
+    pub procedure: &'static str,
+    pub date: &'static str,
+    pub act: &'static str,
+    pub reference: &'static str,
+    pub linked_actions: &'static str,
+    pub no_linked_actions: &'static str,
+    pub kind_question_intro: &'static str,
+    pub kind_sub_question: &'static str,
+    pub kind_answer: &'static str,
+
+    // people and organisations
+    pub member: &'static str,
+    pub minister: &'static str,
+    pub organisation: &'static str,
+    pub questions_asked: &'static str,
+    pub actions_probed: &'static str,
+    pub questions_answered: &'static str,
+    pub median_delay: &'static str,
+    pub actions_piloted: &'static str,
+    pub piloted_via: &'static str,
+    pub portfolio: &'static str,
+    pub aliases: &'static str,
+    pub partner_of: &'static str,
+    pub role_partner: &'static str,
+    pub role_steering: &'static str,
+    pub actions_naming: &'static str,
+    pub answers_naming: &'static str,
+    pub nothing_here: &'static str,
+
+    // lists, filters, search
+    pub actions_title: &'static str,
+    pub questions_title: &'static str,
+    pub filters: &'static str,
+    pub filter_apply: &'static str,
+    pub filter_reset: &'static str,
+    pub any: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub sort: &'static str,
+    pub sort_code: &'static str,
+    pub sort_status: &'static str,
+    pub sort_evidence: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub sort_relevance: &'static str,
+    pub pagination: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub no_results: &'static str,
+    pub latest_evidence: &'static str,
+    pub evidence_count: &'static str,
+    pub search_title: &'static str,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub search_hint: &'static str,
+    pub search_in: &'static str,
+    pub kind_all: &'static str,
+    pub kind_actions: &'static str,
+    pub kind_questions: &'static str,
+    pub kind_answers: &'static str,
+    pub hit_action: &'static str,
+    pub hit_question: &'static str,
+    pub hit_passage: &'static str,
+
+    // errors
+    pub error_title: &'static str,
+    pub error_not_found: &'static str,
+    pub error_bad_request: &'static str,
+    pub error_unauthorized: &'static str,
+    pub error_forbidden: &'static str,
+    pub error_too_large: &'static str,
+    pub error_internal: &'static str,
+    pub back_home: &'static str,
+}
+
+impl Strings {
+    pub fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::NoFollowUp => self.st_no_follow_up,
+            Status::Announced => self.st_announced,
+            Status::InProgress => self.st_in_progress,
+            Status::Delivered => self.st_delivered,
+            Status::Stalled => self.st_stalled,
+        }
+    }
+
+    pub fn status_definition(&self, s: Status) -> &'static str {
+        match s {
+            Status::NoFollowUp => self.def_no_follow_up,
+            Status::Announced => self.def_announced,
+            Status::InProgress => self.def_in_progress,
+            Status::Delivered => self.def_delivered,
+            Status::Stalled => self.def_stalled,
+        }
+    }
+
+    pub fn status_how(&self, s: Status) -> &'static str {
+        match s {
+            Status::NoFollowUp => self.how_no_follow_up,
+            Status::Announced => self.how_announced,
+            Status::InProgress => self.how_in_progress,
+            Status::Delivered => self.how_delivered,
+            Status::Stalled => self.how_stalled,
+        }
+    }
+
+    pub fn link_state(&self, s: LinkState) -> &'static str {
+        match s {
+            LinkState::Proposed => self.link_proposed,
+            LinkState::Confirmed => self.link_confirmed,
+            LinkState::Rejected => self.link_rejected,
+        }
+    }
+
+    pub fn passage_kind(&self, k: PassageKind) -> &'static str {
+        match k {
+            PassageKind::QuestionIntro => self.kind_question_intro,
+            PassageKind::SubQuestion => self.kind_sub_question,
+            PassageKind::Answer => self.kind_answer,
+        }
+    }
+}
+
+pub static FR: Strings = Strings {
+    site_name: "Vigie",
+    tagline: "Les engagements du gouvernement, suivis par les questions du Parlement",
+    skip_to_content: "Aller au contenu",
+    nav_label: "Navigation principale",
+    nav_overview: "Vue d'ensemble",
+    nav_actions: "Actions",
+    nav_questions: "Questions",
+    nav_search: "Recherche",
+    nav_statuses: "Statuts",
+    language: "Langue",
+    logged_in_as: "Connecté en tant que",
+    footer_sources: "Sources : le plan du gouvernement et les questions écrites du Parlement, avec les réponses des ministres.",
+    footer_license: "Logiciel libre (AGPL-3.0). Chaque statut renvoie aux textes sur lesquels il repose.",
+    unknown_date: "date inconnue",
+    none: "—",
+    breadcrumb: "Fil d'Ariane",
+
+    status_label: "Statut",
+    st_no_follow_up: "Sans suivi",
+    st_announced: "Annoncée",
+    st_in_progress: "En cours",
+    st_delivered: "Réalisée",
+    st_stalled: "Bloquée",
+    def_no_follow_up: "Aucune question ni réponse parlementaire n'est liée à l'action.",
+    def_announced: "Les seuls éléments sont des intentions : futur, « prévu », « nous analysons », « avant de décider ».",
+    def_in_progress: "Les réponses disent que le travail est en cours : « est en cours », « travaillent », « continuera », « en phase de ».",
+    def_delivered: "Les réponses disent que c'est fait : « a été lancé », « a été approuvé », « a été mis en place », « finalisé ».",
+    def_stalled: "Les réponses disent que c'est bloqué, reporté ou hors des mains du gouvernement.",
+    how_no_follow_up: "Proposé quand aucun lien question–action n'est retenu.",
+    how_announced: "Proposé quand la phrase la plus récente liée à l'action n'exprime qu'une intention.",
+    how_in_progress: "Proposé quand la phrase la plus récente décrit un travail en cours.",
+    how_delivered: "Proposé quand la phrase la plus récente décrit une réalisation accomplie.",
+    how_stalled: "Proposé quand la phrase la plus récente décrit un blocage, un report ou une décision qui échappe au gouvernement.",
+    statuses_title: "Les statuts",
+    statuses_intro: "Chaque action du plan reçoit un statut sur une seule échelle. Le moteur le propose à partir des réponses des ministres ; une personne peut le corriger avec une justification.",
+    statuses_rules_title: "Comment le moteur propose un statut",
+    statuses_rules: [
+        "Le moteur relie chaque question et chaque passage de réponse aux actions qu'ils concernent, avec un score et des raisons lisibles.",
+        "Il lit les réponses liées et repère les indices de réalisation (« a été lancé », « est en cours », « nous analysons », « ne sont incluses ni… »).",
+        "La preuve datée la plus récente l'emporte ; la proposition cite toujours la phrase, la question et la date sur lesquelles elle repose.",
+        "Une correction faite par une personne l'emporte sur le moteur ; elle porte une justification, un auteur et une date.",
+    ],
+    statuses_how: "Comment il est proposé",
+    statuses_cues: "Définition",
+
+    overview_title: "Vue d'ensemble",
+    plans: "Plans",
+    no_plan: "Aucun plan n'a encore été importé.",
+    lead_ministers: "Ministre(s) porteur(s)",
+    associated_ministers: "Ministre(s) associé(s)",
+    partners: "Partenaires",
+    steering_committee: "Comité de pilotage",
+    actions_by_status: "Actions par statut",
+    chart_by_status_desc: "Nombre d'actions pour chaque statut. Chaque barre mène à la liste correspondante.",
+    progress_by_axis: "Avancement par axe",
+    chart_by_axis_desc: "Une barre empilée par axe : la part des actions dans chaque statut. Chaque segment mène à la liste correspondante.",
+    coverage_title: "Suivi parlementaire",
+    newest_evidence: "Derniers éléments de preuve",
+    no_evidence_yet: "Aucune question n'est encore liée à une action.",
+    all_actions: "Toutes les actions",
+    total: "Total",
+
+    action: "Action",
+    axis: "Axe",
+    plan: "Plan",
+    pilots: "Pilote(s)",
+    proposed_status: "Statut proposé",
+    rests_on: "Repose sur",
+    sentence: "Phrase",
+    evidence_date: "Date de la preuve",
+    no_status_evidence: "Aucune réponse liée ne permet encore de juger cette action.",
+    evidence_trail: "Fil des preuves",
+    no_evidence: "Aucune question ni réponse n'est liée à cette action.",
+    why_this_link: "Pourquoi ce lien ?",
+    score: "Score",
+    matched_words: "Mots retrouvés",
+    link_state: "État du lien",
+    link_proposed: "proposé par le moteur",
+    link_confirmed: "confirmé",
+    link_rejected: "rejeté",
+    status_history: "Historique du statut",
+    computed_at: "Calculé le",
+    current: "actuel",
+    engine_version: "Version du moteur",
+    no_history: "Pas encore d'historique.",
+    question_matched_whole: "La question dans son ensemble est liée à l'action.",
+
+    question: "Question",
+    answer: "Réponse",
+    subject: "Objet",
+    asked_by: "Posée par",
+    addressed_to: "Adressée à",
+    legislature: "Législature",
+    session: "Session",
+    number: "Numéro",
+    received: "Reçue le",
+    published: "Publiée le",
+    answered: "Réponse le",
+    answer_delay: "Délai de réponse",
+    no_answer: "Cette question n'a pas (encore) reçu de réponse.",
+    procedure: "Actes de procédure",
+    date: "Date",
+    act: "Acte",
+    reference: "Référence",
+    linked_actions: "Actions liées",
+    no_linked_actions: "Cette question n'est liée à aucune action du plan.",
+    kind_question_intro: "Question",
+    kind_sub_question: "Sous-question",
+    kind_answer: "Réponse",
+
+    member: "Député·e",
+    minister: "Ministre",
+    organisation: "Organisation",
+    questions_asked: "Questions posées",
+    actions_probed: "Actions interrogées",
+    questions_answered: "Questions reçues",
+    median_delay: "Délai de réponse médian",
+    actions_piloted: "Actions pilotées",
+    piloted_via: "Pilotage dans le plan",
+    portfolio: "Compétences",
+    aliases: "Autres noms",
+    partner_of: "Partenaire des plans",
+    role_partner: "partenaire",
+    role_steering: "comité de pilotage",
+    actions_naming: "Actions qui la citent",
+    answers_naming: "Réponses qui la citent",
+    nothing_here: "Rien à montrer ici pour l'instant.",
+
+    actions_title: "Actions du plan",
+    questions_title: "Questions écrites",
+    filters: "Filtres",
+    filter_apply: "Filtrer",
+    filter_reset: "Effacer les filtres",
+    any: "Tous",
+    from: "Du",
+    to: "Au",
+    sort: "Trier par",
+    sort_code: "numéro d'action",
+    sort_status: "statut",
+    sort_evidence: "nombre de preuves",
+    sort_newest: "plus récentes",
+    sort_oldest: "plus anciennes",
+    sort_relevance: "pertinence",
+    pagination: "Pagination",
+    previous: "Précédente",
+    next: "Suivante",
+    no_results: "Aucun résultat.",
+    latest_evidence: "Dernière preuve",
+    evidence_count: "Questions liées",
+    search_title: "Recherche",
+    search_label: "Rechercher dans les actions, les questions et les réponses",
+    search_button: "Rechercher",
+    search_hint: "Les accents et les majuscules sont ignorés. Mettez une expression entre guillemets pour la chercher telle quelle.",
+    search_in: "Chercher dans",
+    kind_all: "Tout",
+    kind_actions: "Actions",
+    kind_questions: "Questions",
+    kind_answers: "Réponses",
+    hit_action: "Action",
+    hit_question: "Question",
+    hit_passage: "Passage",
+
+    error_title: "Erreur",
+    error_not_found: "Cette page n'existe pas.",
+    error_bad_request: "La demande n'a pas pu être comprise.",
+    error_unauthorized: "Connectez-vous pour accéder à cette page.",
+    error_forbidden: "Vous n'avez pas les droits nécessaires.",
+    error_too_large: "La demande est trop volumineuse.",
+    error_internal: "Une erreur interne est survenue ; elle a été enregistrée.",
+    back_home: "Retour à la vue d'ensemble",
+};
+
+pub static EN: Strings = Strings {
+    site_name: "Vigie",
+    tagline: "The government's commitments, followed through parliament's questions",
+    skip_to_content: "Skip to content",
+    nav_label: "Main navigation",
+    nav_overview: "Overview",
+    nav_actions: "Actions",
+    nav_questions: "Questions",
+    nav_search: "Search",
+    nav_statuses: "Statuses",
+    language: "Language",
+    logged_in_as: "Logged in as",
+    footer_sources: "Sources: the government's plan and parliament's written questions, with the ministers' answers.",
+    footer_license: "Free software (AGPL-3.0). Every status links to the texts it rests on.",
+    unknown_date: "unknown date",
+    none: "—",
+    breadcrumb: "Breadcrumb",
+
+    status_label: "Status",
+    st_no_follow_up: "No follow-up",
+    st_announced: "Announced",
+    st_in_progress: "In progress",
+    st_delivered: "Delivered",
+    st_stalled: "Stalled",
+    def_no_follow_up: "No parliamentary question or answer is linked to the action.",
+    def_announced: "The only evidence is intention: future tense, \"prévu\", \"nous analysons\", \"avant de décider\".",
+    def_in_progress: "The answers say work is under way: \"est en cours\", \"travaillent\", \"continuera\", \"en phase de\".",
+    def_delivered: "The answers say it is done: \"a été lancé\", \"a été approuvé\", \"a été mis en place\", \"finalisé\".",
+    def_stalled: "The answers say it is blocked, postponed, or outside the government's hands.",
+    how_no_follow_up: "Proposed when no question–action link is kept.",
+    how_announced: "Proposed when the latest sentence linked to the action only states an intention.",
+    how_in_progress: "Proposed when the latest sentence describes work under way.",
+    how_delivered: "Proposed when the latest sentence describes something done.",
+    how_stalled: "Proposed when the latest sentence describes a blockage, a postponement or a decision out of the government's hands.",
+    statuses_title: "Statuses",
+    statuses_intro: "Every action of the plan gets a status on one scale. The engine proposes it from the ministers' answers; a person may override it with a justification.",
+    statuses_rules_title: "How the engine proposes a status",
+    statuses_rules: [
+        "The engine links each question and each answer passage to the actions it concerns, with a score and readable reasons.",
+        "It reads the linked answers for delivery cues (\"a été lancé\", \"est en cours\", \"nous analysons\", \"ne sont incluses ni…\").",
+        "The latest dated evidence wins; the proposal always names the sentence, the question and the date it rests on.",
+        "A person's override wins over the engine; it carries a justification, an author and a time.",
+    ],
+    statuses_how: "How it is proposed",
+    statuses_cues: "Definition",
+
+    overview_title: "Overview",
+    plans: "Plans",
+    no_plan: "No plan has been imported yet.",
+    lead_ministers: "Lead minister(s)",
+    associated_ministers: "Associated minister(s)",
+    partners: "Partners",
+    steering_committee: "Steering committee",
+    actions_by_status: "Actions by status",
+    chart_by_status_desc: "Number of actions in each status. Each bar leads to the matching list.",
+    progress_by_axis: "Progress by axis",
+    chart_by_axis_desc: "One stacked bar per axis: the share of its actions in each status. Each segment leads to the matching list.",
+    coverage_title: "Parliamentary follow-up",
+    newest_evidence: "Newest evidence",
+    no_evidence_yet: "No question is linked to an action yet.",
+    all_actions: "All actions",
+    total: "Total",
+
+    action: "Action",
+    axis: "Axis",
+    plan: "Plan",
+    pilots: "Pilot(s)",
+    proposed_status: "Proposed status",
+    rests_on: "Rests on",
+    sentence: "Sentence",
+    evidence_date: "Evidence date",
+    no_status_evidence: "No linked answer allows judging this action yet.",
+    evidence_trail: "Evidence trail",
+    no_evidence: "No question or answer is linked to this action.",
+    why_this_link: "Why this link?",
+    score: "Score",
+    matched_words: "Matched words",
+    link_state: "Link state",
+    link_proposed: "proposed by the engine",
+    link_confirmed: "confirmed",
+    link_rejected: "rejected",
+    status_history: "Status history",
+    computed_at: "Computed on",
+    current: "current",
+    engine_version: "Engine version",
+    no_history: "No history yet.",
+    question_matched_whole: "The question as a whole is linked to the action.",
+
+    question: "Question",
+    answer: "Answer",
+    subject: "Subject",
+    asked_by: "Asked by",
+    addressed_to: "Addressed to",
+    legislature: "Legislature",
+    session: "Session",
+    number: "Number",
+    received: "Received",
+    published: "Published",
+    answered: "Answered",
+    answer_delay: "Answer delay",
+    no_answer: "This question has not been answered (yet).",
+    procedure: "Procedural acts",
+    date: "Date",
+    act: "Act",
+    reference: "Reference",
+    linked_actions: "Linked actions",
+    no_linked_actions: "This question is not linked to any action of the plan.",
+    kind_question_intro: "Question",
+    kind_sub_question: "Sub-question",
+    kind_answer: "Answer",
+
+    member: "Member of parliament",
+    minister: "Minister",
+    organisation: "Organisation",
+    questions_asked: "Questions asked",
+    actions_probed: "Actions probed",
+    questions_answered: "Questions received",
+    median_delay: "Median answer delay",
+    actions_piloted: "Actions piloted",
+    piloted_via: "Piloting in the plan",
+    portfolio: "Portfolio",
+    aliases: "Other names",
+    partner_of: "Partner of the plans",
+    role_partner: "partner",
+    role_steering: "steering committee",
+    actions_naming: "Actions naming it",
+    answers_naming: "Answers naming it",
+    nothing_here: "Nothing to show here yet.",
+
+    actions_title: "The plan's actions",
+    questions_title: "Written questions",
+    filters: "Filters",
+    filter_apply: "Filter",
+    filter_reset: "Clear filters",
+    any: "Any",
+    from: "From",
+    to: "To",
+    sort: "Sort by",
+    sort_code: "action number",
+    sort_status: "status",
+    sort_evidence: "amount of evidence",
+    sort_newest: "newest first",
+    sort_oldest: "oldest first",
+    sort_relevance: "relevance",
+    pagination: "Pagination",
+    previous: "Previous",
+    next: "Next",
+    no_results: "No results.",
+    latest_evidence: "Latest evidence",
+    evidence_count: "Linked questions",
+    search_title: "Search",
+    search_label: "Search the actions, questions and answers",
+    search_button: "Search",
+    search_hint: "Accents and case are ignored. Put a phrase in double quotes to search for it as written.",
+    search_in: "Search in",
+    kind_all: "Everything",
+    kind_actions: "Actions",
+    kind_questions: "Questions",
+    kind_answers: "Answers",
+    hit_action: "Action",
+    hit_question: "Question",
+    hit_passage: "Passage",
+
+    error_title: "Error",
+    error_not_found: "This page does not exist.",
+    error_bad_request: "The request could not be understood.",
+    error_unauthorized: "Log in to see this page.",
+    error_forbidden: "You do not have the rights needed.",
+    error_too_large: "The request is too large.",
+    error_internal: "An internal error occurred; it has been logged.",
+    back_home: "Back to the overview",
+};

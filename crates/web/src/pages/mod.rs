@@ -1,0 +1,185 @@
+//! The public HTML pages: handlers that read the query string leniently, call one query
+//! function of `vigie_store::query` and render one view.
+//!
+//! Query parameters are parsed by [`Ctx`] (never rejected): an unknown status, a non-numeric id
+//! or a malformed date is ignored as a filter, so odd URLs give a normal page. Ids in the path
+//! that are not numbers, or not in the database, give the 404 page.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use chrono::NaiveDate;
+use maud::Markup;
+use vigie_core::Status;
+use vigie_store::query::{self, common::clamp_page};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views;
+
+/// How many recent links the overview lists.
+pub const NEWEST_EVIDENCE: u64 = 8;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(overview))
+        .route("/actions", get(actions_list))
+        .route("/actions/{id}", get(action))
+        .route("/questions", get(questions_list))
+        .route("/questions/{id}", get(question))
+        .route("/members/{id}", get(member))
+        .route("/ministers/{id}", get(minister))
+        .route("/organisations/{id}", get(organisation))
+        .route("/search", get(search))
+        .route("/statuses", get(statuses))
+}
+
+/// A path id: a positive integer that fits the column, else "not found".
+pub fn path_id(raw: &str, what: &str) -> Result<i32, AppError> {
+    raw.parse::<i32>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or_else(|| AppError::not_found(format!("{what} {raw:?}")))
+}
+
+fn status_param(ctx: &Ctx) -> Option<Status> {
+    ctx.param("status").and_then(Status::parse)
+}
+
+fn date_param(ctx: &Ctx, key: &str) -> Option<NaiveDate> {
+    ctx.param(key)
+        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+}
+
+fn page_param(ctx: &Ctx) -> u64 {
+    clamp_page(ctx.param("page").and_then(|p| p.parse().ok()))
+}
+
+async fn overview(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let o = query::overview::overview(st.db(), NEWEST_EVIDENCE).await?;
+    Ok(views::overview::page(&ctx, &o))
+}
+
+async fn actions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let filter = query::lists::ActionFilter {
+        status: status_param(&ctx),
+        axis: ctx.param_id("axis"),
+        minister: ctx.param_id("minister"),
+        member: ctx.param_id("member"),
+        organisation: ctx.param_id("organisation"),
+        from: date_param(&ctx, "from"),
+        to: date_param(&ctx, "to"),
+        sort: ctx
+            .param("sort")
+            .and_then(query::lists::ActionSort::parse)
+            .unwrap_or_default(),
+        page: page_param(&ctx),
+    };
+    let rows = query::lists::actions(st.db(), &filter).await?;
+    let options = query::lists::filter_options(st.db()).await?;
+    Ok(views::actions_list::page(&ctx, &rows, &options))
+}
+
+async fn action(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&id, "action")?;
+    let page = query::action::action_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("action {id}")))?;
+    Ok(views::action::page(&ctx, &page))
+}
+
+async fn questions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let filter = query::lists::QuestionFilter {
+        status: status_param(&ctx),
+        axis: ctx.param_id("axis"),
+        action: ctx.param_id("action"),
+        minister: ctx.param_id("minister"),
+        member: ctx.param_id("member"),
+        organisation: ctx.param_id("organisation"),
+        from: date_param(&ctx, "from"),
+        to: date_param(&ctx, "to"),
+        sort: ctx
+            .param("sort")
+            .and_then(query::lists::QuestionSort::parse)
+            .unwrap_or_default(),
+        page: page_param(&ctx),
+    };
+    let rows = query::lists::questions(st.db(), &filter).await?;
+    let options = query::lists::filter_options(st.db()).await?;
+    Ok(views::questions_list::page(&ctx, &rows, &options))
+}
+
+async fn question(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&id, "question")?;
+    let page = query::question::question_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("question {id}")))?;
+    Ok(views::question::page(&ctx, &page))
+}
+
+async fn member(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&id, "member")?;
+    let page = query::member::member_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("member {id}")))?;
+    Ok(views::member::page(&ctx, &page))
+}
+
+async fn minister(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&id, "minister")?;
+    let page = query::minister::minister_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("minister {id}")))?;
+    Ok(views::minister::page(&ctx, &page))
+}
+
+async fn organisation(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&id, "organisation")?;
+    let page = query::organisation::organisation_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("organisation {id}")))?;
+    Ok(views::organisation::page(&ctx, &page))
+}
+
+async fn search(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let q = ctx.param("q").unwrap_or("").to_string();
+    let filter = query::search::SearchFilter {
+        q: q.clone(),
+        kind: ctx.param("kind").and_then(query::search::HitKind::parse),
+        status: status_param(&ctx),
+        axis: ctx.param_id("axis"),
+        minister: ctx.param_id("minister"),
+        member: ctx.param_id("member"),
+        from: date_param(&ctx, "from"),
+        to: date_param(&ctx, "to"),
+        page: page_param(&ctx),
+    };
+    let hits = query::search::search(st.db(), &filter).await?;
+    let options = query::lists::filter_options(st.db()).await?;
+    Ok(views::search::page(&ctx, &q, &hits, &options))
+}
+
+async fn statuses(ctx: Ctx) -> Markup {
+    views::statuses::page(&ctx)
+}

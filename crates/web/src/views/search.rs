@@ -1,0 +1,89 @@
+//! `/search?q=`: full text over actions, questions and answers, with highlighted snippets and
+//! the same filters as the lists.
+
+use maud::{Markup, html};
+use vigie_store::query::common::Page;
+use vigie_store::query::lists::FilterOptions;
+use vigie_store::query::search::{HitKind, SearchHit};
+
+use super::actions_list::{axis_options, member_options, minister_options, status_options};
+use super::components::{Field, filter_form, pagination, question_meta, snippet, status_badge};
+use super::layout::{Section, page as layout};
+use crate::ctx::Ctx;
+
+pub fn page(ctx: &Ctx, query: &str, hits: &Page<SearchHit>, options: &FilterOptions) -> Markup {
+    let t = ctx.t();
+    let kinds = vec![
+        (
+            HitKind::Action.as_str().to_string(),
+            t.kind_actions.to_string(),
+        ),
+        (
+            HitKind::Question.as_str().to_string(),
+            t.kind_questions.to_string(),
+        ),
+        (
+            HitKind::Passage.as_str().to_string(),
+            t.kind_answers.to_string(),
+        ),
+    ];
+    layout(
+        ctx,
+        Section::Search,
+        t.search_title,
+        html! {
+            h1 { (t.search_title) }
+            p.muted { (t.search_hint) }
+            (filter_form(ctx, "/search", vec![
+                Field::Search { name: "q", label: t.search_label },
+                Field::Select { name: "kind", label: t.search_in, options: kinds },
+                Field::Select { name: "status", label: t.status_label, options: status_options(ctx) },
+                Field::Select { name: "axis", label: t.axis, options: axis_options(ctx, options) },
+                Field::Select { name: "minister", label: t.minister, options: minister_options(options) },
+                Field::Select { name: "member", label: t.member, options: member_options(options) },
+                Field::Date { name: "from", label: t.from },
+                Field::Date { name: "to", label: t.to },
+            ]))
+            @if !query.trim().is_empty() {
+                p role="status" { (ctx.lang.n_results(hits.total)) }
+                @if hits.items.is_empty() { p { (t.no_results) } } @else {
+                    ol.list {
+                        @for h in &hits.items { li { (hit(ctx, h)) } }
+                    }
+                }
+                (pagination(ctx, hits.page, hits.pages()))
+            }
+        },
+    )
+}
+
+fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
+    let t = ctx.t();
+    html! {
+        @match (h.kind, &h.action, &h.question) {
+            (HitKind::Action, Some(a), _) => {
+                div.meta { span { (t.hit_action) } (status_badge(ctx, a.status)) }
+                a href=(ctx.link(&format!("/actions/{}", a.id))) {
+                    span.code { (a.code) } " "
+                    @if h.title_snippet.trim().is_empty() { (a.title()) } @else { (snippet(&h.title_snippet)) }
+                }
+                @if !h.body_snippet.trim().is_empty() { p.excerpt { (snippet(&h.body_snippet)) } }
+            }
+            (HitKind::Question, _, Some(q)) => {
+                div.meta { span { (t.hit_question) } }
+                a href=(ctx.link(&format!("/questions/{}", q.id))) { (snippet(&h.title_snippet)) }
+                (question_meta(ctx, q))
+            }
+            (_, _, Some(q)) => {
+                @let pos = h.passage_position.unwrap_or(1);
+                div.meta {
+                    span { @if let Some(k) = h.passage_kind { (t.passage_kind(k)) } @else { (t.hit_passage) } }
+                }
+                a href={ (ctx.link(&format!("/questions/{}", q.id))) "#p" (pos) } { (q.subject) " — " (ctx.lang.passage_n(pos.into())) }
+                p.excerpt { (snippet(&h.body_snippet)) }
+                (question_meta(ctx, q))
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,689 @@
+//! The public pages, in process: a fresh in-memory SQLite migrated by the real migrations, the
+//! seeds imported through the store, links and status proposals written as the matcher would,
+//! plus one hostile question. Each page is checked for its status code, key content, escaping,
+//! 404s, odd query strings and language switching; one test goes through a real port.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::{NaiveDate, TimeZone, Utc};
+use http_body_util::BodyExt;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use tower::ServiceExt;
+use vigie_store::Store;
+use vigie_store::entity::{
+    action, link, link_passage, member, minister, organisation, passage, question, status_proposal,
+};
+use vigie_web::{AppState, router};
+
+const EVIL_SUBJECT: &str = "<script>alert(1)</script> \"onmouseover=alert(2) numérique";
+
+struct Fixture {
+    app: Router,
+    db: DatabaseConnection,
+    /// Action linked to seed 000 (status in progress, with history).
+    linked_action: i32,
+    linked_code: String,
+    /// The task force question (seed 000).
+    task_force: i32,
+    /// The hostile question, without an answer.
+    evil: i32,
+}
+
+fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+/// Seed 000 turned hostile: the subject carries markup and an attribute injection, the number
+/// differs (another identity) and the answer is cut off.
+fn evil_document() -> String {
+    let text = std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt")).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("Question écrite concernant"))
+        .unwrap()
+        .to_string();
+    let cut = text.find("\nRéponse").unwrap();
+    text[..cut]
+        .replace(
+            &title,
+            &format!("Question écrite concernant {EVIL_SUBJECT}"),
+        )
+        .replace("(question n°252)", "(question n°9252)")
+        .replace("Date de réponse: 11/06/2020", "Date de réponse:")
+        .replace(
+            "Avez-vous déjà examiné",
+            "Avez-vous déjà examiné <b>gras</b> <img src=x onerror=alert(3)>",
+        )
+}
+
+async fn fixture() -> Fixture {
+    let store = Store::open("sqlite::memory:").await.unwrap();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        store
+            .import_document(&name, &bytes)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    store
+        .import_document("evil.txt", evil_document().as_bytes())
+        .await
+        .expect("the hostile question imports");
+    let db = store.conn().clone();
+
+    let actions = action::Entity::find()
+        .order_by_asc(action::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert!(actions.len() > 10, "the plan seed gives its actions");
+    let target = &actions[0];
+    let task_force = question::Entity::find()
+        .filter(question::Column::Number.eq(252))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let evil = question::Entity::find()
+        .filter(question::Column::Number.eq(9252))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let answer = passage::Entity::find()
+        .filter(passage::Column::QuestionId.eq(task_force.id))
+        .filter(passage::Column::Kind.eq("answer"))
+        .order_by_asc(passage::Column::Position)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let evil_passage = passage::Entity::find()
+        .filter(passage::Column::QuestionId.eq(evil.id))
+        .order_by_asc(passage::Column::Position)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+
+    let l = link::ActiveModel {
+        question_id: Set(task_force.id),
+        action_id: Set(target.id),
+        score: Set(0.82),
+        state: Set("proposed".into()),
+        origin: Set("matcher".into()),
+        matcher_version: Set("test/1".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    link_passage::ActiveModel {
+        link_id: Set(l.id),
+        passage_id: Set(answer.id),
+        score: Set(0.77),
+        reasons: Set(r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"words":["numérique"],"minister":"same portfolio"}"#.into()),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    // The hostile question is linked too, with reasons that try to inject markup.
+    let l2 = link::ActiveModel {
+        question_id: Set(evil.id),
+        action_id: Set(target.id),
+        score: Set(0.4),
+        state: Set("confirmed".into()),
+        origin: Set("manual".into()),
+        matcher_version: Set("test/1".into()),
+        note: Set(Some("<i>note</i>".into())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    link_passage::ActiveModel {
+        link_id: Set(l2.id),
+        passage_id: Set(evil_passage.id),
+        score: Set(0.4),
+        reasons: Set(
+            r#"{"words":["<b>gras</b>","\"onmouseover="],"why":"<script>alert(4)</script>"}"#
+                .into(),
+        ),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    // A rejected link never shows.
+    link::ActiveModel {
+        question_id: Set(task_force.id),
+        action_id: Set(actions[1].id),
+        score: Set(0.3),
+        state: Set("rejected".into()),
+        origin: Set("matcher".into()),
+        matcher_version: Set("test/1".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    for (status, current, day) in [("announced", false, 1), ("in_progress", true, 2)] {
+        status_proposal::ActiveModel {
+            action_id: Set(target.id),
+            status: Set(status.into()),
+            sentence: Set(Some(
+                "Pour l’instant mes équipes travaillent intensément".into(),
+            )),
+            question_id: Set(Some(task_force.id)),
+            passage_id: Set(Some(answer.id)),
+            evidence_date: Set(Some(NaiveDate::from_ymd_opt(2020, 6, 11).unwrap())),
+            matcher_version: Set("test/1".into()),
+            computed_at: Set(Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()),
+            current: Set(current),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+    }
+    status_proposal::ActiveModel {
+        action_id: Set(actions[2].id),
+        status: Set("delivered".into()),
+        sentence: Set(Some("a été lancé".into())),
+        matcher_version: Set("test/1".into()),
+        computed_at: Set(now),
+        current: Set(true),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+
+    Fixture {
+        app: router(AppState::new(db.clone())),
+        db,
+        linked_action: target.id,
+        linked_code: target.code.clone(),
+        task_force: task_force.id,
+        evil: evil.id,
+    }
+}
+
+async fn get_with(
+    app: &Router,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, HashMap<String, String>, String) {
+    let mut req = Request::builder().uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let heads = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, heads, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
+    let (s, _, b) = get_with(app, uri, &[]).await;
+    (s, b)
+}
+
+async fn ok(app: &Router, uri: &str) -> String {
+    let (s, b) = get(app, uri).await;
+    assert_eq!(s, StatusCode::OK, "{uri}: {b}");
+    assert!(b.starts_with("<!DOCTYPE html>"), "{uri}");
+    b
+}
+
+/// No markup from documents survives unescaped.
+fn assert_inert(uri: &str, body: &str) {
+    for bad in [
+        "<script>alert",
+        "<b>gras",
+        "<img src=x",
+        "\"onmouseover=",
+        "<i>note",
+    ] {
+        assert!(!body.contains(bad), "{uri} lets {bad:?} through");
+    }
+}
+
+#[tokio::test]
+async fn overview_shows_plan_counts_charts_and_newest_evidence() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/").await;
+    assert!(b.contains("Assurer la transition numérique de l’économie bruxelloise"));
+    assert!(b.contains("<svg"), "server-side chart");
+    assert!(b.contains("href=\"/actions?status=in_progress\""));
+    assert!(b.contains("href=\"/actions?status=no_follow_up\""));
+    assert!(
+        b.contains("/actions?axis="),
+        "axis bars link to their lists"
+    );
+    assert!(b.contains("Vue d'ensemble"));
+    // Coverage: one action of the plan has a linked question (the rejected link does not count).
+    let total = action::Entity::find().all(&f.db).await.unwrap().len();
+    assert!(
+        b.contains(&format!("1 actions sur {total}")),
+        "coverage sentence"
+    );
+    assert!(
+        b.contains(&format!("/questions/{}", f.task_force)),
+        "newest evidence lists the linked question"
+    );
+    assert!(
+        b.contains("Bernard Clerfayt") || b.contains("Ministre en charge de l"),
+        "ministers shown"
+    );
+    assert!(
+        b.contains("/organisations/"),
+        "partners link to their pages"
+    );
+    assert_inert("/", &b);
+}
+
+#[tokio::test]
+async fn action_page_shows_status_evidence_highlight_reasons_and_history() {
+    let f = fixture().await;
+    let uri = format!("/actions/{}", f.linked_action);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains(&f.linked_code));
+    assert!(b.contains("badge st-in_progress"), "status badge");
+    assert!(b.contains("En cours"), "status as text");
+    assert!(
+        b.contains("Pour l’instant mes équipes travaillent intensément"),
+        "the sentence it rests on"
+    );
+    assert!(
+        b.contains(&format!("/questions/{}#p", f.task_force)),
+        "links to the passage anchor"
+    );
+    assert!(b.contains("11/06/2020"), "evidence date");
+    assert!(
+        b.contains("<mark>task force</mark>"),
+        "matched words highlighted: {b}"
+    );
+    assert!(b.contains("<details"), "why this link panel");
+    assert!(b.contains("Pourquoi ce lien"));
+    assert!(b.contains("same portfolio"), "reasons shown");
+    assert!(b.contains("Historique du statut"));
+    assert!(
+        b.contains("badge st-announced"),
+        "history keeps the older proposal"
+    );
+    assert!(b.contains("Bianca Debaets"));
+    // The hostile evidence renders inert, reasons and note included.
+    assert!(b.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(b.contains("&lt;script&gt;alert(4)&lt;/script&gt;"));
+    assert!(
+        b.contains("<mark>&lt;b&gt;gras&lt;/b&gt;</mark>"),
+        "highlight escapes first"
+    );
+    assert_inert(&uri, &b);
+
+    // An action nobody asked about.
+    let other = action::Entity::find()
+        .order_by_desc(action::Column::Id)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let b = ok(&f.app, &format!("/actions/{}", other.id)).await;
+    assert!(b.contains("Sans suivi"));
+    assert!(b.contains("Aucune question ni réponse n'est liée à cette action."));
+}
+
+#[tokio::test]
+async fn question_page_anchors_passages_tags_actions_and_gives_the_delay() {
+    let f = fixture().await;
+    let uri = format!("/questions/{}", f.task_force);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains("task force numérique"));
+    assert!(b.contains("id=\"p1\""), "passages anchored");
+    assert!(b.contains("49 jours"), "23/04/2020 → 11/06/2020");
+    assert!(
+        b.contains(&format!("/actions/{}", f.linked_action)),
+        "passage tagged with its action"
+    );
+    assert!(b.contains("Recevable"), "procedural acts");
+    assert!(b.contains("Bernard Clerfayt"));
+
+    let uri = format!("/questions/{}", f.evil);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains("Cette question n'a pas (encore) reçu de réponse."));
+    assert!(b.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;onmouseover=alert(2)"));
+    assert!(b.contains("<title>&lt;script&gt;"), "title escaped too");
+    assert_inert(&uri, &b);
+}
+
+#[tokio::test]
+async fn people_and_organisation_pages() {
+    let f = fixture().await;
+    let m = member::Entity::find()
+        .filter(member::Column::Name.eq("Bianca Debaets"))
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let uri = format!("/members/{}", m.id);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains("<h1>Bianca Debaets</h1>"));
+    assert!(
+        b.contains(&format!("/actions/{}", f.linked_action)),
+        "actions probed"
+    );
+    assert!(b.contains(&format!("/questions/{}", f.task_force)));
+    assert_inert(&uri, &b);
+
+    let named = minister::Entity::find()
+        .filter(minister::Column::Name.eq("Bernard Clerfayt"))
+        .one(&f.db)
+        .await
+        .unwrap();
+    let named = named.expect("the seeds name Bernard Clerfayt");
+    let uri = format!("/ministers/{}", named.id);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains("Délai de réponse médian"));
+    assert!(b.contains("Actions pilotées"));
+    // His portfolio matches the plan's lead portfolio, which pilots axes: he pilots actions.
+    assert!(
+        b.contains("/actions/"),
+        "actions piloted through the portfolio: {b}"
+    );
+    assert_inert(&uri, &b);
+
+    let cirb = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq("CIRB"))
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let uri = format!("/organisations/{}", cirb.id);
+    let b = ok(&f.app, &uri).await;
+    assert!(b.contains("Paradigm"), "aliases listed");
+    assert!(b.contains("Partenaire des plans"));
+}
+
+#[tokio::test]
+async fn lists_filter_sort_paginate_and_keep_filters_in_links() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/actions").await;
+    assert!(b.contains(&f.linked_code));
+    assert!(b.contains("<label for=\"f-status\">"), "labelled filters");
+
+    let b = ok(&f.app, "/actions?status=in_progress").await;
+    assert!(b.contains("1 action<"), "one action in progress: {b}");
+    assert!(b.contains(&format!("/actions/{}", f.linked_action)));
+    assert!(
+        b.contains("<option value=\"in_progress\" selected>"),
+        "the filter shows its value"
+    );
+
+    let b = ok(&f.app, "/actions?status=delivered&sort=status").await;
+    assert!(b.contains("1 action<"));
+
+    let total = action::Entity::find().all(&f.db).await.unwrap().len();
+    if total > 25 {
+        let b = ok(&f.app, "/actions?status=no_follow_up&lang=en").await;
+        assert!(b.contains("page=2"), "paginated");
+        assert!(
+            b.contains("status=no_follow_up&amp;page=2")
+                || b.contains("status=no_follow_up&amp;lang=en&amp;page=2")
+                || b.contains("page=2&amp;lang=en"),
+            "filters kept: {b}"
+        );
+    }
+
+    let b = ok(&f.app, "/questions").await;
+    assert!(
+        b.contains("5 questions"),
+        "four seeds plus the hostile one: {b}"
+    );
+    assert_inert("/questions", &b);
+    let b = ok(&f.app, &format!("/questions?action={}", f.linked_action)).await;
+    assert!(b.contains("2 questions"));
+    let b = ok(&f.app, "/questions?status=in_progress").await;
+    assert!(b.contains("2 questions"));
+    let b = ok(
+        &f.app,
+        "/questions?from=2020-05-01&to=2020-12-31&sort=oldest",
+    )
+    .await;
+    assert!(b.contains("questions") || b.contains("question"));
+}
+
+#[tokio::test]
+async fn search_ignores_accents_and_case_highlights_and_escapes() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/search?q=NUMERIQUE").await;
+    assert!(
+        b.contains("<mark>numérique</mark>") || b.contains("<mark>Numérique</mark>"),
+        "{b}"
+    );
+    assert!(b.contains(&format!("/questions/{}", f.task_force)));
+    let b = ok(&f.app, "/search?q=script").await;
+    assert!(
+        b.contains(&format!("/questions/{}", f.evil)),
+        "hostile subject is searchable"
+    );
+    assert!(b.contains("<mark>script</mark>"), "{b}");
+    assert_inert("/search?q=script", &b);
+    let b = ok(&f.app, "/search?q=gras&kind=passage").await;
+    assert!(b.contains("&lt;b&gt;<mark>gras</mark>&lt;/b&gt;"), "{b}");
+    assert_inert("/search?q=gras", &b);
+    let b = ok(&f.app, "/search?q=%22task+force%22&kind=question").await;
+    assert!(b.contains("1 résultat"), "{b}");
+    let b = ok(&f.app, "/search?q=p%C3%B4le&kind=action").await;
+    assert!(b.contains("/actions/"));
+}
+
+#[tokio::test]
+async fn unknown_ids_give_the_404_page() {
+    let f = fixture().await;
+    for uri in [
+        "/actions/999999",
+        "/actions/abc",
+        "/actions/-1",
+        "/actions/99999999999999999999",
+        "/questions/0",
+        "/members/424242",
+        "/ministers/424242",
+        "/organisations/424242",
+        "/nope",
+        "/static/nope.css",
+    ] {
+        let (s, b) = get(&f.app, uri).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
+        assert!(b.contains("Cette page n'existe pas."), "{uri}: {b}");
+        assert!(b.contains("<main"), "{uri}: a full page");
+    }
+    let (s, h, b) = get_with(&f.app, "/api/v1/nothing", &[]).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(h["content-type"].starts_with("application/json"));
+    let v: serde_json::Value = serde_json::from_str(&b).unwrap();
+    assert_eq!(v["error"], "not_found");
+}
+
+#[tokio::test]
+async fn odd_query_strings_give_normal_pages() {
+    let f = fixture().await;
+    let huge = "a".repeat(10 * 1024);
+    let odd = [
+        String::new(),
+        "q=".to_string(),
+        format!("q={huge}"),
+        format!("q={huge}&status={huge}&page={huge}"),
+        "q=%E2%9C%93%20caf%C3%A9%20%F0%9F%A6%80".to_string(),
+        "q=%27%20OR%201%3D1%20--&axis=1%20OR%201=1&minister=%27".to_string(),
+        "q=%3Cb%3E&status=%3Cscript%3E&sort=%22".to_string(),
+        "q=%22&kind=passage".to_string(),
+        "q=NEAR(a%20b)%20*%20%5E&page=-3".to_string(),
+        "page=999999999999999999999&from=2020-13-45&to=yesterday".to_string(),
+        "%ZZ=%&&=&lang=xx".to_string(),
+    ];
+    for path in ["/", "/actions", "/questions", "/search", "/statuses"] {
+        for q in &odd {
+            let uri = if q.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{q}")
+            };
+            let (s, b) = get(&f.app, &uri).await;
+            assert!(
+                s == StatusCode::OK || s == StatusCode::BAD_REQUEST,
+                "{uri} gave {s}"
+            );
+            assert!(!b.contains("<b>") && !b.contains("<script>"), "{path}?{q}");
+        }
+    }
+    // The echoed query is escaped in the search box.
+    let b = ok(&f.app, "/search?q=%3Cb%3E%22onmouseover%3D").await;
+    assert!(b.contains("value=\"&lt;b&gt;&quot;onmouseover=\""), "{b}");
+}
+
+#[tokio::test]
+async fn language_switches_with_query_or_accept_language() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/?lang=en").await;
+    assert!(b.contains("<html lang=\"en\">"));
+    assert!(b.contains("Overview"));
+    assert!(
+        b.contains("href=\"/actions?lang=en\""),
+        "links keep the language"
+    );
+    assert!(!b.contains("Vue d'ensemble</a>"));
+    let (_, _, b) = get_with(
+        &f.app,
+        "/statuses",
+        &[("accept-language", "en-GB,en;q=0.9,fr;q=0.5")],
+    )
+    .await;
+    assert!(b.contains("<html lang=\"en\">"));
+    assert!(b.contains("Delivered"));
+    let b = ok(&f.app, &format!("/actions/{}?lang=en", f.linked_action)).await;
+    assert!(b.contains("In progress"));
+    assert!(b.contains("Why this link?"));
+    let b = ok(&f.app, "/statuses").await;
+    assert!(b.contains("<html lang=\"fr\">"));
+    assert!(b.contains("Réalisée"));
+    assert!(b.contains("a été lancé"));
+}
+
+#[tokio::test]
+async fn page_structure_is_accessible() {
+    let f = fixture().await;
+    for uri in [
+        "/".to_string(),
+        "/actions".into(),
+        format!("/actions/{}", f.linked_action),
+        "/questions".into(),
+        format!("/questions/{}", f.task_force),
+        "/search?q=numerique".into(),
+        "/statuses".into(),
+    ] {
+        let b = ok(&f.app, &uri).await;
+        assert_eq!(b.matches("<h1").count(), 1, "{uri}: one h1");
+        for landmark in [
+            "<header",
+            "<nav",
+            "<main",
+            "<footer",
+            "class=\"skip-link\" href=\"#main\"",
+        ] {
+            assert!(b.contains(landmark), "{uri}: {landmark}");
+        }
+        // Every input that is not hidden has a label.
+        for (i, _) in b.match_indices("<input ") {
+            let tag = &b[i..i + b[i..].find('>').unwrap()];
+            if tag.contains("type=\"hidden\"") {
+                continue;
+            }
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or_else(|| panic!("{uri}: {tag}"));
+            assert!(
+                b.contains(&format!("for=\"{id}\"")),
+                "{uri}: input {id} has a label"
+            );
+        }
+        // Headings never skip a level.
+        let mut last = 1;
+        for (i, _) in b.match_indices("<h") {
+            if let Some(level) = b[i + 2..].chars().next().and_then(|c| c.to_digit(10)) {
+                assert!(level <= last + 1, "{uri}: h{level} after h{last}");
+                last = level;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn stylesheet_and_security_headers() {
+    let f = fixture().await;
+    let (s, h, b) = get_with(&f.app, "/static/vigie.css", &[]).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h["content-type"].starts_with("text/css"));
+    assert!(h["cache-control"].contains("immutable"));
+    assert!(b.contains(".badge"));
+    let (_, h, b) = get_with(&f.app, "/", &[]).await;
+    assert!(b.contains(&vigie_web::assets::css_url()));
+    assert!(h["content-security-policy"].contains("default-src 'self'"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let (_, h, _) = get_with(&f.app, "/", &[(header::ACCEPT_ENCODING.as_str(), "gzip")]).await;
+    assert_eq!(h.get("content-encoding").map(String::as_str), Some("gzip"));
+}
+
+#[tokio::test]
+async fn serves_on_a_real_port() {
+    let f = fixture().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(vigie_web::serve_on(AppState::new(f.db.clone()), listener));
+    let res = reqwest::get(format!("http://{addr}/")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Assurer la transition numérique"));
+    let res = reqwest::get(format!("http://{addr}/actions/999999"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    server.abort();
+}
