@@ -48,6 +48,10 @@ fn is_apostrophe(c: char) -> bool {
 /// Lowercases, replaces typographic apostrophes by `'`, and removes accents and other combining
 /// marks (`Œuvre` → `œuvre`: ligatures are kept, they are letters in French).
 pub fn fold(text: &str) -> String {
+    // Most words are plain ASCII: no decomposition needed.
+    if text.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) {
@@ -176,6 +180,28 @@ pub fn stem(word: &str) -> String {
     let lower = word.to_lowercase().replace(is_apostrophe, "'");
     let stemmed = stemmer().stem(&lower);
     fold(&stemmed)
+}
+
+/// [`stem`] with a per-thread memo: texts repeat their words, and stemming plus folding is most of
+/// the cost of analysing a text. The memo is bounded (cleared when full).
+fn cached_stem(word: &str) -> String {
+    use std::cell::RefCell;
+    const MAX_ENTRIES: usize = 200_000;
+    thread_local! {
+        static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    MEMO.with(|m| {
+        if let Some(s) = m.borrow().get(word) {
+            return s.clone();
+        }
+        let s = stem(word);
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_ENTRIES {
+            m.clear();
+        }
+        m.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// A multi-word term or an equivalent mapped to one concept.
@@ -544,7 +570,7 @@ fn content_words(text: &str) -> Vec<ContentWord> {
             gap += 1;
             continue;
         }
-        let stem = stem(&text[w.surface.clone()]);
+        let stem = cached_stem(&text[w.surface.clone()]);
         out.push(ContentWord {
             stem,
             folded: w.folded,

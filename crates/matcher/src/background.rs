@@ -3,8 +3,9 @@
 //! documents of a background corpus, so they weigh little even when the batch being matched is
 //! small (one question, or a plan of a dozen actions).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::fx::FxSet;
 
 /// Size of the imaginary background corpus, in documents.
 pub const BACKGROUND_DOCS: f64 = 100.0;
@@ -40,8 +41,8 @@ viser visant permettant prendre compte tenir proposer veiller
 ";
 
 /// The stems of the general vocabulary.
-pub fn general_terms() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+pub fn general_terms() -> &'static FxSet<String> {
+    static SET: OnceLock<FxSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         vigie_core::text::analyse(GENERAL)
             .into_iter()

@@ -8,13 +8,17 @@ use vigie_core::text::{self, Token};
 use vigie_core::{Minister, Organisation, PassageKind, Plan, Question};
 
 use crate::background::{BACKGROUND_DF, BACKGROUND_DOCS, is_general};
+use crate::fx::{FxMap, FxSet};
 use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
 /// A question is linked to an action when its best passage scores at least this.
 pub const LINK_THRESHOLD: f64 = 0.30;
-/// Other passages of a linked question join the evidence trail from this score.
+/// Other passages of a linked question join the evidence trail from this score...
 pub const PASSAGE_THRESHOLD: f64 = 0.22;
+/// ... when their own words are this similar to the action's (the subject line alone does not put
+/// a passage in the trail).
+pub const TRAIL_MIN_TEXT: f64 = 0.08;
 /// A link needs at least this many distinct shared terms that are not general vocabulary, in the
 /// best passage and the subject together: one shared word ("pollution", "Actiris") is a
 /// coincidence, not a topic.
@@ -35,6 +39,8 @@ const BONUS_FLOOR: f64 = 0.10;
 /// A paragraph of a long passage may carry the passage: its similarity counts this much (a long
 /// answer part often treats several subjects, one per paragraph, and the whole dilutes each).
 const PARAGRAPH_FACTOR: f64 = 0.85;
+/// How many shared terms a passage's reasons list (the heaviest).
+const MAX_REASON_TERMS: usize = 10;
 /// Related terms (`digitalisation` ~ `numérique`) count this much of an identical term.
 const RELATED_FACTOR: f64 = 0.5;
 /// Field weights of an action's text: its own words, its axis title, its axis description.
@@ -166,13 +172,13 @@ struct AxisEntry {
 pub struct PlanIndex {
     actions: Vec<ActionEntry>,
     axes: Vec<AxisEntry>,
-    vocab: HashMap<String, u32>,
+    vocab: FxMap<String, u32>,
     /// Term id → term.
     terms: Vec<String>,
     /// How many actions contain each term.
     action_df: Vec<u32>,
     /// Term → related plan terms.
-    related: HashMap<String, Vec<u32>>,
+    related: FxMap<String, Vec<u32>>,
     partners: PartnerTable,
     minister_map: Vec<(String, String)>,
     link_threshold: f64,
@@ -190,7 +196,7 @@ impl std::fmt::Debug for PlanIndex {
 /// Document frequencies of a batch of questions, for the idf.
 struct Corpus {
     n_questions: usize,
-    df: HashMap<String, u32>,
+    df: FxMap<String, u32>,
 }
 
 /// Corpus-dependent weights: idf of every term, normalised action vectors, postings.
@@ -247,10 +253,51 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     if out.len() < 2 { Vec::new() } else { out }
 }
 
+/// A term shared with an action: the term, its contribution, and the related plan term when the
+/// match goes through a relation.
+type Shared<'v> = (&'v str, f64, Option<u32>);
+
+/// One term of a weighted, normalised vector.
+struct VTerm {
+    term: String,
+    w: f64,
+    /// The term's id in the plan vocabulary, when the plan has it.
+    id: Option<u32>,
+    /// Related plan terms (empty for most terms).
+    rel: Vec<u32>,
+    general: bool,
+}
+
 /// A weighted, normalised term vector (sorted by term).
 #[derive(Default)]
 struct Vector {
-    terms: Vec<(String, f64)>,
+    terms: Vec<VTerm>,
+}
+
+/// A question's vectors, computed once and used for every action.
+struct Prepared {
+    subject: Vector,
+    /// Per passage: the whole passage (heading included) and its paragraphs.
+    passages: Vec<(Vector, Vec<Vector>)>,
+    /// Partner organisations named in each passage, found on first need.
+    mentions: Vec<std::cell::OnceCell<Vec<Mention>>>,
+    /// Every term of the question (subject, headings, texts).
+    terms: FxSet<String>,
+    /// Per passage: term → indices of its tokens in the text, then in the heading (on first need).
+    occurrences: Vec<std::cell::OnceCell<Occurrences>>,
+}
+
+type Occurrences = HashMap<String, (Vec<usize>, Vec<usize>)>;
+
+fn occurrences(ap: &AnalysedPassage) -> Occurrences {
+    let mut m: Occurrences = HashMap::new();
+    for (i, t) in ap.text.iter().enumerate() {
+        m.entry(t.term.clone()).or_default().0.push(i);
+    }
+    for (i, t) in ap.heading.iter().enumerate() {
+        m.entry(t.term.clone()).or_default().1.push(i);
+    }
+    m
 }
 
 fn analyse_question(q: &Question) -> Analysed {
@@ -289,8 +336,8 @@ impl PlanIndex {
     /// addressee's name or portfolio, for ministers whose portfolio text changed too much to be
     /// matched on its words.
     pub fn new(plan: &Plan, aliases: &[Organisation], minister_map: &[(String, String)]) -> Self {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let intern = |t: &str, vocab: &mut HashMap<String, u32>| -> u32 {
+        let mut vocab: FxMap<String, u32> = FxMap::default();
+        let intern = |t: &str, vocab: &mut FxMap<String, u32>| -> u32 {
             let n = vocab.len() as u32;
             *vocab.entry(t.to_string()).or_insert(n)
         };
@@ -349,7 +396,7 @@ impl PlanIndex {
                 action_df[id as usize] += 1;
             }
         }
-        let mut related: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut related: FxMap<String, Vec<u32>> = FxMap::default();
         for &(a, b) in text::related_pairs() {
             for (from, to) in [(a, b), (b, a)] {
                 if let Some(&id) = vocab.get(to) {
@@ -529,7 +576,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 }
 
 fn corpus_of(analysed: &[Analysed]) -> Corpus {
-    let mut df: HashMap<String, u32> = HashMap::new();
+    let mut df: FxMap<String, u32> = FxMap::default();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     for a in analysed {
         seen.clear();
@@ -556,24 +603,41 @@ fn corpus_of(analysed: &[Analysed]) -> Corpus {
     }
 }
 
+/// How much of a pair's details to compute.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Scores and the terms the decision needs, no reasons (choosing the links).
+    Score,
+    /// Reasons for the passages that can join the trail (building a link).
+    Trail,
+    /// Reasons for every passage (`explain`).
+    Full,
+}
+
+/// A question is linked to at most this many actions: the best ones...
+pub const MAX_LINKS_PER_QUESTION: usize = 5;
+/// ... that score at least this share of the question's best link. A question concerns a few
+/// commitments; when many near-identical actions pass, only those close to the best are kept.
+pub const RELATIVE_CUT: f64 = 0.75;
+
 /// The details of one passage against one action.
-struct PassageDetail {
+struct PassageDetail<'p> {
     position: u32,
     kind: PassageKind,
     text_score: f64,
     score: f64,
     reasons: Reasons,
-    content_terms: BTreeSet<String>,
+    content_terms: BTreeSet<&'p str>,
 }
 
 /// The details of one question against one action.
-struct PairDetail {
+struct PairDetail<'p> {
     /// Words of the question that touch the axis theme (None when the axis has no theme).
     theme: Option<Vec<String>>,
     axis_title: String,
     subject: SubjectReason,
-    subject_terms: BTreeSet<String>,
-    passages: Vec<PassageDetail>,
+    subject_terms: BTreeSet<&'p str>,
+    passages: Vec<PassageDetail<'p>>,
 }
 
 impl<'a> Weights<'a> {
@@ -632,44 +696,110 @@ impl<'a> Weights<'a> {
     }
 
     fn vector(&self, tokens: &[&[Token]]) -> Vector {
-        let mut tf: BTreeMap<&str, f64> = BTreeMap::new();
-        for list in tokens {
-            for t in *list {
-                *tf.entry(t.term.as_str()).or_default() += 1.0;
+        let mut all: Vec<&str> = tokens
+            .iter()
+            .flat_map(|l| l.iter().map(|t| t.term.as_str()))
+            .collect();
+        all.sort_unstable();
+        let mut tf: Vec<(&str, f64)> = Vec::new();
+        for t in all {
+            match tf.last_mut() {
+                Some((last, n)) if *last == t => *n += 1.0,
+                _ => tf.push((t, 1.0)),
             }
         }
-        let mut terms: Vec<(String, f64)> = tf
+        let mut terms: Vec<VTerm> = tf
             .into_iter()
-            .map(|(t, n)| (t.to_string(), (1.0 + n).ln() * self.idf(t)))
+            .map(|(t, n)| VTerm {
+                term: t.to_string(),
+                w: (1.0 + n).ln() * self.idf(t),
+                id: self.index.vocab.get(t).copied(),
+                rel: self.index.related.get(t).cloned().unwrap_or_default(),
+                general: is_general(t),
+            })
             .collect();
-        let norm = terms.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        let norm = terms.iter().map(|x| x.w * x.w).sum::<f64>().sqrt();
         if norm > 0.0 {
-            for (_, x) in &mut terms {
-                *x /= norm;
+            for x in &mut terms {
+                x.w /= norm;
             }
         }
         Vector { terms }
     }
 
-    /// Fast similarity of a vector with every action through the postings: fills `acc` (indexed by
-    /// action) and lists the touched actions.
-    fn accumulate(&self, v: &Vector, acc: &mut [f64], touched: &mut Vec<u32>) {
-        for (term, w) in &v.terms {
-            if let Some(&id) = self.index.vocab.get(term) {
+    fn prepare(&self, a: &Analysed) -> Prepared {
+        Prepared {
+            subject: self.vector(&[&a.subject]),
+            terms: a
+                .subject
+                .iter()
+                .chain(
+                    a.passages
+                        .iter()
+                        .flat_map(|p| p.heading.iter().chain(&p.text)),
+                )
+                .map(|t| t.term.clone())
+                .collect(),
+            passages: a
+                .passages
+                .iter()
+                .map(|ap| {
+                    let whole = self.vector(&[&ap.heading, &ap.text]);
+                    let parts = ap
+                        .paragraphs
+                        .iter()
+                        .map(|r| self.vector(&[&ap.text[r.clone()]]))
+                        .collect();
+                    (whole, parts)
+                })
+                .collect(),
+            mentions: a
+                .passages
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            occurrences: a
+                .passages
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// Similarity of a vector with every action through the postings: fills `acc` (indexed by
+    /// action), counts in `count` the distinctive (not general) terms each action shares, and lists
+    /// the touched actions. The sums are made in the same order as [`Self::similarity`], so both
+    /// give the same numbers to the last bit.
+    fn accumulate(&self, v: &Vector, scratch: &mut Scratch) {
+        let Scratch {
+            acc,
+            count,
+            stamp,
+            touched,
+            clock,
+        } = scratch;
+        for vt in &v.terms {
+            *clock += 1;
+            let mut hit = |ai: u32, c: f64, acc: &mut [f64]| {
+                let i = ai as usize;
+                if acc[i] == 0.0 && count[i] == 0 && stamp[i] == 0 {
+                    touched.push(ai);
+                }
+                acc[i] += c;
+                if !vt.general && stamp[i] != *clock {
+                    count[i] += 1;
+                }
+                stamp[i] = *clock;
+            };
+            if let Some(id) = vt.id {
                 for &(ai, x) in &self.postings[id as usize] {
-                    if acc[ai as usize] == 0.0 {
-                        touched.push(ai);
-                    }
-                    acc[ai as usize] += w * x;
+                    hit(ai, vt.w * x, acc);
                 }
             }
-            if let Some(rel) = self.index.related.get(term) {
-                for &rid in rel {
+            {
+                for &rid in &vt.rel {
                     for &(ai, x) in &self.postings[rid as usize] {
-                        if acc[ai as usize] == 0.0 {
-                            touched.push(ai);
-                        }
-                        acc[ai as usize] += RELATED_FACTOR * w * x;
+                        hit(ai, RELATED_FACTOR * vt.w * x, acc);
                     }
                 }
             }
@@ -677,7 +807,7 @@ impl<'a> Weights<'a> {
     }
 
     /// Exact similarity of a vector with one action, with the shared terms (heaviest first).
-    fn similarity(&self, v: &Vector, action: usize) -> (f64, Vec<(String, f64, Option<u32>)>) {
+    fn similarity<'v>(&self, v: &'v Vector, action: usize) -> (f64, Vec<Shared<'v>>) {
         let av = &self.vectors[action];
         let weight_of = |id: u32| {
             av.binary_search_by_key(&id, |&(i, _)| i)
@@ -686,22 +816,22 @@ impl<'a> Weights<'a> {
         };
         let mut shared = Vec::new();
         let mut total = 0.0;
-        for (term, w) in &v.terms {
-            if let Some(x) = self.index.vocab.get(term).and_then(|&id| weight_of(id)) {
-                total += w * x;
-                shared.push((term.clone(), w * x, None));
+        for vt in &v.terms {
+            if let Some(x) = vt.id.and_then(weight_of) {
+                total += vt.w * x;
+                shared.push((vt.term.as_str(), vt.w * x, None));
             }
-            if let Some(rel) = self.index.related.get(term) {
-                for &rid in rel {
+            {
+                for &rid in &vt.rel {
                     if let Some(x) = weight_of(rid) {
-                        let c = RELATED_FACTOR * w * x;
+                        let c = RELATED_FACTOR * vt.w * x;
                         total += c;
-                        shared.push((term.clone(), c, Some(rid)));
+                        shared.push((vt.term.as_str(), c, Some(rid)));
                     }
                 }
             }
         }
-        shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         (total.min(1.0), shared)
     }
 
@@ -710,85 +840,174 @@ impl<'a> Weights<'a> {
     }
 
     /// Full scoring of one question against one action, with reasons for every passage.
-    fn pair_detail(
+    /// Full scoring of one question against one action. With `full`, reasons are built for every
+    /// passage (for `explain`); otherwise only for the passages that can join the trail.
+    fn pair_detail<'p>(
         &self,
         q: &Question,
         a: &Analysed,
+        prep: &'p Prepared,
         action: usize,
         pilot: Option<&MinisterReason>,
-    ) -> PairDetail {
+        mode: Mode,
+    ) -> PairDetail<'p> {
+        let full = mode == Mode::Full;
         let entry = &self.index.actions[action];
-        let subject_vec = self.vector(&[&a.subject]);
-        let (s, s_shared) = self.similarity(&subject_vec, action);
+        let (s, s_shared) = self.similarity(&prep.subject, action);
         let mut subject_words = Vec::new();
         let mut subject_terms = BTreeSet::new();
-        for (term, _, rel) in &s_shared {
-            for t in a.subject.iter().filter(|t| &t.term == term) {
-                push_unique(&mut subject_words, &q.subject[t.surface.clone()]);
+        for &(term, _, _) in &s_shared {
+            if mode != Mode::Score {
+                for t in a.subject.iter().filter(|t| t.term == term) {
+                    push_unique(&mut subject_words, &q.subject[t.surface.clone()]);
+                }
             }
             if !is_general(term) {
-                subject_terms.insert(
-                    rel.map(|rid| self.term_name(rid))
-                        .unwrap_or_else(|| term.clone()),
-                );
+                subject_terms.insert(term);
             }
         }
         let subject = SubjectReason {
-            subject: q.subject.clone(),
+            subject: if mode == Mode::Score {
+                String::new()
+            } else {
+                q.subject.clone()
+            },
             score: round3(s),
             shared_words: subject_words,
         };
         let mut passages = Vec::new();
-        for (ap, p) in a.passages.iter().zip(&q.passages) {
-            let v = self.vector(&[&ap.heading, &ap.text]);
-            let (whole, shared) = self.similarity(&v, action);
+        let trail_from = PASSAGE_THRESHOLD.min(self.index.link_threshold);
+        for (pi, (ap, p)) in a.passages.iter().zip(&q.passages).enumerate() {
+            let (v, paras) = &prep.passages[pi];
+            let (whole, shared) = self.similarity(v, action);
             if whole <= 0.0 {
                 continue;
             }
             // The best paragraph, when it shares enough distinctive terms to stand on its own.
             let mut t = whole;
             let mut paragraph = None;
-            for (k, r) in ap.paragraphs.iter().enumerate() {
-                let pv = self.vector(&[&ap.text[r.clone()]]);
-                let (x, pshared) = self.similarity(&pv, action);
+            for (k, pv) in paras.iter().enumerate() {
+                let (x, pshared) = self.similarity(pv, action);
                 let distinct: BTreeSet<&str> = pshared
                     .iter()
                     .filter(|(term, _, _)| !is_general(term))
-                    .map(|(term, _, rel)| {
-                        rel.map(|r| self.index.terms[r as usize].as_str())
-                            .unwrap_or(term)
-                    })
+                    .map(|(term, _, _)| *term)
                     .collect();
                 if distinct.len() >= MIN_CONTENT_TERMS && PARAGRAPH_FACTOR * x > t {
                     t = PARAGRAPH_FACTOR * x;
                     paragraph = Some(k + 1);
                 }
             }
+            let bonus_ok = t >= BONUS_FLOOR;
+            let m_bonus = if bonus_ok && pilot.is_some() {
+                MINISTER_BONUS
+            } else {
+                0.0
+            };
+            let base = W_TEXT * t + W_SUBJECT * s + m_bonus;
+            let needed = full
+                || (base + PARTNER_BONUS_MAX >= trail_from && t >= TRAIL_MIN_TEXT.min(trail_from));
+            if !needed {
+                // Cannot join the trail nor carry the link: a score without reasons is enough.
+                passages.push(PassageDetail {
+                    position: ap.position,
+                    kind: ap.kind,
+                    text_score: t,
+                    score: base.min(1.0),
+                    reasons: Reasons {
+                        text_score: round3(t),
+                        shared_terms: Vec::new(),
+                        organisations: Vec::new(),
+                        minister: None,
+                        subject: SubjectReason {
+                            subject: String::new(),
+                            score: subject.score,
+                            shared_words: Vec::new(),
+                        },
+                        summary: String::new(),
+                    },
+                    content_terms: BTreeSet::new(),
+                });
+                continue;
+            }
+            if mode == Mode::Score {
+                // Only what the decision needs: the exact score and the distinctive terms.
+                let content_terms: BTreeSet<&str> =
+                    if base + PARTNER_BONUS_MAX >= self.index.link_threshold {
+                        shared
+                            .iter()
+                            .filter(|(t, _, _)| !is_general(t))
+                            .map(|(t, _, _)| *t)
+                            .collect()
+                    } else {
+                        BTreeSet::new()
+                    };
+                let n_orgs = if bonus_ok {
+                    prep.mentions[pi]
+                        .get_or_init(|| self.index.partners.find(&p.text))
+                        .len()
+                } else {
+                    0
+                };
+                let o_bonus = (PARTNER_BONUS * n_orgs as f64).min(PARTNER_BONUS_MAX);
+                passages.push(PassageDetail {
+                    position: ap.position,
+                    kind: ap.kind,
+                    text_score: t,
+                    score: (base + o_bonus).min(1.0),
+                    reasons: Reasons {
+                        text_score: round3(t),
+                        shared_terms: Vec::new(),
+                        organisations: Vec::new(),
+                        minister: None,
+                        subject: SubjectReason {
+                            subject: String::new(),
+                            score: subject.score,
+                            shared_words: Vec::new(),
+                        },
+                        summary: String::new(),
+                    },
+                    content_terms,
+                });
+                continue;
+            }
+            let minister = if bonus_ok { pilot.cloned() } else { None };
             let mut shared_terms = Vec::new();
             let mut content_terms = BTreeSet::new();
-            for (term, weight, rel) in shared {
+            for (k, (term, weight, rel)) in shared.into_iter().enumerate() {
+                if !needed {
+                    break;
+                }
+                if !is_general(term) {
+                    content_terms.insert(term);
+                }
+                // Reasons show the heaviest terms; the long tail weighs next to nothing.
+                if k >= MAX_REASON_TERMS {
+                    continue;
+                }
                 let mut passage_words = Vec::new();
                 let mut passage_spans = Vec::new();
-                for tok in ap.text.iter().filter(|t| t.term == term) {
-                    push_unique(&mut passage_words, &p.text[tok.surface.clone()]);
-                    passage_spans.push((tok.surface.start, tok.surface.end));
-                }
-                if let Some(h) = &p.heading {
-                    for tok in ap.heading.iter().filter(|t| t.term == term) {
-                        push_unique(&mut passage_words, &h[tok.surface.clone()]);
+                let occ = prep.occurrences[pi].get_or_init(|| occurrences(ap));
+                if let Some((in_text, in_heading)) = occ.get(term) {
+                    for &k in in_text {
+                        let tok = &ap.text[k];
+                        push_unique(&mut passage_words, &p.text[tok.surface.clone()]);
+                        passage_spans.push((tok.surface.start, tok.surface.end));
+                    }
+                    if let Some(h) = &p.heading {
+                        for &k in in_heading {
+                            push_unique(&mut passage_words, &h[ap.heading[k].surface.clone()]);
+                        }
                     }
                 }
                 let action_id = match rel {
                     Some(rid) => rid,
-                    None => self.index.vocab[&term],
+                    None => self.index.vocab[term],
                 };
                 let action_words = entry.words.get(&action_id).cloned().unwrap_or_default();
                 let related_to = rel.map(|rid| self.term_name(rid));
-                if !is_general(&term) {
-                    content_terms.insert(related_to.clone().unwrap_or_else(|| term.clone()));
-                }
                 shared_terms.push(SharedTerm {
-                    term,
+                    term: term.to_string(),
                     weight: round3(weight),
                     passage_words,
                     passage_spans,
@@ -796,25 +1015,18 @@ impl<'a> Weights<'a> {
                     related_to,
                 });
             }
-            let bonus_ok = t >= BONUS_FLOOR;
-            let organisations: Vec<OrganisationMention> = if bonus_ok {
-                self.index
-                    .partners
-                    .find(&p.text)
-                    .into_iter()
+            let organisations: Vec<OrganisationMention> = if bonus_ok && needed {
+                prep.mentions[pi]
+                    .get_or_init(|| self.index.partners.find(&p.text))
+                    .iter()
+                    .cloned()
                     .map(mention)
                     .collect()
             } else {
                 Vec::new()
             };
-            let minister = if bonus_ok { pilot.cloned() } else { None };
-            let m_bonus = if minister.is_some() {
-                MINISTER_BONUS
-            } else {
-                0.0
-            };
             let o_bonus = (PARTNER_BONUS * organisations.len() as f64).min(PARTNER_BONUS_MAX);
-            let score = (W_TEXT * t + W_SUBJECT * s + m_bonus + o_bonus).min(1.0);
+            let score = (base + o_bonus).min(1.0);
             let text_part = match paragraph {
                 Some(k) => format!(
                     "text {t:.3} (paragraph {k}: {PARAGRAPH_FACTOR} × {:.3})",
@@ -847,7 +1059,17 @@ impl<'a> Weights<'a> {
             });
         }
         let axis = &self.index.axes[entry.axis_idx];
-        let theme = (!axis.theme.is_empty()).then(|| {
+        let theme = if axis.theme.is_empty() {
+            None
+        } else if !full {
+            // The link path only needs to know whether the theme is touched.
+            let touched = axis.theme.iter().any(|t| prep.terms.contains(t.as_str()));
+            Some(if touched {
+                vec![String::new()]
+            } else {
+                Vec::new()
+            })
+        } else {
             let mut words = Vec::new();
             let subject_hits = a.subject.iter().map(|t| (t, q.subject.as_str()));
             let text_hits = a
@@ -860,8 +1082,8 @@ impl<'a> Weights<'a> {
                     push_unique(&mut words, &src[t.surface.clone()]);
                 }
             }
-            words
-        });
+            Some(words)
+        };
         PairDetail {
             theme,
             axis_title: axis.title.clone(),
@@ -902,7 +1124,7 @@ impl<'a> Weights<'a> {
             if p.score < threshold {
                 break;
             }
-            let content: BTreeSet<&String> = p
+            let content: BTreeSet<&&str> = p
                 .content_terms
                 .iter()
                 .chain(&detail.subject_terms)
@@ -911,7 +1133,7 @@ impl<'a> Weights<'a> {
                 return Ok((i, p.score));
             }
         }
-        let content: BTreeSet<&String> = best
+        let content: BTreeSet<&&str> = best
             .content_terms
             .iter()
             .chain(&detail.subject_terms)
@@ -921,12 +1143,132 @@ impl<'a> Weights<'a> {
             best.position,
             best.score,
             content.len(),
-            content
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            content.iter().map(|s| **s).collect::<Vec<_>>().join(", ")
         ))
+    }
+
+    /// The actions that pass the link decision for a question, with their scores, best first (plan
+    /// order on ties), before the per-question cut.
+    fn candidates(
+        &self,
+        q: &Question,
+        a: &Analysed,
+        prep: &Prepared,
+        pilots: &[Option<MinisterReason>],
+    ) -> Vec<(usize, f64)> {
+        let n = self.index.actions.len();
+        let mut scratch = Scratch::new(n);
+        self.accumulate(&prep.subject, &mut scratch);
+        let mut subj = vec![0.0f64; n];
+        for &i in &scratch.touched {
+            subj[i as usize] = scratch.acc[i as usize];
+        }
+        scratch.reset();
+        // Each action's best passage text score, as `pair_detail` computes it: the whole passage,
+        // or a paragraph sharing enough distinctive terms.
+        let subj_count: Vec<u16> = {
+            // Recount for the subject: `subj` was read before the reset above.
+            let mut c = vec![0u16; n];
+            self.accumulate(&prep.subject, &mut scratch);
+            for &i in &scratch.touched {
+                c[i as usize] = scratch.count[i as usize];
+            }
+            scratch.reset();
+            c
+        };
+        // Each action's best passage score as `pair_detail` and `decide` compute it, passage by
+        // passage: the text score is the whole passage's, or a paragraph's sharing enough
+        // distinctive terms; the decision needs the threshold and enough distinctive terms.
+        let threshold = self.index.link_threshold;
+        let mut best = vec![f64::NEG_INFINITY; n];
+        let mut unsure = vec![false; n];
+        let mut text = vec![0.0f64; n];
+        let mut count = vec![0u16; n];
+        let mut seen: Vec<u32> = Vec::new();
+        let mut theme: Vec<Option<bool>> = vec![None; self.index.axes.len()];
+        for (pi, (whole, parts)) in prep.passages.iter().enumerate() {
+            self.accumulate(whole, &mut scratch);
+            for &i in &scratch.touched {
+                text[i as usize] = scratch.acc[i as usize].min(1.0);
+                count[i as usize] = scratch.count[i as usize];
+                seen.push(i);
+            }
+            scratch.reset();
+            for v in parts {
+                self.accumulate(v, &mut scratch);
+                for &i in &scratch.touched {
+                    let x = PARAGRAPH_FACTOR * scratch.acc[i as usize].min(1.0);
+                    if scratch.count[i as usize] as usize >= MIN_CONTENT_TERMS
+                        && x > text[i as usize]
+                    {
+                        text[i as usize] = x;
+                    }
+                }
+                scratch.reset();
+            }
+            for &i in &seen {
+                let ai = i as usize;
+                let t = text[ai];
+                text[ai] = 0.0;
+                let c = count[ai] as usize;
+                count[ai] = 0;
+                if t <= 0.0 {
+                    continue;
+                }
+                let axis_idx = self.index.actions[ai].axis_idx;
+                let bonus_ok = t >= BONUS_FLOOR;
+                let m_bonus = if bonus_ok && pilots[axis_idx].is_some() {
+                    MINISTER_BONUS
+                } else {
+                    0.0
+                };
+                let base = W_TEXT * t + W_SUBJECT * subj[ai].min(1.0) + m_bonus;
+                if base + PARTNER_BONUS_MAX < threshold {
+                    continue;
+                }
+                let n_orgs = if bonus_ok {
+                    prep.mentions[pi]
+                        .get_or_init(|| self.index.partners.find(&q.passages[pi].text))
+                        .len()
+                } else {
+                    0
+                };
+                let score =
+                    (base + (PARTNER_BONUS * n_orgs as f64).min(PARTNER_BONUS_MAX)).min(1.0);
+                if score < threshold || score <= best[ai] {
+                    continue;
+                }
+                let themed = *theme[axis_idx].get_or_insert_with(|| {
+                    let th = &self.index.axes[axis_idx].theme;
+                    th.is_empty() || th.iter().any(|t| prep.terms.contains(t.as_str()))
+                });
+                if !themed {
+                    continue;
+                }
+                let sc = subj_count[ai] as usize;
+                if c >= MIN_CONTENT_TERMS || sc >= MIN_CONTENT_TERMS {
+                    best[ai] = score;
+                } else if c + sc >= MIN_CONTENT_TERMS {
+                    // One term each side: the same term or two? The exact path will tell.
+                    unsure[ai] = true;
+                }
+            }
+            seen.clear();
+        }
+        let mut chosen: Vec<(usize, f64)> = Vec::new();
+        for ai in 0..n {
+            if unsure[ai] {
+                let pilot = pilots[self.index.actions[ai].axis_idx].as_ref();
+                let detail = self.pair_detail(q, a, prep, ai, pilot, Mode::Score);
+                if let Ok((_, score)) = Self::decide(&detail, threshold) {
+                    chosen.push((ai, score));
+                }
+            } else if best[ai] >= threshold {
+                chosen.push((ai, best[ai]));
+            }
+        }
+        chosen.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        chosen
     }
 
     fn link_question(
@@ -935,62 +1277,28 @@ impl<'a> Weights<'a> {
         a: &Analysed,
         pilots: &[Option<MinisterReason>],
     ) -> Vec<QuestionLink> {
-        let n = self.index.actions.len();
-        let mut acc = vec![0.0f64; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // Upper bound of each action's best passage score, from the fast path.
-        let subject_vec = self.vector(&[&a.subject]);
-        self.accumulate(&subject_vec, &mut acc, &mut touched);
-        let subject_sim: Vec<(u32, f64)> = touched.iter().map(|&i| (i, acc[i as usize])).collect();
-        for &i in &touched {
-            acc[i as usize] = 0.0;
-        }
-        touched.clear();
-        let mut best_text = vec![0.0f64; n];
-        for ap in &a.passages {
-            let whole = std::iter::once((self.vector(&[&ap.heading, &ap.text]), 1.0));
-            let parts = ap
-                .paragraphs
-                .iter()
-                .map(|r| (self.vector(&[&ap.text[r.clone()]]), PARAGRAPH_FACTOR));
-            for (v, factor) in whole.chain(parts) {
-                self.accumulate(&v, &mut acc, &mut touched);
-                for &i in &touched {
-                    let x = factor * acc[i as usize];
-                    if x > best_text[i as usize] {
-                        best_text[i as usize] = x;
-                    }
-                    acc[i as usize] = 0.0;
-                }
-                touched.clear();
-            }
-        }
-        let mut subj = vec![0.0f64; n];
-        for (i, s) in subject_sim {
-            subj[i as usize] = s;
-        }
-        let max_bonus = MINISTER_BONUS + PARTNER_BONUS_MAX;
+        let prep = self.prepare(a);
+        let threshold = self.index.link_threshold;
+        let mut chosen = self.candidates(q, a, &prep, pilots);
+        // At most MAX_LINKS_PER_QUESTION, close to the best, then in plan order.
+        let best = chosen.first().map(|c| c.1).unwrap_or(0.0);
+        chosen.retain(|c| c.1 >= RELATIVE_CUT * best);
+        chosen.truncate(MAX_LINKS_PER_QUESTION);
+        chosen.sort_by_key(|c| c.0);
         let mut links = Vec::new();
-        for ai in 0..n {
-            let t = best_text[ai];
-            // Small slack: the fast path sums in another order than the exact path.
-            if t <= 0.0
-                || W_TEXT * t + W_SUBJECT * subj[ai].min(1.0) + max_bonus + 1e-9
-                    < self.index.link_threshold
-            {
-                continue;
-            }
+        for (ai, _) in chosen {
             let pilot = pilots[self.index.actions[ai].axis_idx].as_ref();
-            let detail = self.pair_detail(q, a, ai, pilot);
-            let Ok((best_i, score)) = Self::decide(&detail, self.index.link_threshold) else {
+            let detail = self.pair_detail(q, a, &prep, ai, pilot, Mode::Trail);
+            let Ok((best_i, score)) = Self::decide(&detail, threshold) else {
                 continue;
             };
+            let trail_from = PASSAGE_THRESHOLD.min(threshold);
             let passages = detail
                 .passages
                 .into_iter()
                 .enumerate()
                 .filter(|(i, p)| {
-                    *i == best_i || p.score >= PASSAGE_THRESHOLD.min(self.index.link_threshold)
+                    *i == best_i || (p.score >= trail_from && p.text_score >= TRAIL_MIN_TEXT)
                 })
                 .map(|(_, p)| PassageLink {
                     position: p.position,
@@ -1006,6 +1314,36 @@ impl<'a> Weights<'a> {
             });
         }
         links
+    }
+}
+
+/// Reusable buffers of the postings walk, indexed by action.
+struct Scratch {
+    acc: Vec<f64>,
+    count: Vec<u16>,
+    stamp: Vec<u32>,
+    touched: Vec<u32>,
+    clock: u32,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch {
+            acc: vec![0.0; n],
+            count: vec![0; n],
+            stamp: vec![0; n],
+            touched: Vec::new(),
+            clock: 0,
+        }
+    }
+
+    fn reset(&mut self) {
+        for &i in &self.touched {
+            self.acc[i as usize] = 0.0;
+            self.count[i as usize] = 0;
+            self.stamp[i as usize] = 0;
+        }
+        self.touched.clear();
     }
 }
 
@@ -1055,8 +1393,9 @@ pub fn explain_in_corpus(
     let stats = corpus_of(&analysed);
     let weights = Weights::new(index, &stats);
     let a = analyse_question(question);
+    let prep = weights.prepare(&a);
     let pilot = index.pilot_of_axis(&question.addressee, index.actions[ai].axis_idx);
-    let detail = weights.pair_detail(question, &a, ai, pilot.as_ref());
+    let detail = weights.pair_detail(question, &a, &prep, ai, pilot.as_ref(), Mode::Full);
     let entry = &index.actions[ai];
     let _ = writeln!(
         out,
@@ -1069,10 +1408,33 @@ pub fn explain_in_corpus(
     match Weights::decide(&detail, index.link_threshold) {
         Ok((_, score)) => {
             let t = index.link_threshold;
-            let _ = writeln!(
-                out,
-                "Verdict: LINKED — best passage score {score:.3} ≥ threshold {t}."
-            );
+            let pilots: Vec<Option<MinisterReason>> = (0..index.axes.len())
+                .map(|i| index.pilot_of_axis(&question.addressee, i))
+                .collect();
+            let others = weights.candidates(question, &a, &prep, &pilots);
+            let best = others.first().map(|c| c.1).unwrap_or(score);
+            let rank = others.iter().position(|c| c.0 == ai).unwrap_or(0) + 1;
+            let best_code = others
+                .first()
+                .map(|c| index.actions[c.0].code.as_str())
+                .unwrap_or("");
+            if score < RELATIVE_CUT * best {
+                let _ = writeln!(
+                    out,
+                    "Verdict: NOT LINKED — the best passage scores {score:.3} ≥ threshold {t}, but the question's best link (action {best_code}, {best:.3}) is much stronger: only links scoring at least {RELATIVE_CUT} × the best are kept."
+                );
+            } else if rank > MAX_LINKS_PER_QUESTION {
+                let _ = writeln!(
+                    out,
+                    "Verdict: NOT LINKED — the best passage scores {score:.3} ≥ threshold {t}, but {} other actions score higher and a question keeps at most {MAX_LINKS_PER_QUESTION} links.",
+                    rank - 1
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "Verdict: LINKED — best passage score {score:.3} ≥ threshold {t}."
+                );
+            }
         }
         Err(why) => {
             let _ = writeln!(out, "Verdict: NOT LINKED — {why}.");

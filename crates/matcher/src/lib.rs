@@ -10,6 +10,7 @@
 mod background;
 pub mod baseline;
 pub mod eval;
+mod fx;
 mod index;
 mod minister;
 mod orgs;

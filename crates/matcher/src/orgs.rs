@@ -122,51 +122,57 @@ impl PartnerTable {
     pub fn find(&self, passage: &str) -> Vec<Mention> {
         let words = text::words(passage);
         let mut found: BTreeMap<usize, Mention> = BTreeMap::new();
-        // Exact names first, everywhere; near-misses only for partners not found exactly.
-        for fuzzy in [false, true] {
-            for (i, w) in words.iter().enumerate() {
-                for v in &self.variants {
-                    let n = v.words.len();
-                    if i + n > words.len() || found.contains_key(&v.partner) {
-                        continue;
-                    }
-                    let window = &words[i..i + n];
-                    let start = window[0].surface.start;
-                    let end = window[n - 1].surface.end;
-                    let exact = window.iter().zip(&v.words).all(|(a, b)| a.folded == *b);
-                    let similarity = match (exact, fuzzy) {
-                        (true, false) => None,
-                        (false, true) => {
-                            // Near-misses only for words written as names: a capital or a dot.
-                            let written = &passage[start..end];
-                            let name_like = written.chars().next().is_some_and(char::is_uppercase)
-                                || written.contains('.');
-                            if !name_like
-                                || v.joined.len() < 6
-                                || w.folded.chars().next() != v.joined.chars().next()
-                            {
-                                continue;
-                            }
-                            let joined: Vec<&str> =
-                                window.iter().map(|x| x.folded.as_str()).collect();
-                            let sim = strsim::jaro_winkler(&joined.join(" "), &v.joined);
-                            if sim < FUZZY_MIN {
-                                continue;
-                            }
-                            Some((sim * 1000.0).round() / 1000.0)
-                        }
-                        _ => continue,
-                    };
-                    found.insert(
-                        v.partner,
-                        Mention {
-                            partner: self.names[v.partner].clone(),
-                            written: passage[start..end].to_string(),
-                            start,
-                            end,
-                            similarity,
-                        },
-                    );
+        let record =
+            |found: &mut BTreeMap<usize, Mention>, v: &Variant, i: usize, sim: Option<f64>| {
+                let (start, end) = (
+                    words[i].surface.start,
+                    words[i + v.words.len() - 1].surface.end,
+                );
+                found.entry(v.partner).or_insert_with(|| Mention {
+                    partner: self.names[v.partner].clone(),
+                    written: passage[start..end].to_string(),
+                    start,
+                    end,
+                    similarity: sim,
+                });
+            };
+        // Exact names first, everywhere.
+        for i in 0..words.len() {
+            for v in &self.variants {
+                let n = v.words.len();
+                if i + n <= words.len()
+                    && v.words[0] == words[i].folded
+                    && words[i..i + n]
+                        .iter()
+                        .zip(&v.words)
+                        .all(|(a, b)| a.folded == *b)
+                {
+                    record(&mut found, v, i, None);
+                }
+            }
+        }
+        // Near-misses, only for partners not found exactly and for words written as names (a
+        // capital or a dot).
+        for i in 0..words.len() {
+            let first = &passage[words[i].surface.clone()];
+            if !first.chars().next().is_some_and(char::is_uppercase)
+                && !passage[words[i].surface.end..].starts_with('.')
+            {
+                continue;
+            }
+            for v in &self.variants {
+                let n = v.words.len();
+                if found.contains_key(&v.partner)
+                    || i + n > words.len()
+                    || v.joined.len() < 6
+                    || words[i].folded.chars().next() != v.joined.chars().next()
+                {
+                    continue;
+                }
+                let joined: Vec<&str> = words[i..i + n].iter().map(|x| x.folded.as_str()).collect();
+                let sim = strsim::jaro_winkler(&joined.join(" "), &v.joined);
+                if sim >= FUZZY_MIN {
+                    record(&mut found, v, i, Some((sim * 1000.0).round() / 1000.0));
                 }
             }
         }

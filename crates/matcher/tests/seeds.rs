@@ -220,6 +220,30 @@ fn batch_order_does_not_change_links() {
 }
 
 #[test]
+fn explain_agrees_with_match_all_on_every_pair() {
+    // The batch path and `explain` compute scores by different routes (postings vs one pair).
+    let w = world();
+    for (q, links) in w.questions.iter().zip(&w.links) {
+        for code in w.index.action_codes() {
+            let e = explain_in_corpus(&w.index, &w.questions, q, code);
+            let linked = links.iter().any(|l| l.action_code == code);
+            assert_eq!(
+                e.contains("Verdict: LINKED"),
+                linked,
+                "n°{} {code}:\n{e}",
+                q.number
+            );
+            if let Some(l) = links.iter().find(|l| l.action_code == code) {
+                assert!(
+                    e.contains(&format!("best passage score {:.3}", l.score)),
+                    "{e}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn explain_says_why_in_plain_words() {
     let w = world();
     let find = |file: &str| {

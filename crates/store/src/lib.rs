@@ -1,1 +1,100 @@
-//! placeholder
+//! Vigie's storage: sea-orm entities, the transactional import of documents, and named queries.
+//!
+//! [`Store`] wraps a sea-orm [`DatabaseConnection`]. It opens SQLite (the embedded default) or
+//! any database sea-orm supports, and brings the schema up to date with `vigie-migrations`.
+//! No HTTP or HTML types here: the web and CLI crates build on these queries.
+
+pub mod dump;
+pub mod entity;
+pub mod export;
+pub mod import;
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use vigie_migrations::{Migrator, MigratorTrait};
+
+pub use export::{
+    ActExport, ActionExport, AxisExport, MinisterExport, PartnerExport, PassageExport, PlanExport,
+    QuestionExport, SourceExport,
+};
+pub use import::{DocumentKind, ImportCounts, ImportError, ImportOutcome, ImportStatus};
+
+/// How long an SQLite connection waits for another writer before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The database and the queries Vigie runs on it.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+impl Store {
+    /// Opens (creating when missing) the database at `url` and runs pending migrations.
+    ///
+    /// Accepts `sqlite://path.db?mode=rwc`, `sqlite::memory:`, a bare file path (opened as an
+    /// SQLite file, created when missing), or another sea-orm URL (`postgres://…`). SQLite
+    /// connections use WAL, `foreign_keys=ON`, `synchronous=NORMAL` and a busy timeout.
+    pub async fn open(url: &str) -> Result<Store, DbErr> {
+        let url = database_url(url);
+        let mut opts = ConnectOptions::new(url.clone());
+        opts.sqlx_logging(false);
+        if url.starts_with("sqlite:") {
+            opts.map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(BUSY_TIMEOUT)
+            });
+            if url.contains(":memory:") || url.contains("mode=memory") {
+                // An in-memory database lives as long as its connection: keep exactly one, forever.
+                opts.max_connections(1)
+                    .min_connections(1)
+                    .idle_timeout(None)
+                    .max_lifetime(None);
+            } else {
+                // SQLite has one writer at a time; a few readers are enough for the web pages.
+                opts.max_connections(4).min_connections(1);
+            }
+        }
+        let db = Database::connect(opts).await?;
+        Migrator::up(&db, None).await?;
+        Ok(Store { db })
+    }
+
+    /// Wraps a connection that is already open and migrated (tests, tools).
+    pub fn from_connection(db: DatabaseConnection) -> Store {
+        Store { db }
+    }
+
+    pub fn conn(&self) -> &DatabaseConnection {
+        &self.db
+    }
+}
+
+/// Turns what a user gives `--db` into a sea-orm URL: a bare path becomes an SQLite file URL.
+pub fn database_url(given: &str) -> String {
+    if given.contains("://") || given.starts_with("sqlite:") {
+        given.to_string()
+    } else {
+        format!("sqlite://{given}?mode=rwc")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::database_url;
+
+    #[test]
+    fn bare_paths_become_sqlite_files() {
+        assert_eq!(database_url("vigie.db"), "sqlite://vigie.db?mode=rwc");
+        assert_eq!(database_url("/tmp/x/v.db"), "sqlite:///tmp/x/v.db?mode=rwc");
+        assert_eq!(database_url("sqlite::memory:"), "sqlite::memory:");
+        assert_eq!(
+            database_url("sqlite://a.db?mode=rwc"),
+            "sqlite://a.db?mode=rwc"
+        );
+        assert_eq!(database_url("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

@@ -1,0 +1,28 @@
+//! A written question. Identity: (`legislature`, `minister_id`, `number`); its id is kept across re-imports.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[sea_orm(table_name = "question")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub document_id: i32,
+    /// `19/24`.
+    pub legislature: String,
+    /// `19/20`.
+    pub session: String,
+    pub number: i32,
+    #[sea_orm(column_type = "Text")]
+    pub subject: String,
+    /// The author.
+    pub member_id: i32,
+    /// The addressee.
+    pub minister_id: i32,
+    pub received: Option<Date>,
+    pub published: Option<Date>,
+    pub answered: Option<Date>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

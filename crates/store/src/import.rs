@@ -1,0 +1,779 @@
+//! Importing one document: read it, then write everything it holds in one transaction.
+//!
+//! Re-importing updates in place instead of duplicating: a plan is found again by its title, its
+//! axes by number, its actions by code; a question by its identity (legislature, addressee,
+//! number), its passages by position. Their row ids stay the same, so links and human decisions
+//! keep pointing at the right rows. Rows that only describe a document (ministers and partners of
+//! a plan, pilots of an axis, acts of a question) are replaced wholesale: nothing points at them.
+//!
+//! The import never writes to the alias table: staff own it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use vigie_core::{Document, Minister, Partner, Plan, Question, ReadError};
+
+use crate::Store;
+use crate::entity::{
+    act, action, axis, axis_pilot, document, member, minister, organisation, organisation_alias,
+    passage, plan, plan_minister, plan_partner, question,
+};
+
+/// Rows per multi-row INSERT: far under SQLite's bound-parameter limit for any of our tables.
+const INSERT_CHUNK: usize = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Plan,
+    Question,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "plan",
+            DocumentKind::Question => "question",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// A document the database did not know.
+    Imported,
+    /// A new version of a known plan (same title) or question (same identity).
+    Updated,
+    /// A file whose exact bytes (SHA-256) were already imported: nothing was read or written.
+    Unchanged,
+}
+
+impl ImportStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportStatus::Imported => "imported",
+            ImportStatus::Updated => "updated",
+            ImportStatus::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// How much a document holds, for summaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    pub axes: u64,
+    pub actions: u64,
+    /// Partners of a plan (the steering committee is not counted).
+    pub partners: u64,
+    pub acts: u64,
+    pub passages: u64,
+}
+
+/// What importing one file did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    pub kind: DocumentKind,
+    pub status: ImportStatus,
+    /// The plan's title, or the question's identity (`n°252 (19/24, Bernard Clerfayt)`).
+    pub label: String,
+    /// The `plan` or `question` row.
+    pub id: i32,
+    pub document_id: i32,
+    pub sha256: String,
+    pub counts: ImportCounts,
+}
+
+/// A file that was not imported. The database is left exactly as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The document cannot be read: `file:line: expected …`.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{file}: database error: {source}")]
+    Db {
+        file: String,
+        #[source]
+        source: DbErr,
+    },
+}
+
+impl ImportError {
+    fn db(file: &str) -> impl FnOnce(DbErr) -> ImportError + '_ {
+        move |source| ImportError::Db {
+            file: file.to_string(),
+            source,
+        }
+    }
+}
+
+/// The SHA-256 of a file, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        use fmt::Write;
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}
+
+/// A question's identity, as shown to people.
+pub fn question_label(legislature: &str, number: i64, addressee: &Minister) -> String {
+    let who = addressee.name.as_deref().unwrap_or(&addressee.portfolio);
+    format!("n°{number} ({legislature}, {who})")
+}
+
+impl Store {
+    /// Imports one file: skipped when its SHA-256 is already stored, else read and written in one
+    /// transaction (all or nothing). `source_name` is kept with the document and names the file
+    /// in error messages.
+    pub async fn import_document(
+        &self,
+        source_name: &str,
+        bytes: &[u8],
+    ) -> Result<ImportOutcome, ImportError> {
+        let sha = sha256_hex(bytes);
+        let on_db = ImportError::db(source_name);
+        if let Some(doc) = document::Entity::find()
+            .filter(document::Column::Sha256.eq(&sha))
+            .one(self.conn())
+            .await
+            .map_err(on_db)?
+        {
+            return unchanged(self.conn(), doc)
+                .await
+                .map_err(ImportError::db(source_name));
+        }
+        let parsed = vigie_core::read_document(source_name, bytes)?;
+        let write = async {
+            let txn = self.conn().begin().await?;
+            let source = Source {
+                name: source_name,
+                sha256: &sha,
+                now: Utc::now(),
+            };
+            let outcome = match &parsed {
+                Document::Plan(p) => write_plan(&txn, &source, p).await?,
+                Document::Question(q) => write_question(&txn, &source, q).await?,
+            };
+            txn.commit().await?;
+            Ok::<_, DbErr>(outcome)
+        };
+        // Dropping an uncommitted transaction rolls it back: an error anywhere above leaves the
+        // database as it was.
+        write.await.map_err(ImportError::db(source_name))
+    }
+}
+
+struct Source<'a> {
+    name: &'a str,
+    sha256: &'a str,
+    now: DateTime<Utc>,
+}
+
+/// Inserts the document row, or points the existing one at the new file.
+async fn upsert_document(
+    txn: &DatabaseTransaction,
+    source: &Source<'_>,
+    kind: DocumentKind,
+    existing: Option<i32>,
+) -> Result<i32, DbErr> {
+    match existing {
+        Some(id) => {
+            document::Entity::update_many()
+                .col_expr(document::Column::Kind, Expr::val(kind.as_str()).into())
+                .col_expr(document::Column::SourceName, Expr::val(source.name).into())
+                .col_expr(document::Column::Sha256, Expr::val(source.sha256).into())
+                .col_expr(document::Column::UpdatedAt, Expr::val(source.now).into())
+                .filter(document::Column::Id.eq(id))
+                .exec(txn)
+                .await?;
+            Ok(id)
+        }
+        None => {
+            let row = document::ActiveModel {
+                id: NotSet,
+                kind: Set(kind.as_str().to_string()),
+                source_name: Set(source.name.to_string()),
+                sha256: Set(source.sha256.to_string()),
+                imported_at: Set(source.now),
+                updated_at: Set(source.now),
+            };
+            Ok(document::Entity::insert(row)
+                .exec(txn)
+                .await?
+                .last_insert_id)
+        }
+    }
+}
+
+/// The outcome for a file already stored: what it holds, read back from the database.
+async fn unchanged(
+    db: &impl ConnectionTrait,
+    doc: document::Model,
+) -> Result<ImportOutcome, DbErr> {
+    let base = |kind, label, id, counts| ImportOutcome {
+        kind,
+        status: ImportStatus::Unchanged,
+        label,
+        id,
+        document_id: doc.id,
+        sha256: doc.sha256.clone(),
+        counts,
+    };
+    if let Some(p) = plan::Entity::find()
+        .filter(plan::Column::DocumentId.eq(doc.id))
+        .one(db)
+        .await?
+    {
+        let counts = ImportCounts {
+            axes: axis::Entity::find()
+                .filter(axis::Column::PlanId.eq(p.id))
+                .count(db)
+                .await?,
+            actions: action::Entity::find()
+                .filter(action::Column::PlanId.eq(p.id))
+                .count(db)
+                .await?,
+            partners: plan_partner::Entity::find()
+                .filter(plan_partner::Column::PlanId.eq(p.id))
+                .filter(plan_partner::Column::Role.eq(ROLE_PARTNER))
+                .count(db)
+                .await?,
+            ..ImportCounts::default()
+        };
+        return Ok(base(DocumentKind::Plan, p.title, p.id, counts));
+    }
+    if let Some(q) = question::Entity::find()
+        .filter(question::Column::DocumentId.eq(doc.id))
+        .one(db)
+        .await?
+    {
+        let addressee = minister::Entity::find_by_id(q.minister_id)
+            .one(db)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound(format!("minister {}", q.minister_id)))?;
+        let counts = ImportCounts {
+            acts: act::Entity::find()
+                .filter(act::Column::QuestionId.eq(q.id))
+                .count(db)
+                .await?,
+            passages: passage::Entity::find()
+                .filter(passage::Column::QuestionId.eq(q.id))
+                .count(db)
+                .await?,
+            ..ImportCounts::default()
+        };
+        let label = question_label(
+            &q.legislature,
+            q.number.into(),
+            &Minister {
+                name: addressee.name,
+                portfolio: addressee.portfolio,
+            },
+        );
+        return Ok(base(DocumentKind::Question, label, q.id, counts));
+    }
+    Err(DbErr::RecordNotFound(format!(
+        "document {} ({}) holds neither a plan nor a question",
+        doc.id, doc.source_name
+    )))
+}
+
+/// Finds or creates rows shared between documents (ministers, members, organisations), caching
+/// them for the length of one import only — a cache across imports would outlive a rollback.
+#[derive(Default)]
+struct Lookups {
+    ministers: HashMap<Minister, i32>,
+    organisations: HashMap<String, i32>,
+}
+
+impl Lookups {
+    async fn minister(&mut self, txn: &DatabaseTransaction, m: &Minister) -> Result<i32, DbErr> {
+        if let Some(id) = self.ministers.get(m) {
+            return Ok(*id);
+        }
+        let by_name = match &m.name {
+            Some(name) => minister::Column::Name.eq(name.as_str()),
+            None => minister::Column::Name.is_null(),
+        };
+        let found = minister::Entity::find()
+            .filter(by_name)
+            .filter(minister::Column::Portfolio.eq(m.portfolio.as_str()))
+            .one(txn)
+            .await?;
+        let id = match found {
+            Some(row) => row.id,
+            None => {
+                let row = minister::ActiveModel {
+                    id: NotSet,
+                    name: Set(m.name.clone()),
+                    portfolio: Set(m.portfolio.clone()),
+                };
+                minister::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id
+            }
+        };
+        self.ministers.insert(m.clone(), id);
+        Ok(id)
+    }
+
+    /// An organisation by its canonical name, then by one of its aliases; created (without
+    /// aliases) when neither is known.
+    async fn organisation(&mut self, txn: &DatabaseTransaction, name: &str) -> Result<i32, DbErr> {
+        if let Some(id) = self.organisations.get(name) {
+            return Ok(*id);
+        }
+        let id = if let Some(row) = organisation::Entity::find()
+            .filter(organisation::Column::Name.eq(name))
+            .one(txn)
+            .await?
+        {
+            row.id
+        } else if let Some(alias) = organisation_alias::Entity::find()
+            .filter(organisation_alias::Column::Alias.eq(name))
+            .one(txn)
+            .await?
+        {
+            alias.organisation_id
+        } else {
+            let row = organisation::ActiveModel {
+                id: NotSet,
+                name: Set(name.to_string()),
+            };
+            organisation::Entity::insert(row)
+                .exec(txn)
+                .await?
+                .last_insert_id
+        };
+        self.organisations.insert(name.to_string(), id);
+        Ok(id)
+    }
+}
+
+async fn member_id(txn: &DatabaseTransaction, name: &str) -> Result<i32, DbErr> {
+    if let Some(row) = member::Entity::find()
+        .filter(member::Column::Name.eq(name))
+        .one(txn)
+        .await?
+    {
+        return Ok(row.id);
+    }
+    let row = member::ActiveModel {
+        id: NotSet,
+        name: Set(name.to_string()),
+    };
+    Ok(member::Entity::insert(row).exec(txn).await?.last_insert_id)
+}
+
+/// Inserts rows in chunks (one statement per chunk).
+async fn insert_chunked<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<(), DbErr>
+where
+    A: ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(INSERT_CHUNK).collect();
+        A::Entity::insert_many(chunk)
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn to_i32(n: impl TryInto<i32> + Copy + fmt::Display, what: &str) -> Result<i32, DbErr> {
+    n.try_into()
+        .map_err(|_| DbErr::Custom(format!("{what} {n} is too large to store")))
+}
+
+pub(crate) const ROLE_LEAD: &str = "lead";
+pub(crate) const ROLE_ASSOCIATED: &str = "associated";
+pub(crate) const ROLE_PARTNER: &str = "partner";
+pub(crate) const ROLE_STEERING: &str = "steering";
+
+/// Intro paragraphs are stored as one text, paragraphs separated by a blank line.
+pub(crate) const INTRO_SEPARATOR: &str = "\n\n";
+
+async fn write_plan(
+    txn: &DatabaseTransaction,
+    source: &Source<'_>,
+    p: &Plan,
+) -> Result<ImportOutcome, DbErr> {
+    let mut lookups = Lookups::default();
+    let existing = plan::Entity::find()
+        .filter(plan::Column::Title.eq(p.title.as_str()))
+        .one(txn)
+        .await?;
+    let document_id = upsert_document(
+        txn,
+        source,
+        DocumentKind::Plan,
+        existing.as_ref().map(|e| e.document_id),
+    )
+    .await?;
+    let intro = p.intro.join(INTRO_SEPARATOR);
+    let (plan_id, status) = match &existing {
+        Some(e) => {
+            plan::Entity::update_many()
+                .col_expr(plan::Column::DocumentId, Expr::val(document_id).into())
+                .col_expr(plan::Column::Kind, Expr::val(p.kind.as_str()).into())
+                .col_expr(plan::Column::Intro, Expr::val(intro.as_str()).into())
+                .col_expr(plan::Column::UpdatedAt, Expr::val(source.now).into())
+                .filter(plan::Column::Id.eq(e.id))
+                .exec(txn)
+                .await?;
+            (e.id, ImportStatus::Updated)
+        }
+        None => {
+            let row = plan::ActiveModel {
+                id: NotSet,
+                document_id: Set(document_id),
+                title: Set(p.title.clone()),
+                kind: Set(p.kind.clone()),
+                intro: Set(intro),
+                imported_at: Set(source.now),
+                updated_at: Set(source.now),
+            };
+            (
+                plan::Entity::insert(row).exec(txn).await?.last_insert_id,
+                ImportStatus::Imported,
+            )
+        }
+    };
+
+    // Ministers and partners: nothing points at these rows, so they are replaced.
+    plan_minister::Entity::delete_many()
+        .filter(plan_minister::Column::PlanId.eq(plan_id))
+        .exec(txn)
+        .await?;
+    let mut rows = Vec::new();
+    for (role, list) in [
+        (ROLE_LEAD, &p.lead_ministers),
+        (ROLE_ASSOCIATED, &p.associated_ministers),
+    ] {
+        for (i, m) in list.iter().enumerate() {
+            rows.push(plan_minister::ActiveModel {
+                id: NotSet,
+                plan_id: Set(plan_id),
+                minister_id: Set(lookups.minister(txn, m).await?),
+                role: Set(role.to_string()),
+                position: Set(to_i32(i + 1, "position")?),
+            });
+        }
+    }
+    insert_chunked(txn, rows).await?;
+
+    plan_partner::Entity::delete_many()
+        .filter(plan_partner::Column::PlanId.eq(plan_id))
+        .exec(txn)
+        .await?;
+    let mut rows = Vec::new();
+    for (role, list) in [
+        (ROLE_PARTNER, &p.partners),
+        (ROLE_STEERING, &p.steering_committee),
+    ] {
+        for (i, Partner { name, qualifier }) in list.iter().enumerate() {
+            rows.push(plan_partner::ActiveModel {
+                id: NotSet,
+                plan_id: Set(plan_id),
+                organisation_id: Set(lookups.organisation(txn, name).await?),
+                qualifier: Set(qualifier.clone()),
+                role: Set(role.to_string()),
+                position: Set(to_i32(i + 1, "position")?),
+            });
+        }
+    }
+    insert_chunked(txn, rows).await?;
+
+    // Axes by number, actions by code: updated in place so their ids survive.
+    let old_axes: HashMap<i32, axis::Model> = axis::Entity::find()
+        .filter(axis::Column::PlanId.eq(plan_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|a| (a.number, a))
+        .collect();
+    let mut axis_ids: HashMap<u32, i32> = HashMap::new();
+    for a in &p.axes {
+        let number = to_i32(a.number, "axis number")?;
+        let id = match old_axes.get(&number) {
+            Some(old) => {
+                if old.title != a.title || old.description != a.description {
+                    axis::Entity::update_many()
+                        .col_expr(axis::Column::Title, Expr::val(a.title.as_str()).into())
+                        .col_expr(
+                            axis::Column::Description,
+                            Expr::val(a.description.as_str()).into(),
+                        )
+                        .filter(axis::Column::Id.eq(old.id))
+                        .exec(txn)
+                        .await?;
+                }
+                old.id
+            }
+            None => {
+                let row = axis::ActiveModel {
+                    id: NotSet,
+                    plan_id: Set(plan_id),
+                    number: Set(number),
+                    title: Set(a.title.clone()),
+                    description: Set(a.description.clone()),
+                };
+                axis::Entity::insert(row).exec(txn).await?.last_insert_id
+            }
+        };
+        axis_ids.insert(a.number, id);
+    }
+
+    let all_axis_ids: Vec<i32> = old_axes
+        .values()
+        .map(|a| a.id)
+        .chain(axis_ids.values().copied())
+        .collect();
+    axis_pilot::Entity::delete_many()
+        .filter(axis_pilot::Column::AxisId.is_in(all_axis_ids))
+        .exec(txn)
+        .await?;
+    let mut rows = Vec::new();
+    for a in &p.axes {
+        for (i, m) in a.pilots.iter().enumerate() {
+            rows.push(axis_pilot::ActiveModel {
+                id: NotSet,
+                axis_id: Set(axis_ids[&a.number]),
+                minister_id: Set(lookups.minister(txn, m).await?),
+                position: Set(to_i32(i + 1, "position")?),
+            });
+        }
+    }
+    insert_chunked(txn, rows).await?;
+
+    let mut old_actions: HashMap<String, action::Model> = action::Entity::find()
+        .filter(action::Column::PlanId.eq(plan_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|a| (a.code.clone(), a))
+        .collect();
+    let mut new_actions = Vec::new();
+    let mut action_count = 0u64;
+    for a in &p.axes {
+        let axis_id = axis_ids[&a.number];
+        for act in &a.actions {
+            action_count += 1;
+            let position = to_i32(act.position, "action position")?;
+            match old_actions.remove(&act.code) {
+                Some(old) => {
+                    if old.axis_id != axis_id
+                        || old.position != position
+                        || old.label != act.label
+                        || old.text != act.text
+                    {
+                        action::Entity::update_many()
+                            .col_expr(action::Column::AxisId, Expr::val(axis_id).into())
+                            .col_expr(action::Column::Position, Expr::val(position).into())
+                            .col_expr(action::Column::Label, Expr::val(act.label.clone()).into())
+                            .col_expr(action::Column::Text, Expr::val(act.text.as_str()).into())
+                            .filter(action::Column::Id.eq(old.id))
+                            .exec(txn)
+                            .await?;
+                    }
+                }
+                None => new_actions.push(action::ActiveModel {
+                    id: NotSet,
+                    plan_id: Set(plan_id),
+                    axis_id: Set(axis_id),
+                    code: Set(act.code.clone()),
+                    position: Set(position),
+                    label: Set(act.label.clone()),
+                    text: Set(act.text.clone()),
+                }),
+            }
+        }
+    }
+    // Actions the new version no longer holds go, with their links and status proposals.
+    if !old_actions.is_empty() {
+        let gone: Vec<i32> = old_actions.values().map(|a| a.id).collect();
+        action::Entity::delete_many()
+            .filter(action::Column::Id.is_in(gone))
+            .exec(txn)
+            .await?;
+    }
+    insert_chunked(txn, new_actions).await?;
+    let gone_axes: Vec<i32> = old_axes
+        .values()
+        .filter(|a| !axis_ids.values().any(|id| *id == a.id))
+        .map(|a| a.id)
+        .collect();
+    if !gone_axes.is_empty() {
+        axis::Entity::delete_many()
+            .filter(axis::Column::Id.is_in(gone_axes))
+            .exec(txn)
+            .await?;
+    }
+
+    Ok(ImportOutcome {
+        kind: DocumentKind::Plan,
+        status,
+        label: p.title.clone(),
+        id: plan_id,
+        document_id,
+        sha256: source.sha256.to_string(),
+        counts: ImportCounts {
+            axes: p.axes.len() as u64,
+            actions: action_count,
+            partners: p.partners.len() as u64,
+            ..ImportCounts::default()
+        },
+    })
+}
+
+async fn write_question(
+    txn: &DatabaseTransaction,
+    source: &Source<'_>,
+    q: &Question,
+) -> Result<ImportOutcome, DbErr> {
+    let mut lookups = Lookups::default();
+    let member_id = member_id(txn, &q.author).await?;
+    let minister_id = lookups.minister(txn, &q.addressee).await?;
+    let number = to_i32(q.number, "question number")?;
+    let existing = question::Entity::find()
+        .filter(question::Column::Legislature.eq(q.legislature.as_str()))
+        .filter(question::Column::MinisterId.eq(minister_id))
+        .filter(question::Column::Number.eq(number))
+        .one(txn)
+        .await?;
+    let document_id = upsert_document(
+        txn,
+        source,
+        DocumentKind::Question,
+        existing.as_ref().map(|e| e.document_id),
+    )
+    .await?;
+    let row = question::ActiveModel {
+        id: existing.as_ref().map_or(NotSet, |e| Set(e.id)),
+        document_id: Set(document_id),
+        legislature: Set(q.legislature.clone()),
+        session: Set(q.session.clone()),
+        number: Set(number),
+        subject: Set(q.subject.clone()),
+        member_id: Set(member_id),
+        minister_id: Set(minister_id),
+        received: Set(q.received),
+        published: Set(q.published),
+        answered: Set(q.answered),
+    };
+    let (question_id, status) = match &existing {
+        Some(e) => {
+            question::Entity::update_many()
+                .set(row)
+                .filter(question::Column::Id.eq(e.id))
+                .exec(txn)
+                .await?;
+            (e.id, ImportStatus::Updated)
+        }
+        None => (
+            question::Entity::insert(row)
+                .exec(txn)
+                .await?
+                .last_insert_id,
+            ImportStatus::Imported,
+        ),
+    };
+
+    // Acts: nothing points at them, so a new version replaces them.
+    if existing.is_some() {
+        act::Entity::delete_many()
+            .filter(act::Column::QuestionId.eq(question_id))
+            .exec(txn)
+            .await?;
+    }
+    let mut acts = Vec::with_capacity(q.acts.len());
+    for (i, a) in q.acts.iter().enumerate() {
+        acts.push(act::ActiveModel {
+            id: NotSet,
+            question_id: Set(question_id),
+            position: Set(to_i32(i + 1, "act position")?),
+            date: Set(a.date),
+            label: Set(a.label.clone()),
+            reference: Set(a.reference.clone()),
+        });
+    }
+    insert_chunked(txn, acts).await?;
+
+    // Passages by position: links point at them, so they are updated in place; only the
+    // difference is deleted or inserted.
+    let mut old: HashMap<i32, passage::Model> = if existing.is_some() {
+        passage::Entity::find()
+            .filter(passage::Column::QuestionId.eq(question_id))
+            .order_by_asc(passage::Column::Position)
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|p| (p.position, p))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut inserts = Vec::new();
+    for p in &q.passages {
+        let position = to_i32(p.position, "passage position")?;
+        let kind = p.kind.as_str();
+        match old.remove(&position) {
+            Some(o) => {
+                if o.kind != kind || o.heading != p.heading || o.text != p.text {
+                    passage::Entity::update_many()
+                        .col_expr(passage::Column::Kind, Expr::val(kind).into())
+                        .col_expr(
+                            passage::Column::Heading,
+                            Expr::val(p.heading.clone()).into(),
+                        )
+                        .col_expr(passage::Column::Text, Expr::val(p.text.as_str()).into())
+                        .filter(passage::Column::Id.eq(o.id))
+                        .exec(txn)
+                        .await?;
+                }
+            }
+            None => inserts.push(passage::ActiveModel {
+                id: NotSet,
+                question_id: Set(question_id),
+                position: Set(position),
+                kind: Set(kind.to_string()),
+                heading: Set(p.heading.clone()),
+                text: Set(p.text.clone()),
+            }),
+        }
+    }
+    if !old.is_empty() {
+        let gone: Vec<i32> = old.values().map(|p| p.id).collect();
+        passage::Entity::delete_many()
+            .filter(passage::Column::Id.is_in(gone))
+            .exec(txn)
+            .await?;
+    }
+    insert_chunked(txn, inserts).await?;
+
+    Ok(ImportOutcome {
+        kind: DocumentKind::Question,
+        status,
+        label: question_label(&q.legislature, q.number.into(), &q.addressee),
+        id: question_id,
+        document_id,
+        sha256: source.sha256.to_string(),
+        counts: ImportCounts {
+            acts: q.acts.len() as u64,
+            passages: q.passages.len() as u64,
+            ..ImportCounts::default()
+        },
+    })
+}
