@@ -13,7 +13,7 @@ use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
 /// A question is linked to an action when its best passage scores at least this.
-pub const LINK_THRESHOLD: f64 = 0.30;
+pub const LINK_THRESHOLD: f64 = 0.26;
 /// Other passages of a linked question join the evidence trail from this score...
 pub const PASSAGE_THRESHOLD: f64 = 0.22;
 /// ... when their own words are this similar to the action's (the subject line alone does not put
