@@ -190,10 +190,10 @@ async fn upsert_document(
     match existing {
         Some(id) => {
             document::Entity::update_many()
-                .col_expr(document::Column::Kind, Expr::val(kind.as_str()).into())
-                .col_expr(document::Column::SourceName, Expr::val(source.name).into())
-                .col_expr(document::Column::Sha256, Expr::val(source.sha256).into())
-                .col_expr(document::Column::UpdatedAt, Expr::val(source.now).into())
+                .col_expr(document::Column::Kind, Expr::val(kind.as_str()))
+                .col_expr(document::Column::SourceName, Expr::val(source.name))
+                .col_expr(document::Column::Sha256, Expr::val(source.sha256))
+                .col_expr(document::Column::UpdatedAt, Expr::val(source.now))
                 .filter(document::Column::Id.eq(id))
                 .exec(txn)
                 .await?;
@@ -426,10 +426,10 @@ async fn write_plan(
     let (plan_id, status) = match &existing {
         Some(e) => {
             plan::Entity::update_many()
-                .col_expr(plan::Column::DocumentId, Expr::val(document_id).into())
-                .col_expr(plan::Column::Kind, Expr::val(p.kind.as_str()).into())
-                .col_expr(plan::Column::Intro, Expr::val(intro.as_str()).into())
-                .col_expr(plan::Column::UpdatedAt, Expr::val(source.now).into())
+                .col_expr(plan::Column::DocumentId, Expr::val(document_id))
+                .col_expr(plan::Column::Kind, Expr::val(p.kind.as_str()))
+                .col_expr(plan::Column::Intro, Expr::val(intro.as_str()))
+                .col_expr(plan::Column::UpdatedAt, Expr::val(source.now))
                 .filter(plan::Column::Id.eq(e.id))
                 .exec(txn)
                 .await?;
@@ -511,11 +511,8 @@ async fn write_plan(
             Some(old) => {
                 if old.title != a.title || old.description != a.description {
                     axis::Entity::update_many()
-                        .col_expr(axis::Column::Title, Expr::val(a.title.as_str()).into())
-                        .col_expr(
-                            axis::Column::Description,
-                            Expr::val(a.description.as_str()).into(),
-                        )
+                        .col_expr(axis::Column::Title, Expr::val(a.title.as_str()))
+                        .col_expr(axis::Column::Description, Expr::val(a.description.as_str()))
                         .filter(axis::Column::Id.eq(old.id))
                         .exec(txn)
                         .await?;
@@ -580,10 +577,10 @@ async fn write_plan(
                         || old.text != act.text
                     {
                         action::Entity::update_many()
-                            .col_expr(action::Column::AxisId, Expr::val(axis_id).into())
-                            .col_expr(action::Column::Position, Expr::val(position).into())
-                            .col_expr(action::Column::Label, Expr::val(act.label.clone()).into())
-                            .col_expr(action::Column::Text, Expr::val(act.text.as_str()).into())
+                            .col_expr(action::Column::AxisId, Expr::val(axis_id))
+                            .col_expr(action::Column::Position, Expr::val(position))
+                            .col_expr(action::Column::Label, Expr::val(act.label.clone()))
+                            .col_expr(action::Column::Text, Expr::val(act.text.as_str()))
                             .filter(action::Column::Id.eq(old.id))
                             .exec(txn)
                             .await?;
@@ -733,12 +730,9 @@ async fn write_question(
             Some(o) => {
                 if o.kind != kind || o.heading != p.heading || o.text != p.text {
                     passage::Entity::update_many()
-                        .col_expr(passage::Column::Kind, Expr::val(kind).into())
-                        .col_expr(
-                            passage::Column::Heading,
-                            Expr::val(p.heading.clone()).into(),
-                        )
-                        .col_expr(passage::Column::Text, Expr::val(p.text.as_str()).into())
+                        .col_expr(passage::Column::Kind, Expr::val(kind))
+                        .col_expr(passage::Column::Heading, Expr::val(p.heading.clone()))
+                        .col_expr(passage::Column::Text, Expr::val(p.text.as_str()))
                         .filter(passage::Column::Id.eq(o.id))
                         .exec(txn)
                         .await?;

@@ -459,9 +459,7 @@ async fn refused_files_change_nothing() {
     let (_, seed_000) = seed("000");
     let cut_header: Vec<u8> = {
         let text = String::from_utf8(seed_000.clone()).unwrap();
-        text[..text.find("Législature").unwrap() + 5]
-            .as_bytes()
-            .to_vec()
+        text.as_bytes()[..text.find("Législature").unwrap() + 5].to_vec()
     };
     let mut binary = b"Logo Parlement Buxellois\n".to_vec();
     binary.extend([0u8, 159, 146, 150, 0, 1, 2, 3]);
