@@ -7,6 +7,7 @@
 pub mod dump;
 pub mod entity;
 pub mod export;
+pub mod export_records;
 pub mod import;
 
 use std::time::Duration;

@@ -11,9 +11,12 @@
 //! # }
 //! ```
 
+pub mod api;
 pub mod assets;
 pub mod ctx;
+pub mod downloads;
 pub mod error;
+pub mod feeds;
 pub mod i18n;
 pub mod pages;
 pub mod state;
@@ -35,7 +38,10 @@ pub use state::AppState;
 
 /// Sub-routers of the site, without the outer layers: merge more into it, then call [`finish`].
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(assets::router())
+    Router::new()
+        .merge(pages::router())
+        .merge(assets::router())
+        .merge(api::router())
 }
 
 /// The whole site.

@@ -5,7 +5,9 @@
 //! The displayed status of an action is decided in one place: [`common::current_statuses`].
 
 pub mod action;
+pub mod api;
 pub mod common;
+pub mod feeds;
 pub mod lists;
 pub mod member;
 pub mod minister;

@@ -1,0 +1,62 @@
+//! `/actions`, `/actions/{id}`: the plan's commitments with their status, and one action with
+//! its evidence (linked questions, passages, scores, reasons), the engine's proposal and its
+//! history, and the staff assessment in force.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use vigie_store::query::api::{self, ActionDetail};
+use vigie_store::query::lists::{self, ActionFilter, ActionRow, ActionSort};
+
+use super::params::{Envelope, Params, RawParams, envelope, path_id};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const LIST_PARAMS: &[&str] = &[
+    "status",
+    "axis",
+    "minister",
+    "member",
+    "organisation",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "per_page",
+];
+
+pub async fn list(
+    State(st): State<AppState>,
+    q: RawParams,
+) -> Result<Json<Envelope<ActionRow>>, AppError> {
+    let p = Params::parse(q, LIST_PARAMS)?;
+    let paging = p.paging()?;
+    let sorts: Vec<&str> = ActionSort::ALL.iter().map(|s| s.as_str()).collect();
+    let filter = ActionFilter {
+        status: p.status()?,
+        axis: p.id("axis")?,
+        minister: p.id("minister")?,
+        member: p.id("member")?,
+        organisation: p.id("organisation")?,
+        from: p.date("from")?,
+        to: p.date("to")?,
+        sort: p
+            .choice("sort", &sorts, ActionSort::parse)?
+            .unwrap_or_default(),
+        page: paging.page,
+    };
+    let page = lists::actions_per_page(st.db(), &filter, paging.per_page).await?;
+    Ok(envelope(page, "/api/v1/actions", &p))
+}
+
+pub async fn one(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: RawParams,
+) -> Result<Json<ActionDetail>, AppError> {
+    Params::parse(q, &[])?;
+    let id = path_id(&id, "action")?;
+    api::action_detail(st.db(), id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::not_found(format!("action {id}")))
+}
