@@ -164,7 +164,8 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 fn rfc3339(t: &Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.to_rfc3339()).unwrap_or_default()
+    t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
 }
 
 pub const LINK_CSV_HEADER: [&str; 17] = [

@@ -9,6 +9,7 @@ pub mod entity;
 pub mod export;
 pub mod export_records;
 pub mod import;
+pub mod matching;
 
 use std::time::Duration;
 

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, NaiveTime, Utc};
+use vigie_core::LinkState;
 use vigie_store::query::common::{ActionRef, actions_by_ids};
 use vigie_store::query::feeds::{FEED_LIMIT, FeedEntry, evidence_entries};
 
@@ -206,7 +207,11 @@ fn render(feed: &FeedMeta, entries: &[FeedEntry], base: &str) -> String {
             t.status(a.status),
             a.title(),
             e.score,
-            e.state.as_str()
+            match e.state {
+                LinkState::Proposed => "proposé par le moteur",
+                LinkState::Confirmed => "confirmé par l'équipe",
+                LinkState::Rejected => "rejeté",
+            }
         ));
         if let Some(p) = best {
             summary.push_str(&format!(" « {} »", excerpt(&p.text, EXCERPT_CHARS)));

@@ -1,0 +1,911 @@
+//! Running the matcher over the whole database: links between questions and plan actions, and the
+//! status the engine proposes for every action.
+//!
+//! [`Store::load_match_input`] reads every plan, question, organisation alias and minister mapping
+//! with a fixed number of queries (whatever the number of rows), into the core model the matcher
+//! reads. [`Store::run_matcher`] matches all questions against every plan in one batch (the batch
+//! gives the corpus statistics, so `vigie explain` and `vigie eval` see the same numbers) and
+//! writes the result in one transaction:
+//!
+//! - links the matcher proposes (`origin = matcher`, `state = proposed`) are inserted, updated when
+//!   their score, passages or reasons changed, and deleted when the matcher no longer proposes
+//!   them;
+//! - a link a person has reviewed (confirmed or rejected) or made by hand (`origin = manual`) is
+//!   never touched;
+//! - statuses are proposed from the links that count: the matcher's, plus confirmed and manual
+//!   ones, minus rejected ones. A new `status_proposal` row is written only when an action's
+//!   proposal changed (status, sentence or evidence), so the table is the history of proposals.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde::Serialize;
+use vigie_core::{
+    Axis, LinkState, Minister, Organisation, Partner, Passage, PassageKind, Plan, Question,
+};
+use vigie_matcher::{
+    MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons, StatusProposal,
+    SubjectReason, propose_statuses, question_key,
+};
+
+use crate::Store;
+use crate::entity::{
+    action, axis, axis_pilot, link, link_passage, member, minister, organisation,
+    organisation_alias, passage, plan, plan_minister, plan_partner, question, status_proposal,
+};
+use crate::import::{INTRO_SEPARATOR, ROLE_ASSOCIATED, ROLE_LEAD, ROLE_PARTNER, ROLE_STEERING};
+
+/// `link.origin` of the links the matcher proposes.
+pub const ORIGIN_MATCHER: &str = "matcher";
+/// `link.origin` of the links staff made by hand.
+pub const ORIGIN_MANUAL: &str = "manual";
+
+/// Rows per multi-row INSERT or `IN (…)` list: well under SQLite's limit on bound parameters.
+const CHUNK: usize = 400;
+
+/// A plan as the matcher reads it, with the database ids of its actions.
+#[derive(Clone, Debug)]
+pub struct LoadedPlan {
+    pub id: i32,
+    pub plan: Plan,
+    /// Action code → `action.id`.
+    pub action_ids: BTreeMap<String, i32>,
+}
+
+/// Everything the matcher needs from the database.
+#[derive(Clone, Debug)]
+pub struct MatchInput {
+    pub plans: Vec<LoadedPlan>,
+    /// Every question, in id order (the batch the matcher sees).
+    pub questions: Vec<Question>,
+    /// `question.id` of each of [`MatchInput::questions`], same order.
+    pub question_ids: Vec<i32>,
+    /// (`question.id`, passage position) → `passage.id`.
+    pub passage_ids: HashMap<(i32, u32), i32>,
+    /// The organisation alias table.
+    pub aliases: Vec<Organisation>,
+    /// Staff's minister mapping: (plan portfolio, addressee name — or portfolio when unnamed).
+    pub minister_map: Vec<(String, String)>,
+}
+
+impl MatchInput {
+    /// The matcher's index of plan number `i` (in [`MatchInput::plans`]).
+    pub fn index(&self, i: usize) -> PlanIndex {
+        PlanIndex::new(&self.plans[i].plan, &self.aliases, &self.minister_map)
+    }
+
+    /// Position in [`MatchInput::questions`] of the question with database id `id`.
+    pub fn question_by_id(&self, id: i32) -> Option<usize> {
+        self.question_ids.binary_search(&id).ok()
+    }
+
+    /// Positions of the questions whose identity is (`legislature`, `number`, addressee surname);
+    /// the surname is compared without case or accents.
+    pub fn questions_by_key(&self, legislature: &str, number: u32, surname: &str) -> Vec<usize> {
+        let surname = vigie_core::text::fold(surname);
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                q.legislature == legislature
+                    && q.number == number
+                    && vigie_core::text::fold(&q.addressee_key()) == surname
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The (legislature, number, addressee surname, action code) pairs the matcher links, over
+    /// every plan: what `vigie eval` scores. Computed in memory, whatever the database's links.
+    pub fn predicted_pairs(&self) -> Vec<(String, u32, String, String)> {
+        let mut out = Vec::new();
+        for i in 0..self.plans.len() {
+            let links = self.index(i).match_all(&self.questions);
+            push_pairs(&self.questions, &links, &mut out);
+        }
+        out
+    }
+}
+
+/// Appends the (question key, action) pairs of `links` (one list per question) to `out`.
+pub fn push_pairs(
+    questions: &[Question],
+    links: &[Vec<QuestionLink>],
+    out: &mut Vec<(String, u32, String, String)>,
+) {
+    for (q, ql) in questions.iter().zip(links) {
+        let (leg, number, surname) = question_key(q);
+        for l in ql {
+            out.push((leg.clone(), number, surname.clone(), l.action_code.clone()));
+        }
+    }
+}
+
+/// What one run of the matcher changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MatchSummary {
+    pub matcher_version: String,
+    pub plans: usize,
+    pub actions: usize,
+    pub questions: usize,
+    /// Proposed links inserted.
+    pub links_new: u64,
+    /// Proposed links whose score, passages or reasons changed.
+    pub links_updated: u64,
+    /// Proposed links the matcher produced again, identical.
+    pub links_unchanged: u64,
+    /// Proposed links the matcher no longer produces, deleted.
+    pub links_removed: u64,
+    /// Links left untouched because a person reviewed them (confirmed or rejected) or made them.
+    pub links_kept_reviewed: u64,
+    /// Actions whose proposed status (status, sentence or evidence) changed: a new history row.
+    pub statuses_changed: u64,
+    pub statuses_unchanged: u64,
+}
+
+impl MatchSummary {
+    /// Whether the run changed nothing in the database.
+    pub fn is_noop(&self) -> bool {
+        self.links_new == 0
+            && self.links_updated == 0
+            && self.links_removed == 0
+            && self.statuses_changed == 0
+    }
+}
+
+impl std::fmt::Display for MatchSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "matched {} question(s) against {} plan(s) ({} actions) with {}",
+            self.questions, self.plans, self.actions, self.matcher_version
+        )?;
+        writeln!(
+            f,
+            "links:    {} new, {} updated, {} unchanged, {} removed; {} reviewed or manual link(s) kept as they are",
+            self.links_new,
+            self.links_updated,
+            self.links_unchanged,
+            self.links_removed,
+            self.links_kept_reviewed
+        )?;
+        writeln!(
+            f,
+            "statuses: {} changed, {} unchanged",
+            self.statuses_changed, self.statuses_unchanged
+        )
+    }
+}
+
+fn missing(what: &str, id: i32) -> DbErr {
+    DbErr::RecordNotFound(format!("{what} {id}"))
+}
+
+fn to_u32(v: i32, what: &str) -> Result<u32, DbErr> {
+    u32::try_from(v).map_err(|_| DbErr::Type(format!("{what} {v} is negative")))
+}
+
+fn minister_model(m: &minister::Model) -> Minister {
+    Minister {
+        name: m.name.clone(),
+        portfolio: m.portfolio.clone(),
+    }
+}
+
+/// The matcher's passages of a link stored in the database (confirmed or manual links the matcher
+/// does not produce), so they can feed the status engine.
+fn stored_link(
+    q: &Question,
+    code: &str,
+    score: f64,
+    stored: &[(u32, f64)],
+    summary: &str,
+) -> QuestionLink {
+    let reasons = |s: f64| Reasons {
+        text_score: s,
+        shared_terms: Vec::new(),
+        organisations: Vec::new(),
+        minister: None,
+        subject: SubjectReason {
+            subject: q.subject.clone(),
+            score: 0.0,
+            shared_words: Vec::new(),
+        },
+        summary: summary.to_string(),
+    };
+    let mut passages: Vec<PassageLink> = stored
+        .iter()
+        .filter_map(|&(pos, s)| {
+            q.passages
+                .iter()
+                .find(|p| p.position == pos)
+                .map(|p| PassageLink {
+                    position: p.position,
+                    kind: p.kind,
+                    score: s,
+                    reasons: reasons(s),
+                })
+        })
+        .collect();
+    if !passages.iter().any(|p| p.kind.is_answer()) {
+        // A person linked the question without pointing at an answer passage (or the passages
+        // they pointed at are gone): the whole answer speaks to the action, at the link's score.
+        passages.extend(
+            q.passages
+                .iter()
+                .filter(|p| p.kind.is_answer())
+                .map(|p| PassageLink {
+                    position: p.position,
+                    kind: p.kind,
+                    score,
+                    reasons: reasons(score),
+                }),
+        );
+    }
+    passages.sort_by_key(|p| p.position);
+    QuestionLink {
+        action_code: code.to_string(),
+        score,
+        passages,
+    }
+}
+
+/// One link row to write: its passages as (passage id, score, reasons JSON), by passage id.
+type PassageRows = Vec<(i32, f64, String)>;
+
+impl Store {
+    /// Reads every plan, question, organisation alias and minister mapping into the model the
+    /// matcher reads, with a fixed number of queries.
+    pub async fn load_match_input(&self) -> Result<MatchInput, DbErr> {
+        load_input(self.conn()).await
+    }
+
+    /// Recomputes the links and the proposed statuses of the whole database (see the module
+    /// docs). Deterministic: a second run over the same documents changes nothing.
+    pub async fn run_matcher(&self) -> Result<MatchSummary, DbErr> {
+        let input = self.load_match_input().await?;
+        let indexes: Vec<PlanIndex> = (0..input.plans.len()).map(|i| input.index(i)).collect();
+        let fresh: Vec<Vec<Vec<QuestionLink>>> = indexes
+            .iter()
+            .map(|ix| ix.match_all(&input.questions))
+            .collect();
+        let txn = self.conn().begin().await?;
+        let summary = write_results(&txn, &input, &indexes, &fresh).await?;
+        txn.commit().await?;
+        Ok(summary)
+    }
+
+    /// The stored link between a question and an action, if any.
+    pub async fn link_between(
+        &self,
+        question_id: i32,
+        action_id: i32,
+    ) -> Result<Option<link::Model>, DbErr> {
+        link::Entity::find()
+            .filter(link::Column::QuestionId.eq(question_id))
+            .filter(link::Column::ActionId.eq(action_id))
+            .one(self.conn())
+            .await
+    }
+}
+
+async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
+    let ministers: HashMap<i32, minister::Model> = minister::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let organisations: BTreeMap<i32, organisation::Model> = organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+
+    // Plans: every table read once, then assembled.
+    let plans = plan::Entity::find()
+        .order_by_asc(plan::Column::Id)
+        .all(db)
+        .await?;
+    let plan_ministers = plan_minister::Entity::find()
+        .order_by_asc(plan_minister::Column::PlanId)
+        .order_by_asc(plan_minister::Column::Position)
+        .all(db)
+        .await?;
+    let plan_partners = plan_partner::Entity::find()
+        .order_by_asc(plan_partner::Column::PlanId)
+        .order_by_asc(plan_partner::Column::Position)
+        .all(db)
+        .await?;
+    let axes = axis::Entity::find()
+        .order_by_asc(axis::Column::PlanId)
+        .order_by_asc(axis::Column::Number)
+        .all(db)
+        .await?;
+    let pilots = axis_pilot::Entity::find()
+        .order_by_asc(axis_pilot::Column::AxisId)
+        .order_by_asc(axis_pilot::Column::Position)
+        .all(db)
+        .await?;
+    let actions = action::Entity::find()
+        .order_by_asc(action::Column::AxisId)
+        .order_by_asc(action::Column::Position)
+        .all(db)
+        .await?;
+    let minister_of = |id: i32| {
+        ministers
+            .get(&id)
+            .map(minister_model)
+            .ok_or_else(|| missing("minister", id))
+    };
+    let mut loaded = Vec::with_capacity(plans.len());
+    for p in plans {
+        let ministers_with = |role: &str| -> Result<Vec<Minister>, DbErr> {
+            plan_ministers
+                .iter()
+                .filter(|r| r.plan_id == p.id && r.role == role)
+                .map(|r| minister_of(r.minister_id))
+                .collect()
+        };
+        let partners_with = |role: &str| -> Result<Vec<Partner>, DbErr> {
+            plan_partners
+                .iter()
+                .filter(|r| r.plan_id == p.id && r.role == role)
+                .map(|r| {
+                    let org = organisations
+                        .get(&r.organisation_id)
+                        .ok_or_else(|| missing("organisation", r.organisation_id))?;
+                    Ok(Partner {
+                        name: org.name.clone(),
+                        qualifier: r.qualifier.clone(),
+                    })
+                })
+                .collect()
+        };
+        let mut action_ids = BTreeMap::new();
+        let mut plan_axes = Vec::new();
+        for a in axes.iter().filter(|a| a.plan_id == p.id) {
+            let number = to_u32(a.number, "axis number")?;
+            let mut acts = Vec::new();
+            for x in actions.iter().filter(|x| x.axis_id == a.id) {
+                action_ids.insert(x.code.clone(), x.id);
+                acts.push(vigie_core::Action {
+                    code: x.code.clone(),
+                    axis: number,
+                    position: to_u32(x.position, "action position")?,
+                    label: x.label.clone(),
+                    text: x.text.clone(),
+                });
+            }
+            plan_axes.push(Axis {
+                number,
+                title: a.title.clone(),
+                description: a.description.clone(),
+                pilots: pilots
+                    .iter()
+                    .filter(|r| r.axis_id == a.id)
+                    .map(|r| minister_of(r.minister_id))
+                    .collect::<Result<_, _>>()?,
+                actions: acts,
+            });
+        }
+        loaded.push(LoadedPlan {
+            id: p.id,
+            action_ids,
+            plan: Plan {
+                title: p.title.clone(),
+                kind: p.kind.clone(),
+                intro: if p.intro.is_empty() {
+                    Vec::new()
+                } else {
+                    p.intro.split(INTRO_SEPARATOR).map(str::to_string).collect()
+                },
+                lead_ministers: ministers_with(ROLE_LEAD)?,
+                associated_ministers: ministers_with(ROLE_ASSOCIATED)?,
+                partners: partners_with(ROLE_PARTNER)?,
+                steering_committee: partners_with(ROLE_STEERING)?,
+                axes: plan_axes,
+            },
+        });
+    }
+
+    // Questions and passages: two queries for all of them. Acts are not read: the matcher does
+    // not use them.
+    let members: HashMap<i32, String> = member::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let rows = question::Entity::find()
+        .order_by_asc(question::Column::Id)
+        .all(db)
+        .await?;
+    let mut passages: HashMap<i32, Vec<passage::Model>> = HashMap::new();
+    for p in passage::Entity::find()
+        .order_by_asc(passage::Column::QuestionId)
+        .order_by_asc(passage::Column::Position)
+        .all(db)
+        .await?
+    {
+        passages.entry(p.question_id).or_default().push(p);
+    }
+    let mut questions = Vec::with_capacity(rows.len());
+    let mut question_ids = Vec::with_capacity(rows.len());
+    let mut passage_ids = HashMap::new();
+    for q in rows {
+        let mut ps = Vec::new();
+        for p in passages.remove(&q.id).unwrap_or_default() {
+            let kind = PassageKind::parse(&p.kind).ok_or_else(|| {
+                DbErr::Type(format!("passage {}: unknown kind {:?}", p.id, p.kind))
+            })?;
+            let position = to_u32(p.position, "passage position")?;
+            passage_ids.insert((q.id, position), p.id);
+            ps.push(Passage {
+                kind,
+                position,
+                heading: p.heading,
+                text: p.text,
+            });
+        }
+        questions.push(Question {
+            legislature: q.legislature,
+            session: q.session,
+            number: to_u32(q.number, "question number")?,
+            subject: q.subject,
+            author: members
+                .get(&q.member_id)
+                .cloned()
+                .ok_or_else(|| missing("member", q.member_id))?,
+            addressee: minister_of(q.minister_id)?,
+            received: q.received,
+            published: q.published,
+            answered: q.answered,
+            acts: Vec::new(),
+            passages: ps,
+        });
+        question_ids.push(q.id);
+    }
+
+    // The alias table: every organisation with the other names it is known by.
+    let mut aliases: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for a in organisation_alias::Entity::find()
+        .order_by_asc(organisation_alias::Column::Id)
+        .all(db)
+        .await?
+    {
+        aliases.entry(a.organisation_id).or_default().push(a.alias);
+    }
+    let aliases = organisations
+        .values()
+        .map(|o| Organisation {
+            name: o.name.clone(),
+            aliases: aliases.remove(&o.id).unwrap_or_default(),
+        })
+        .collect();
+
+    Ok(MatchInput {
+        plans: loaded,
+        questions,
+        question_ids,
+        passage_ids,
+        aliases,
+        minister_map: minister_map(db, &ministers).await?,
+    })
+}
+
+/// Staff's minister mapping (`minister_mapping`: a plan portfolio ↔ a minister as questions name
+/// them), as the matcher takes it.
+async fn minister_map<C: ConnectionTrait>(
+    db: &C,
+    ministers: &HashMap<i32, minister::Model>,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let select = Query::select()
+        .column(Alias::new("portfolio"))
+        .column(Alias::new("minister_id"))
+        .from(Alias::new("minister_mapping"))
+        .order_by(Alias::new("id"), sea_orm::Order::Asc)
+        .to_owned();
+    let mut out = Vec::new();
+    for row in db.query_all(&select).await? {
+        let portfolio: String = row.try_get("", "portfolio")?;
+        let id: i32 = row.try_get("", "minister_id")?;
+        let m = ministers.get(&id).ok_or_else(|| missing("minister", id))?;
+        out.push((
+            portfolio,
+            m.name.clone().unwrap_or_else(|| m.portfolio.clone()),
+        ));
+    }
+    Ok(out)
+}
+
+/// The stored status proposal's fields that make it "the same proposal".
+#[derive(PartialEq, Eq, Debug)]
+struct ProposalKey {
+    status: String,
+    sentence: Option<String>,
+    question_id: Option<i32>,
+    passage_id: Option<i32>,
+    evidence_date: Option<NaiveDate>,
+}
+
+async fn write_results<C: ConnectionTrait>(
+    txn: &C,
+    input: &MatchInput,
+    indexes: &[PlanIndex],
+    fresh: &[Vec<Vec<QuestionLink>>],
+) -> Result<MatchSummary, DbErr> {
+    let now = Utc::now();
+    let mut summary = MatchSummary {
+        matcher_version: MATCHER_VERSION.to_string(),
+        plans: input.plans.len(),
+        actions: input.plans.iter().map(|p| p.action_ids.len()).sum(),
+        questions: input.questions.len(),
+        ..MatchSummary::default()
+    };
+
+    // What the matcher proposes now, by (question id, action id).
+    let mut wanted: BTreeMap<(i32, i32), (f64, PassageRows)> = BTreeMap::new();
+    for (pi, per_question) in fresh.iter().enumerate() {
+        let lp = &input.plans[pi];
+        for (qi, links) in per_question.iter().enumerate() {
+            let qid = input.question_ids[qi];
+            for l in links {
+                let aid = *lp.action_ids.get(&l.action_code).ok_or_else(|| {
+                    DbErr::RecordNotFound(format!("action {} of plan {}", l.action_code, lp.id))
+                })?;
+                let mut rows = Vec::with_capacity(l.passages.len());
+                for p in &l.passages {
+                    let pid = *input.passage_ids.get(&(qid, p.position)).ok_or_else(|| {
+                        DbErr::RecordNotFound(format!("passage {} of question {qid}", p.position))
+                    })?;
+                    let reasons = serde_json::to_string(&p.reasons)
+                        .map_err(|e| DbErr::Custom(format!("reasons as JSON: {e}")))?;
+                    rows.push((pid, p.score, reasons));
+                }
+                rows.sort_by_key(|r| r.0);
+                wanted.insert((qid, aid), (l.score, rows));
+            }
+        }
+    }
+
+    // What the database holds.
+    let existing = link::Entity::find()
+        .order_by_asc(link::Column::Id)
+        .all(txn)
+        .await?;
+    let mut stored_passages: HashMap<i32, PassageRows> = HashMap::new();
+    for lp in link_passage::Entity::find()
+        .order_by_asc(link_passage::Column::Id)
+        .all(txn)
+        .await?
+    {
+        stored_passages
+            .entry(lp.link_id)
+            .or_default()
+            .push((lp.passage_id, lp.score, lp.reasons));
+    }
+    for rows in stored_passages.values_mut() {
+        rows.sort_by_key(|r| r.0);
+    }
+
+    let is_matchers =
+        |l: &link::Model| l.origin == ORIGIN_MATCHER && l.state == LinkState::Proposed.as_str();
+    let mut by_pair: HashMap<(i32, i32), &link::Model> = HashMap::new();
+    let mut to_delete = Vec::new();
+    let mut to_refresh: Vec<(&link::Model, f64, &PassageRows)> = Vec::new();
+    for l in &existing {
+        by_pair.insert((l.question_id, l.action_id), l);
+        if !is_matchers(l) {
+            summary.links_kept_reviewed += 1;
+            continue;
+        }
+        match wanted.get(&(l.question_id, l.action_id)) {
+            None => to_delete.push(l.id),
+            Some((score, rows)) => {
+                let same = l.score == *score
+                    && l.matcher_version == MATCHER_VERSION
+                    && stored_passages.get(&l.id).map(Vec::as_slice).unwrap_or(&[])
+                        == rows.as_slice();
+                if same {
+                    summary.links_unchanged += 1;
+                } else {
+                    to_refresh.push((l, *score, rows));
+                }
+            }
+        }
+    }
+
+    for ids in to_delete.chunks(CHUNK) {
+        // Their link_passage rows go with them (ON DELETE CASCADE).
+        link::Entity::delete_many()
+            .filter(link::Column::Id.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+    }
+    summary.links_removed = to_delete.len() as u64;
+
+    let mut passages_of: Vec<(i32, &PassageRows)> = Vec::new();
+    for (l, score, rows) in &to_refresh {
+        link::Entity::update_many()
+            .col_expr(link::Column::Score, Expr::val(*score))
+            .col_expr(link::Column::MatcherVersion, Expr::val(MATCHER_VERSION))
+            .col_expr(link::Column::UpdatedAt, Expr::val(now))
+            .filter(link::Column::Id.eq(l.id))
+            .exec(txn)
+            .await?;
+        passages_of.push((l.id, rows));
+    }
+    let refreshed: Vec<i32> = to_refresh.iter().map(|(l, _, _)| l.id).collect();
+    for ids in refreshed.chunks(CHUNK) {
+        link_passage::Entity::delete_many()
+            .filter(link_passage::Column::LinkId.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+    }
+    summary.links_updated = to_refresh.len() as u64;
+
+    let new_pairs: Vec<((i32, i32), &(f64, PassageRows))> = wanted
+        .iter()
+        .filter(|(pair, _)| !by_pair.contains_key(pair))
+        .map(|(pair, v)| (*pair, v))
+        .collect();
+    for chunk in new_pairs.chunks(CHUNK) {
+        let rows = chunk
+            .iter()
+            .map(|((qid, aid), (score, _))| link::ActiveModel {
+                id: NotSet,
+                question_id: Set(*qid),
+                action_id: Set(*aid),
+                score: Set(*score),
+                state: Set(LinkState::Proposed.as_str().to_string()),
+                origin: Set(ORIGIN_MATCHER.to_string()),
+                matcher_version: Set(MATCHER_VERSION.to_string()),
+                note: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                reviewed_by: Set(None),
+                reviewed_at: Set(None),
+            });
+        link::Entity::insert_many(rows).exec(txn).await?;
+    }
+    summary.links_new = new_pairs.len() as u64;
+    if !new_pairs.is_empty() {
+        // The new rows' ids, in one query.
+        let ids: HashMap<(i32, i32), i32> = link::Entity::find()
+            .filter(link::Column::Origin.eq(ORIGIN_MATCHER))
+            .filter(link::Column::State.eq(LinkState::Proposed.as_str()))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|l| ((l.question_id, l.action_id), l.id))
+            .collect();
+        for (pair, (_, rows)) in &new_pairs {
+            let id = *ids
+                .get(pair)
+                .ok_or_else(|| DbErr::RecordNotFound(format!("new link {pair:?}")))?;
+            passages_of.push((id, rows));
+        }
+    }
+    let lp_rows: Vec<link_passage::ActiveModel> = passages_of
+        .iter()
+        .flat_map(|(link_id, rows)| {
+            rows.iter()
+                .map(|(pid, score, reasons)| link_passage::ActiveModel {
+                    id: NotSet,
+                    link_id: Set(*link_id),
+                    passage_id: Set(*pid),
+                    score: Set(*score),
+                    reasons: Set(reasons.clone()),
+                })
+        })
+        .collect();
+    let mut lp_rows = lp_rows.into_iter().peekable();
+    while lp_rows.peek().is_some() {
+        let chunk: Vec<_> = lp_rows.by_ref().take(CHUNK).collect();
+        link_passage::Entity::insert_many(chunk).exec(txn).await?;
+    }
+
+    write_statuses(
+        txn,
+        input,
+        indexes,
+        fresh,
+        &existing,
+        &stored_passages,
+        &mut summary,
+        now,
+    )
+    .await?;
+    Ok(summary)
+}
+
+/// Proposes a status for every action from the links that count, and writes a history row for
+/// each action whose proposal changed.
+#[allow(clippy::too_many_arguments)]
+async fn write_statuses<C: ConnectionTrait>(
+    txn: &C,
+    input: &MatchInput,
+    indexes: &[PlanIndex],
+    fresh: &[Vec<Vec<QuestionLink>>],
+    existing: &[link::Model],
+    stored_passages: &HashMap<i32, PassageRows>,
+    summary: &mut MatchSummary,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), DbErr> {
+    // Links a person decided on: rejected pairs never count; confirmed pairs and manual links
+    // count even when the matcher does not propose them.
+    let rejected: HashSet<(i32, i32)> = existing
+        .iter()
+        .filter(|l| l.state == LinkState::Rejected.as_str())
+        .map(|l| (l.question_id, l.action_id))
+        .collect();
+    let vouched: Vec<&link::Model> = existing
+        .iter()
+        .filter(|l| {
+            l.state == LinkState::Confirmed.as_str()
+                || (l.origin == ORIGIN_MANUAL && l.state != LinkState::Rejected.as_str())
+        })
+        .collect();
+    // passage id → position, for stored trails.
+    let position_of: HashMap<i32, u32> = input
+        .passage_ids
+        .iter()
+        .map(|(&(_, pos), &pid)| (pid, pos))
+        .collect();
+
+    let current: HashMap<i32, status_proposal::Model> = status_proposal::Entity::find()
+        .filter(status_proposal::Column::Current.eq(true))
+        .order_by_asc(status_proposal::Column::Id)
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|p| (p.action_id, p))
+        .collect();
+
+    // Evidence names its question by key; two ministers sharing a surname would share a key: the
+    // first question by id is kept, the same on every run.
+    let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
+    for (q, &id) in input.questions.iter().zip(&input.question_ids) {
+        by_key.entry(question_key(q)).or_insert(id);
+    }
+
+    let mut superseded = Vec::new();
+    let mut inserts = Vec::new();
+    for (pi, lp) in input.plans.iter().enumerate() {
+        let index = &indexes[pi];
+        let codes = index.action_codes();
+        let code_of: HashMap<i32, &str> = lp
+            .action_ids
+            .iter()
+            .map(|(c, &id)| (id, c.as_str()))
+            .collect();
+        let mut counted: Vec<Vec<QuestionLink>> = fresh[pi]
+            .iter()
+            .enumerate()
+            .map(|(qi, links)| {
+                let qid = input.question_ids[qi];
+                links
+                    .iter()
+                    .filter(|l| !rejected.contains(&(qid, lp.action_ids[&l.action_code])))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        for l in &vouched {
+            let Some(code) = code_of.get(&l.action_id) else {
+                continue;
+            };
+            let Some(qi) = input.question_by_id(l.question_id) else {
+                continue;
+            };
+            if counted[qi].iter().any(|x| x.action_code == *code) {
+                continue;
+            }
+            let stored: Vec<(u32, f64)> = stored_passages
+                .get(&l.id)
+                .map(|rows| {
+                    rows.iter()
+                        .filter_map(|(pid, s, _)| position_of.get(pid).map(|&pos| (pos, *s)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let why = format!("{} link, {}", l.origin, l.state);
+            counted[qi].push(stored_link(
+                &input.questions[qi],
+                code,
+                l.score,
+                &stored,
+                &why,
+            ));
+        }
+        // Plan order within a question, so ties resolve the same way on every run.
+        for links in &mut counted {
+            links.sort_by_key(|l| codes.iter().position(|c| *c == l.action_code));
+        }
+        let proposals = propose_statuses(index, &input.questions, &counted);
+        for p in proposals {
+            let action_id = lp.action_ids[&p.action_code];
+            let key = proposal_key(input, &by_key, &p);
+            let same = current.get(&action_id).is_some_and(|c| {
+                key == ProposalKey {
+                    status: c.status.clone(),
+                    sentence: c.sentence.clone(),
+                    question_id: c.question_id,
+                    passage_id: c.passage_id,
+                    evidence_date: c.evidence_date,
+                }
+            });
+            if same {
+                summary.statuses_unchanged += 1;
+                continue;
+            }
+            if let Some(c) = current.get(&action_id) {
+                superseded.push(c.id);
+            }
+            inserts.push(status_proposal::ActiveModel {
+                id: NotSet,
+                action_id: Set(action_id),
+                status: Set(key.status),
+                sentence: Set(key.sentence),
+                question_id: Set(key.question_id),
+                passage_id: Set(key.passage_id),
+                evidence_date: Set(key.evidence_date),
+                matcher_version: Set(MATCHER_VERSION.to_string()),
+                computed_at: Set(now),
+                current: Set(true),
+            });
+        }
+    }
+    for ids in superseded.chunks(CHUNK) {
+        status_proposal::Entity::update_many()
+            .col_expr(status_proposal::Column::Current, Expr::val(false))
+            .filter(status_proposal::Column::Id.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+    }
+    summary.statuses_changed = inserts.len() as u64;
+    let mut rows = inserts.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
+        status_proposal::Entity::insert_many(chunk)
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The stored form of a proposal: its status, and the sentence, question, passage and date of
+/// its evidence.
+fn proposal_key(
+    input: &MatchInput,
+    by_key: &HashMap<QuestionKey, i32>,
+    p: &StatusProposal,
+) -> ProposalKey {
+    let Some(e) = &p.evidence else {
+        return ProposalKey {
+            status: p.status.as_str().to_string(),
+            sentence: None,
+            question_id: None,
+            passage_id: None,
+            evidence_date: None,
+        };
+    };
+    let question_id = by_key
+        .get(&(e.legislature.clone(), e.number, e.addressee.clone()))
+        .copied();
+    ProposalKey {
+        status: p.status.as_str().to_string(),
+        sentence: Some(e.sentence.clone()),
+        question_id,
+        passage_id: question_id
+            .and_then(|q| input.passage_ids.get(&(q, e.passage_position)).copied()),
+        evidence_date: e.answered,
+    }
+}
