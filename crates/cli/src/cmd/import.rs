@@ -1,9 +1,223 @@
-//! `vigie import`.
+//! `vigie import PATH...`: import plans and written questions from files and folders.
+//!
+//! Every file is imported on its own (one transaction each): a bad file is reported and skipped,
+//! the good ones are imported all the same, and the exit code says whether any was rejected.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use vigie_core::read::MAX_DOCUMENT_BYTES;
+use vigie_store::{DocumentKind, ImportOutcome, ImportStatus, Store};
 
-pub async fn run(_db: &str, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vigie import` is not written yet")
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders to import. Folders are read recursively, in name order; hidden files and
+    /// folders (names starting with `.`) inside them are skipped.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Skip matching: import the documents without linking questions to plan actions.
+    #[arg(long)]
+    no_match: bool,
+}
+
+/// A file that was not imported, and why (`seeds/x.txt:12: expected …`).
+struct Rejected {
+    reason: String,
+}
+
+pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
+    let mut rejected = Vec::new();
+    let mut files = Vec::new();
+    for path in &args.paths {
+        collect(path, true, &mut files, &mut rejected);
+    }
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("cannot open the database {db}"))?;
+
+    let bar = if std::io::stderr().is_terminal() {
+        let bar =
+            ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut outcomes = Vec::new();
+    for path in &files {
+        let name = path.display().to_string();
+        bar.set_message(name.clone());
+        match import_file(&store, path, &name).await {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(reason) => rejected.push(Rejected { reason }),
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+
+    if args.no_match {
+        tracing::debug!("--no-match: questions are not linked to actions");
+    }
+    // Matching the imported questions against the plans' actions is the next step of the import;
+    // it runs here, unless `--no-match`, once `vigie-store` offers it.
+
+    print!("{}", summary(&outcomes, &rejected));
+    Ok(if rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Adds the regular files under `path` to `files`, in name order. A path the user named is taken
+/// even when hidden; inside folders, hidden entries are skipped and symbolic links to folders are
+/// not followed (no cycles).
+fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            rejected.push(Rejected {
+                reason: format!("{}: cannot read: {e}", path.display()),
+            });
+            return;
+        }
+    };
+    if meta.is_file() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    if !meta.is_dir() {
+        if named {
+            rejected.push(Rejected {
+                reason: format!("{}: not a regular file or a folder", path.display()),
+            });
+        }
+        return;
+    }
+    if !named && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            rejected.push(Rejected {
+                reason: format!("{}: cannot list the folder: {e}", path.display()),
+            });
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) if entry.file_name().to_string_lossy().starts_with('.') => {}
+            Ok(entry) => children.push(entry.path()),
+            Err(e) => rejected.push(Rejected {
+                reason: format!("{}: cannot list the folder: {e}", path.display()),
+            }),
+        }
+    }
+    children.sort();
+    for child in children {
+        collect(&child, false, files, rejected);
+    }
+}
+
+/// Reads one file (refusing oversized ones before reading them) and imports it.
+async fn import_file(store: &Store, path: &Path, name: &str) -> Result<ImportOutcome, String> {
+    let limit = MAX_DOCUMENT_BYTES as u64;
+    let too_large = |size: u64| {
+        format!(
+            "{name}: refused: {size} bytes, more than the {} MiB a document may hold (plans and written questions are a few kilobytes)",
+            limit / (1024 * 1024)
+        )
+    };
+    let file = File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let size = file
+        .metadata()
+        .map_err(|e| format!("{name}: cannot read: {e}"))?
+        .len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    // `take` bounds the read even if the file grows after the size check.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    store
+        .import_document(name, &bytes)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Default)]
+struct Tally {
+    imported: usize,
+    updated: usize,
+    unchanged: usize,
+}
+
+impl Tally {
+    fn add(&mut self, status: ImportStatus) {
+        match status {
+            ImportStatus::Imported => self.imported += 1,
+            ImportStatus::Updated => self.updated += 1,
+            ImportStatus::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(outcomes: &[ImportOutcome], rejected: &[Rejected]) -> String {
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    for kind in [DocumentKind::Plan, DocumentKind::Question] {
+        tallies.insert(kind.as_str(), Tally::default());
+    }
+    for o in outcomes {
+        tallies.entry(o.kind.as_str()).or_default().add(o.status);
+    }
+    let mut out = String::new();
+    for (kind, label) in [
+        (DocumentKind::Plan, "plans:    "),
+        (DocumentKind::Question, "questions:"),
+    ] {
+        let t = &tallies[kind.as_str()];
+        out.push_str(&format!(
+            "{label} {} imported, {} updated, {} unchanged\n",
+            t.imported, t.updated, t.unchanged
+        ));
+        if kind == DocumentKind::Plan {
+            for o in outcomes.iter().filter(|o| o.kind == DocumentKind::Plan) {
+                out.push_str(&format!(
+                    "  {} ({}): {}, {}, {}\n",
+                    o.label,
+                    o.status.as_str(),
+                    plural(o.counts.axes as usize, "axis", "axes"),
+                    plural(o.counts.actions as usize, "action", "actions"),
+                    plural(o.counts.partners as usize, "partner", "partners"),
+                ));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "rejected:  {}\n",
+        plural(rejected.len(), "file", "files")
+    ));
+    for r in rejected {
+        out.push_str(&format!("  {}\n", r.reason));
+    }
+    out
 }
