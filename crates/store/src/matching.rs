@@ -257,6 +257,8 @@ fn stored_link(
 
 /// One link row to write: its passages as (passage id, score, reasons JSON), by passage id.
 type PassageRows = Vec<(i32, f64, String)>;
+/// A link to write: its score and passages.
+type LinkRows = (f64, PassageRows);
 
 impl Store {
     /// Reads every plan, question, organisation alias and minister mapping into the model the
@@ -551,7 +553,7 @@ async fn write_results<C: ConnectionTrait>(
     };
 
     // What the matcher proposes now, by (question id, action id).
-    let mut wanted: BTreeMap<(i32, i32), (f64, PassageRows)> = BTreeMap::new();
+    let mut wanted: BTreeMap<(i32, i32), LinkRows> = BTreeMap::new();
     for (pi, per_question) in fresh.iter().enumerate() {
         let lp = &input.plans[pi];
         for (qi, links) in per_question.iter().enumerate() {
@@ -651,7 +653,7 @@ async fn write_results<C: ConnectionTrait>(
     }
     summary.links_updated = to_refresh.len() as u64;
 
-    let new_pairs: Vec<((i32, i32), &(f64, PassageRows))> = wanted
+    let new_pairs: Vec<((i32, i32), &LinkRows)> = wanted
         .iter()
         .filter(|(pair, _)| !by_pair.contains_key(pair))
         .map(|(pair, v)| (*pair, v))
