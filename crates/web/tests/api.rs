@@ -1165,3 +1165,162 @@ async fn downloads_are_attachments_with_exact_csv_and_the_whole_dataset() {
     );
     assert_eq!(link["passages"][0]["reasons"]["minister"], "same portfolio");
 }
+
+/// Seed 000 as asked by another member under another number.
+fn copy_of_seed(n: usize) -> String {
+    std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt"))
+        .unwrap()
+        .replace("(question n°252)", &format!("(question n°{})", 20_000 + n))
+        .replace("\nBianca Debaets\n", &format!("\nMembre Numéro{n}\n"))
+}
+
+/// The number of SQL statements each URI runs, through a connection that counts them.
+async fn query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usize> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let counter = Arc::new(AtomicUsize::new(0));
+    let mut counted = db.clone();
+    let c = counter.clone();
+    counted.set_metric_callback(move |_| {
+        c.fetch_add(1, Ordering::SeqCst);
+    });
+    let app = router(AppState::new(counted));
+    let mut out = vec![];
+    for uri in uris {
+        let before = counter.load(Ordering::SeqCst);
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+        out.push(counter.load(Ordering::SeqCst) - before);
+    }
+    out
+}
+
+#[tokio::test]
+async fn no_query_per_row() {
+    let f = fixture().await;
+    let a = f.linked_action;
+    let m = member::Entity::find()
+        .filter(member::Column::Name.eq("Bianca Debaets"))
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let clerfayt = question::Entity::find_by_id(f.task_force)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .minister_id;
+    let uris: Vec<String> = [
+        "/api/v1/plans".to_string(),
+        "/api/v1/plans/1".into(),
+        "/api/v1/axes".into(),
+        "/api/v1/axes/1".into(),
+        "/api/v1/actions?per_page=100".into(),
+        format!(
+            "/api/v1/actions?member={}&from=2019-01-01&sort=newest",
+            m.id
+        ),
+        format!("/api/v1/actions/{a}"),
+        "/api/v1/questions?per_page=100".into(),
+        format!("/api/v1/questions?action={a}&status=in_progress&per_page=100"),
+        format!("/api/v1/questions/{}", f.task_force),
+        "/api/v1/links?per_page=100".into(),
+        "/api/v1/members?per_page=100".into(),
+        format!("/api/v1/members/{}", m.id),
+        "/api/v1/ministers?per_page=100".into(),
+        format!("/api/v1/ministers/{clerfayt}"),
+        "/api/v1/organisations?per_page=100".into(),
+        "/feeds/evidence.atom".into(),
+        format!("/actions/{a}/feed.atom"),
+        "/downloads/actions.csv".into(),
+        "/downloads/links.csv".into(),
+        "/downloads/dataset.json".into(),
+    ]
+    .into();
+    let small = query_counts(&f.db, &uris).await;
+
+    // Twelve more questions by twelve more members, each linked on every passage to the
+    // action, with a status proposal each for more actions.
+    let store = Store::from_connection(f.db.clone());
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+    let actions = action::Entity::find().all(&f.db).await.unwrap();
+    for n in 0..12 {
+        store
+            .import_document(&format!("copy{n}.txt"), copy_of_seed(n).as_bytes())
+            .await
+            .unwrap();
+        let q = question::Entity::find()
+            .filter(question::Column::Number.eq(20_000 + n as i32))
+            .one(&f.db)
+            .await
+            .unwrap()
+            .unwrap();
+        link::Entity::delete_many()
+            .filter(link::Column::QuestionId.eq(q.id))
+            .exec(&f.db)
+            .await
+            .unwrap();
+        let l = link::ActiveModel {
+            question_id: Set(q.id),
+            action_id: Set(a),
+            score: Set(0.5),
+            state: Set("proposed".into()),
+            origin: Set("matcher".into()),
+            matcher_version: Set("test/1".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&f.db)
+        .await
+        .unwrap();
+        for p in passage::Entity::find()
+            .filter(passage::Column::QuestionId.eq(q.id))
+            .all(&f.db)
+            .await
+            .unwrap()
+        {
+            link_passage::ActiveModel {
+                link_id: Set(l.id),
+                passage_id: Set(p.id),
+                score: Set(0.5),
+                reasons: Set("{\"words\":[\"numérique\"]}".into()),
+                ..Default::default()
+            }
+            .insert(&f.db)
+            .await
+            .unwrap();
+        }
+        let target = &actions[3 + n % (actions.len() - 3)];
+        status_proposal::ActiveModel {
+            action_id: Set(target.id),
+            status: Set("announced".into()),
+            sentence: Set(Some("sera lancé".into())),
+            question_id: Set(Some(q.id)),
+            matcher_version: Set("test/1".into()),
+            computed_at: Set(now),
+            current: Set(true),
+            ..Default::default()
+        }
+        .insert(&f.db)
+        .await
+        .unwrap();
+    }
+    let big = query_counts(&f.db, &uris).await;
+    for ((uri, s), b) in uris.iter().zip(&small).zip(&big) {
+        assert_eq!(
+            s, b,
+            "{uri}: {s} queries with the small data, {b} with more rows"
+        );
+        assert!(*s > 0 && *s < 40, "{uri}: {s} queries");
+    }
+    // The lists did grow.
+    let v = ok_json(
+        &f,
+        &format!("/api/v1/actions/{a}").replace("/api/v1", ""),
+        "/actions/{id}",
+    )
+    .await;
+    assert_eq!(v["evidence"].as_array().unwrap().len(), 14);
+}
