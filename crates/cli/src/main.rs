@@ -31,6 +31,10 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Import seeds/ into a fresh vigie-demo.db and serve the dashboard on it.
     Demo(cmd::demo::Args),
+    /// Manage staff accounts (add, list, disable, enable, passwd).
+    User(cmd::user::Args),
+    /// Write a consistent copy of the SQLite database, even while the server runs.
+    Backup(cmd::backup::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +59,8 @@ fn main() -> ExitCode {
             Command::Export(args) => cmd::export::run(&cli.db, args).await,
             Command::Serve(args) => cmd::serve::run(&cli.db, args).await,
             Command::Demo(args) => cmd::demo::run(args).await,
+            Command::User(args) => cmd::user::run(&cli.db, args).await,
+            Command::Backup(args) => cmd::backup::run(&cli.db, args).await,
         }
     });
     match result {

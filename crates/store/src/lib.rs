@@ -10,6 +10,8 @@ pub mod export;
 pub mod export_records;
 pub mod import;
 pub mod matching;
+pub mod query;
+pub mod staff;
 
 use std::time::Duration;
 

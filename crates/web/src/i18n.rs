@@ -753,3 +753,384 @@ pub static EN: Strings = Strings {
     error_internal: "An internal error occurred; it has been logged.",
     back_home: "Back to the overview",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Staff pages (login, review queue, assessments, aliases, history).
+
+impl Lang {
+    /// The staff pages' strings.
+    pub fn staff(self) -> &'static StaffStrings {
+        match self {
+            Lang::Fr => &STAFF_FR,
+            Lang::En => &STAFF_EN,
+        }
+    }
+}
+
+/// Every fixed string of the staff pages, and the public parts they add (assessment, history).
+#[derive(Debug)]
+pub struct StaffStrings {
+    pub lang: Lang,
+    pub login_title: &'static str,
+    pub already_logged_in: &'static str,
+    pub login_failed: &'static str,
+    pub login_locked: &'static str,
+    pub user_name: &'static str,
+    pub password: &'static str,
+    pub log_in: &'static str,
+    pub log_out: &'static str,
+    pub nav_review: &'static str,
+    pub nav_aliases: &'static str,
+    pub role_editor: &'static str,
+    pub role_admin: &'static str,
+    pub not_saved: &'static str,
+
+    pub review_title: &'static str,
+    pub stats_title: &'static str,
+    pub manual_title: &'static str,
+    pub queue_empty: &'static str,
+    pub note_optional: &'static str,
+    pub note_required: &'static str,
+    pub confirm_selected: &'static str,
+    pub select_for_bulk: &'static str,
+    pub confirm: &'static str,
+    pub reject: &'static str,
+    pub move_to: &'static str,
+    pub move_button: &'static str,
+    pub choose_action: &'static str,
+    pub manual_intro: &'static str,
+    pub question_id: &'static str,
+    pub choose: &'static str,
+    pub choose_passage: &'static str,
+    pub action_label: &'static str,
+    pub add_link: &'static str,
+    pub choose_passage_and_action: &'static str,
+    pub stats_intro: &'static str,
+    pub stats_caption: &'static str,
+    pub score_band: &'static str,
+    pub proposed: &'static str,
+    pub confirmed: &'static str,
+    pub rejected: &'static str,
+    pub precision: &'static str,
+    pub manual_links: &'static str,
+
+    pub choose_status: &'static str,
+    pub assessment_title: &'static str,
+    pub disagrees: &'static str,
+    pub evidence_says: &'static str,
+    pub agrees: &'static str,
+    pub no_assessment: &'static str,
+    pub history_link: &'static str,
+    pub new_status: &'static str,
+    pub justification_required: &'static str,
+    pub save_assessment: &'static str,
+
+    pub history_title: &'static str,
+    pub history_intro: &'static str,
+    pub history_empty: &'static str,
+    pub when: &'static str,
+    pub who: &'static str,
+    pub what: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub why: &'static str,
+
+    pub reason_optional: &'static str,
+    pub aliases_title: &'static str,
+    pub aliases_intro: &'static str,
+    pub organisation_aliases: &'static str,
+    pub remove: &'static str,
+    pub add_alias: &'static str,
+    pub alias: &'static str,
+    pub add: &'static str,
+    pub minister_mapping: &'static str,
+    pub minister_mapping_intro: &'static str,
+    pub no_mapping: &'static str,
+    pub plan_portfolio: &'static str,
+    pub add_mapping: &'static str,
+    pub choose_organisation: &'static str,
+    pub choose_minister: &'static str,
+}
+
+impl StaffStrings {
+    pub fn role(&self, role: &str) -> &'static str {
+        match role {
+            "admin" => self.role_admin,
+            _ => self.role_editor,
+        }
+    }
+
+    pub fn n_proposed(&self, n: u64) -> String {
+        match (self.lang, n == 1) {
+            (Lang::Fr, true) => "1 lien proposé attend une décision".into(),
+            (Lang::Fr, false) => format!("{n} liens proposés attendent une décision"),
+            (Lang::En, true) => "1 proposed link awaits a decision".into(),
+            (Lang::En, false) => format!("{n} proposed links await a decision"),
+        }
+    }
+
+    /// "set by alice on 22/11/2026".
+    pub fn set_by(&self, who: &str, date: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("fixé par {who} le {date}"),
+            Lang::En => format!("set by {who} on {date}"),
+        }
+    }
+
+    /// A link state stored as text, in words.
+    pub fn link_state(&self, state: &str) -> &'static str {
+        match (self.lang, state) {
+            (Lang::Fr, "proposed") => "proposé",
+            (Lang::Fr, "confirmed") => "confirmé",
+            (Lang::Fr, "rejected") => "rejeté",
+            (Lang::En, "proposed") => "proposed",
+            (Lang::En, "confirmed") => "confirmed",
+            (Lang::En, "rejected") => "rejected",
+            _ => "?",
+        }
+    }
+
+    /// What an audit row records, in words.
+    pub fn change_kind(&self, kind: &str) -> &'static str {
+        match (self.lang, kind) {
+            (Lang::Fr, "link.confirm") => "lien confirmé",
+            (Lang::Fr, "link.reject") => "lien rejeté",
+            (Lang::Fr, "link.move") => "lien déplacé vers une autre action",
+            (Lang::Fr, "link.add") => "lien ajouté à la main",
+            (Lang::Fr, "assessment.set") => "statut évalué",
+            (Lang::En, "link.confirm") => "link confirmed",
+            (Lang::En, "link.reject") => "link rejected",
+            (Lang::En, "link.move") => "link moved to another action",
+            (Lang::En, "link.add") => "link added by hand",
+            (Lang::En, "assessment.set") => "status assessed",
+            (Lang::Fr, _) => "modification",
+            (Lang::En, _) => "change",
+        }
+    }
+
+    /// A field of an audit value, in words.
+    pub fn field_name(&self, key: &str) -> String {
+        let fr = self.lang == Lang::Fr;
+        let s = match key {
+            "status" => {
+                if fr {
+                    "statut"
+                } else {
+                    "status"
+                }
+            }
+            "state" => {
+                if fr {
+                    "état"
+                } else {
+                    "state"
+                }
+            }
+            "note" => "note",
+            "score" => "score",
+            "origin" => {
+                if fr {
+                    "origine"
+                } else {
+                    "origin"
+                }
+            }
+            "question_id" => {
+                if fr {
+                    "question n° interne"
+                } else {
+                    "question id"
+                }
+            }
+            "action_id" => {
+                if fr {
+                    "action n° interne"
+                } else {
+                    "action id"
+                }
+            }
+            "by" => {
+                if fr {
+                    "par"
+                } else {
+                    "by"
+                }
+            }
+            "at" => {
+                if fr {
+                    "le"
+                } else {
+                    "at"
+                }
+            }
+            other => return other.replace('_', " "),
+        };
+        s.to_string()
+    }
+}
+
+pub static STAFF_FR: StaffStrings = StaffStrings {
+    lang: Lang::Fr,
+    login_title: "Connexion du personnel",
+    already_logged_in: "Vous êtes déjà connecté·e en tant que",
+    login_failed: "Nom ou mot de passe incorrect.",
+    login_locked: "Trop de tentatives échouées : réessayez dans un quart d'heure.",
+    user_name: "Nom d'utilisateur",
+    password: "Mot de passe",
+    log_in: "Se connecter",
+    log_out: "Se déconnecter",
+    nav_review: "Revue des liens",
+    nav_aliases: "Alias",
+    role_editor: "éditeur",
+    role_admin: "administrateur",
+    not_saved: "Modification non enregistrée",
+
+    review_title: "Revue des liens proposés",
+    stats_title: "Précision mesurée du rapprochement",
+    manual_title: "Ajouter un lien à la main",
+    queue_empty: "Aucun lien proposé n'attend de décision.",
+    note_optional: "Note (facultative)",
+    note_required: "Note (obligatoire : pourquoi ce lien)",
+    confirm_selected: "Confirmer les liens cochés",
+    select_for_bulk: "Cocher pour confirmer en lot",
+    confirm: "Confirmer",
+    reject: "Rejeter",
+    move_to: "Déplacer vers l'action",
+    move_button: "Déplacer",
+    choose_action: "Choisissez une action.",
+    manual_intro: "Reliez un passage d'une question à une action que le rapprochement automatique n'a pas trouvée. Le numéro de la question figure dans l'adresse de sa page (/questions/…).",
+    question_id: "Numéro de la question",
+    choose: "Choisir",
+    choose_passage: "Passage",
+    action_label: "Action",
+    add_link: "Ajouter le lien",
+    choose_passage_and_action: "Choisissez un passage et une action.",
+    stats_intro: "Pour les liens proposés par le rapprochement automatique : combien le personnel en a confirmé ou rejeté, par tranche de score. La part des liens confirmés parmi les liens revus est la précision mesurée.",
+    stats_caption: "Décisions par tranche de score",
+    score_band: "Score",
+    proposed: "En attente",
+    confirmed: "Confirmés",
+    rejected: "Rejetés",
+    precision: "Précision",
+    manual_links: "Liens ajoutés à la main (manqués par le rapprochement)",
+
+    choose_status: "Choisissez un statut.",
+    assessment_title: "Évaluation du personnel",
+    disagrees: "Désaccord :",
+    evidence_says: "les réponses indiquent",
+    agrees: "Cette évaluation concorde avec le statut tiré des réponses.",
+    no_assessment: "Aucune évaluation du personnel : le statut affiché est celui tiré des réponses.",
+    history_link: "Historique des modifications",
+    new_status: "Nouveau statut",
+    justification_required: "Justification (obligatoire)",
+    save_assessment: "Enregistrer l'évaluation",
+
+    history_title: "Historique",
+    history_intro: "Chaque modification faite par le personnel sur cette action : qui, quand, avant, après et pourquoi.",
+    history_empty: "Aucune modification du personnel pour cette action.",
+    when: "Quand",
+    who: "Qui",
+    what: "Quoi",
+    before: "Avant",
+    after: "Après",
+    why: "Pourquoi",
+
+    reason_optional: "Raison (facultative)",
+    aliases_title: "Alias et ministres",
+    aliases_intro: "Les noms sous lesquels les organisations et les ministres apparaissent. Le prochain rapprochement (vigie match) les utilise.",
+    organisation_aliases: "Alias des organisations",
+    remove: "Retirer",
+    add_alias: "Ajouter un alias",
+    alias: "Alias",
+    add: "Ajouter",
+    minister_mapping: "Ministres et portefeuilles",
+    minister_mapping_intro: "Le plan désigne les ministres par leur portefeuille ; les questions par leur nom. Associez un portefeuille du plan au ministre qui répond quand le libellé a trop changé pour être reconnu.",
+    no_mapping: "Aucune association.",
+    plan_portfolio: "Portefeuille dans le plan",
+    add_mapping: "Associer",
+    choose_organisation: "Choisissez une organisation.",
+    choose_minister: "Choisissez un ministre.",
+};
+
+pub static STAFF_EN: StaffStrings = StaffStrings {
+    lang: Lang::En,
+    login_title: "Staff login",
+    already_logged_in: "You are already logged in as",
+    login_failed: "Wrong name or password.",
+    login_locked: "Too many failed attempts: try again in a quarter of an hour.",
+    user_name: "User name",
+    password: "Password",
+    log_in: "Log in",
+    log_out: "Log out",
+    nav_review: "Link review",
+    nav_aliases: "Aliases",
+    role_editor: "editor",
+    role_admin: "admin",
+    not_saved: "Change not saved",
+
+    review_title: "Review of proposed links",
+    stats_title: "Measured precision of the matcher",
+    manual_title: "Add a link by hand",
+    queue_empty: "No proposed link awaits a decision.",
+    note_optional: "Note (optional)",
+    note_required: "Note (required: why this link)",
+    confirm_selected: "Confirm the ticked links",
+    select_for_bulk: "Tick to confirm together",
+    confirm: "Confirm",
+    reject: "Reject",
+    move_to: "Move to action",
+    move_button: "Move",
+    choose_action: "Choose an action.",
+    manual_intro: "Link a passage of a question to an action the matcher did not find. The question's number is in its page's address (/questions/…).",
+    question_id: "Question number",
+    choose: "Choose",
+    choose_passage: "Passage",
+    action_label: "Action",
+    add_link: "Add the link",
+    choose_passage_and_action: "Choose a passage and an action.",
+    stats_intro: "For the links the matcher proposed: how many staff confirmed or rejected, by score band. The share confirmed among those reviewed is the measured precision.",
+    stats_caption: "Decisions by score band",
+    score_band: "Score",
+    proposed: "Awaiting",
+    confirmed: "Confirmed",
+    rejected: "Rejected",
+    precision: "Precision",
+    manual_links: "Links added by hand (missed by the matcher)",
+
+    choose_status: "Choose a status.",
+    assessment_title: "Staff assessment",
+    disagrees: "Disagreement:",
+    evidence_says: "the answers indicate",
+    agrees: "This assessment agrees with the status drawn from the answers.",
+    no_assessment: "No staff assessment: the status shown is the one drawn from the answers.",
+    history_link: "History of changes",
+    new_status: "New status",
+    justification_required: "Justification (required)",
+    save_assessment: "Save the assessment",
+
+    history_title: "History",
+    history_intro: "Every change staff made to this action: who, when, before, after and why.",
+    history_empty: "No staff change for this action.",
+    when: "When",
+    who: "Who",
+    what: "What",
+    before: "Before",
+    after: "After",
+    why: "Why",
+
+    reason_optional: "Reason (optional)",
+    aliases_title: "Aliases and ministers",
+    aliases_intro: "The names organisations and ministers appear under. The next matcher run (vigie match) uses them.",
+    organisation_aliases: "Organisation aliases",
+    remove: "Remove",
+    add_alias: "Add an alias",
+    alias: "Alias",
+    add: "Add",
+    minister_mapping: "Ministers and portfolios",
+    minister_mapping_intro: "The plan names ministers by portfolio; questions by name. Pair a plan portfolio with the minister who answers when the wording changed too much to be recognised.",
+    no_mapping: "No pairing.",
+    plan_portfolio: "Portfolio in the plan",
+    add_mapping: "Pair",
+    choose_organisation: "Choose an organisation.",
+    choose_minister: "Choose a minister.",
+};

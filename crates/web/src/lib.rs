@@ -13,22 +13,23 @@
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod ctx;
 pub mod downloads;
 pub mod error;
 pub mod feeds;
 pub mod i18n;
 pub mod pages;
+pub mod security;
+pub mod staff;
 pub mod state;
 pub mod views;
 
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use ctx::{CsrfToken, Ctx, CurrentUser};
@@ -42,6 +43,8 @@ pub fn routes() -> Router<AppState> {
         .merge(pages::router())
         .merge(assets::router())
         .merge(api::router())
+        .merge(auth::login::router())
+        .merge(staff::router())
 }
 
 /// The whole site.
@@ -49,30 +52,16 @@ pub fn router(state: AppState) -> Router {
     finish(routes(), state)
 }
 
-/// Adds the fallback and the layers every response needs to a set of routes.
+/// Adds the fallback and the layers every response needs to a set of routes: from the inside
+/// out, the staff session and CSRF guard ([`auth::middleware`]), the body limit, error
+/// rendering, the security headers ([`security`]), compression, tracing.
 pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
-    routes
+    let routes = routes
         .fallback(not_found)
-        .layer(middleware::from_fn(error::render_errors))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; \
-                 base-uri 'none'; form-action 'self'",
-            ),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static("x-frame-options"),
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::middleware))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(security::BODY_LIMIT))
+        .layer(middleware::from_fn(error::render_errors));
+    security::headers(routes)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -90,7 +79,8 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
 
 /// Serves the site on an already bound listener (tests bind `127.0.0.1:0`).
 pub async fn serve_on(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    // The client address feeds login throttling.
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets requests under way finish.
@@ -99,7 +89,7 @@ pub async fn serve_until(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app)
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -7,11 +7,22 @@ use sea_orm::DatabaseConnection;
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// Staff login settings (cookies, session lifetimes, throttling).
+    pub auth: crate::auth::AuthConfig,
 }
 
 impl AppState {
     pub fn new(db: DatabaseConnection) -> Self {
-        AppState { db }
+        AppState {
+            db,
+            auth: crate::auth::AuthConfig::default(),
+        }
+    }
+
+    /// The same state with other staff login settings (`--secure-cookies`, tests).
+    pub fn with_auth(mut self, auth: crate::auth::AuthConfig) -> Self {
+        self.auth = auth;
+        self
     }
 
     pub fn db(&self) -> &DatabaseConnection {

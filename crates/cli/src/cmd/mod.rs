@@ -3,3 +3,5 @@ pub mod export;
 pub mod import;
 pub mod demo;
 pub mod serve;
+pub mod backup;
+pub mod user;

@@ -15,22 +15,38 @@ pub struct Args {
     /// Address to listen on (`0.0.0.0:8080` to accept connections from other machines).
     #[arg(long, default_value = DEFAULT_ADDR)]
     pub addr: SocketAddr,
+    /// Mark the staff session cookie `Secure` (sent over HTTPS only): use it behind a TLS proxy.
+    #[arg(long)]
+    pub secure_cookies: bool,
 }
 
 pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(db)
         .await
         .with_context(|| format!("cannot open the database {db}"))?;
-    serve(store, args.addr).await
+    let auth = vigie_web::auth::AuthConfig {
+        secure_cookies: args.secure_cookies,
+        ..Default::default()
+    };
+    serve_with(store, args.addr, auth).await
 }
 
 /// Serves `store` on `addr` until Ctrl-C (or SIGTERM), then finishes the requests under way.
 pub async fn serve(store: Store, addr: SocketAddr) -> anyhow::Result<ExitCode> {
+    serve_with(store, addr, vigie_web::auth::AuthConfig::default()).await
+}
+
+/// [`serve`] with staff login settings.
+pub async fn serve_with(
+    store: Store,
+    addr: SocketAddr,
+    auth: vigie_web::auth::AuthConfig,
+) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on {addr} (is another server using it? try --addr 127.0.0.1:8081)")
     })?;
     let local = listener.local_addr()?;
-    let state = vigie_web::AppState::new(store.conn().clone());
+    let state = vigie_web::AppState::new(store.conn().clone()).with_auth(auth);
     println!("Vigie is serving http://{local}/  (Ctrl-C to stop)");
     vigie_web::serve_until(vigie_web::router(state), listener, shutdown_signal())
         .await

@@ -56,6 +56,8 @@ pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
                 }
             }
 
+            (crate::staff::actions::assessment_section(ctx, p))
+
             section aria-labelledby="trail" {
                 h2 #trail { (t.evidence_trail) }
                 @if p.evidence.is_empty() {

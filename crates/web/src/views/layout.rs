@@ -74,9 +74,7 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
                                     aria-current=[(lang == ctx.lang).then_some("true")] { (lang.native_name()) }
                             }
                         }
-                        @if let Some(user) = &ctx.user {
-                            div.user-slot { (t.logged_in_as) " " strong { (user.name) } " (" (user.role) ")" }
-                        }
+                        (crate::auth::login::user_slot(ctx))
                     }
                 }
                 main #main tabindex="-1" {

@@ -1,0 +1,146 @@
+//! Status assessments: a status chosen by staff for an action, with a mandatory justification.
+//! Rows are history; the newest of an action is the one in force and wins over the engine's
+//! proposal on every public page ([`crate::query::common::current_statuses`]).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use vigie_core::Status;
+
+use super::entity::status_assessment;
+use super::{Actor, MAX_TEXT, StaffError, audit, required_text};
+use crate::entity::action;
+
+/// An assessment as pages show it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    pub id: i32,
+    pub action_id: i32,
+    pub status: Status,
+    pub justification: String,
+    pub user_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Assessment {
+    fn from_model(m: status_assessment::Model) -> Assessment {
+        Assessment {
+            id: m.id,
+            action_id: m.action_id,
+            status: Status::parse(&m.status).unwrap_or(Status::NoFollowUp),
+            justification: m.justification,
+            user_name: m.user_name,
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// Records `status` for `action_id` with its justification (required, at most 4,000 characters).
+pub async fn assess(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    action_id: i32,
+    status: Status,
+    justification: &str,
+) -> Result<Assessment, StaffError> {
+    let justification = required_text(justification, "the justification", MAX_TEXT)?;
+    let user_id = actor
+        .user_id
+        .ok_or_else(|| StaffError::Invalid("a status assessment needs a staff account".into()))?;
+    let txn = db.begin().await?;
+    if action::Entity::find_by_id(action_id)
+        .one(&txn)
+        .await?
+        .is_none()
+    {
+        return Err(StaffError::NotFound(format!("action {action_id}")));
+    }
+    let before = latest(&txn, action_id).await?;
+    let m = status_assessment::ActiveModel {
+        action_id: Set(action_id),
+        status: Set(status.as_str().to_string()),
+        justification: Set(justification.clone()),
+        user_id: Set(user_id),
+        user_name: Set(actor.name.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::write(
+        &txn,
+        actor,
+        audit::Change {
+            kind: "assessment.set",
+            entity: "status_assessment",
+            entity_id: Some(m.id),
+            action_id: Some(action_id),
+            before: before.map(
+                |b| json!({ "status": b.status.as_str(), "by": b.user_name, "at": b.created_at }),
+            ),
+            after: Some(json!({ "status": status.as_str() })),
+            why: Some(&justification),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Assessment::from_model(m))
+}
+
+/// The assessment in force for one action.
+pub async fn latest<C: ConnectionTrait>(
+    db: &C,
+    action_id: i32,
+) -> Result<Option<Assessment>, DbErr> {
+    Ok(status_assessment::Entity::find()
+        .filter(status_assessment::Column::ActionId.eq(action_id))
+        .order_by_desc(status_assessment::Column::Id)
+        .one(db)
+        .await?
+        .map(Assessment::from_model))
+}
+
+/// Every assessment of one action, newest first.
+pub async fn history<C: ConnectionTrait>(db: &C, action_id: i32) -> Result<Vec<Assessment>, DbErr> {
+    Ok(status_assessment::Entity::find()
+        .filter(status_assessment::Column::ActionId.eq(action_id))
+        .order_by_desc(status_assessment::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Assessment::from_model)
+        .collect())
+}
+
+/// The assessment in force for each of `ids` (every action when `None`), in one query.
+pub async fn latest_statuses<C: ConnectionTrait>(
+    db: &C,
+    ids: Option<&[i32]>,
+) -> Result<HashMap<i32, Status>, DbErr> {
+    use sea_orm::sea_query::{Expr, Func, Query};
+    let newest = Query::select()
+        .expr(Func::max(Expr::col(status_assessment::Column::Id)))
+        .from(status_assessment::Entity)
+        .group_by_col(status_assessment::Column::ActionId)
+        .to_owned();
+    let mut q = status_assessment::Entity::find()
+        .filter(status_assessment::Column::Id.in_subquery(newest))
+        .order_by_asc(status_assessment::Column::Id);
+    if let Some(ids) = ids {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        q = q.filter(status_assessment::Column::ActionId.is_in(ids.iter().copied()));
+    }
+    Ok(q.all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| Status::parse(&r.status).map(|s| (r.action_id, s)))
+        .collect())
+}

@@ -1,0 +1,371 @@
+//! `/review`: the queue of proposed links, strongest first; decisions; links added by hand;
+//! `/review/stats`: what reviewers decided, by score band.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use vigie_store::query::common::clamp_page;
+use vigie_store::staff::review::{self, ActionChoice, Decision, Queue, QueueItem, Stats};
+
+use super::{back, csrf_field, refused};
+use crate::auth::{Editor, FormFields, see_other};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::path_id;
+use crate::state::AppState;
+use crate::views::action::reasons;
+use crate::views::components::{action_link, highlight, pagination, question_link, question_meta};
+use crate::views::layout::{Section, page as layout};
+
+/// Links per page of the queue.
+pub const PER_PAGE: u64 = 20;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/review", get(queue_page))
+        .route("/review/stats", get(stats_page))
+        .route("/review/new", get(manual_page))
+        .route("/review/links", post(add_manual))
+        .route("/review/confirm", post(confirm_selected))
+        .route("/review/links/{id}/confirm", post(confirm))
+        .route("/review/links/{id}/reject", post(reject))
+        .route("/review/links/{id}/move", post(move_link))
+}
+
+async fn queue_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    _staff: Editor,
+) -> Result<Markup, AppError> {
+    let page = clamp_page(ctx.param("page").and_then(|p| p.parse().ok()));
+    let q = review::queue(st.db(), page, PER_PAGE).await?;
+    let choices = review::action_choices(st.db()).await?;
+    Ok(queue_view(&ctx, &q, &choices))
+}
+
+/// The page to come back to after a decision.
+fn here(ctx: &Ctx) -> String {
+    ctx.with_params(&[])
+}
+
+fn queue_view(ctx: &Ctx, q: &Queue, choices: &[ActionChoice]) -> Markup {
+    let s = ctx.lang.staff();
+    let back_to = here(ctx);
+    layout(
+        ctx,
+        Section::Other,
+        s.review_title,
+        html! {
+            h1 { (s.review_title) }
+            p.lead { (s.n_proposed(q.total)) }
+            p {
+                a href=(ctx.link("/review/stats")) { (s.stats_title) }
+                " · " a href=(ctx.link("/review/new")) { (s.manual_title) }
+            }
+            @if q.items.is_empty() {
+                p { (s.queue_empty) }
+            } @else {
+                form #bulk method="post" action="/review/confirm" {
+                    (csrf_field(ctx))
+                    input type="hidden" name="back" value=(back_to);
+                    div {
+                        label for="bulk-note" { (s.note_optional) }
+                        input #bulk-note type="text" name="note" maxlength="4000";
+                    }
+                    div.form-actions { button type="submit" { (s.confirm_selected) } }
+                }
+                ol.review-queue {
+                    @for item in &q.items { li { (item_view(ctx, item, choices, &back_to)) } }
+                }
+                (pagination(ctx, q.page, q.pages()))
+            }
+        },
+    )
+}
+
+fn item_view(ctx: &Ctx, item: &QueueItem, choices: &[ActionChoice], back_to: &str) -> Markup {
+    let s = ctx.lang.staff();
+    let t = ctx.t();
+    let id = item.link_id;
+    html! {
+        article.review-item aria-labelledby={ "link-" (id) } {
+            h2 id={ "link-" (id) } {
+                (t.score) " " (ctx.lang.score(item.score)) " — " (action_link(ctx, &item.action))
+            }
+            p {
+                input id={ "sel-" (id) } type="checkbox" name="link" value=(id) form="bulk";
+                " " label for={ "sel-" (id) } { (s.select_for_bulk) }
+            }
+            p { (question_link(ctx, &item.question)) }
+            (question_meta(ctx, &item.question))
+            @for p in &item.passages {
+                div.excerpt {
+                    a href={ (ctx.link(&format!("/questions/{}", item.question.id))) "#p" (p.position) } {
+                        (t.passage_kind(p.kind)) " · " (ctx.lang.passage_n(p.position.into()))
+                    }
+                    @if let Some(h) = &p.heading { " — " strong { (h) } }
+                    div { (highlight(&p.text, &p.words)) }
+                }
+                details.reasons {
+                    summary { (t.why_this_link) " (" (t.score) " " (ctx.lang.score(p.score)) ")" }
+                    (reasons(&p.reasons))
+                }
+            }
+            div.review-actions {
+                (decision_form(ctx, &format!("/review/links/{id}/confirm"), s.confirm, back_to, id, "c"))
+                (decision_form(ctx, &format!("/review/links/{id}/reject"), s.reject, back_to, id, "r"))
+                form method="post" action={ "/review/links/" (id) "/move" } {
+                    (csrf_field(ctx))
+                    input type="hidden" name="back" value=(back_to);
+                    label for={ "mv-" (id) } { (s.move_to) }
+                    select id={ "mv-" (id) } name="action" required {
+                        @for c in choices {
+                            @if c.id != item.action.id { option value=(c.id) { (c.code) " " (c.title) } }
+                        }
+                    }
+                    label for={ "mvn-" (id) } { (s.note_optional) }
+                    input id={ "mvn-" (id) } type="text" name="note" maxlength="4000";
+                    button type="submit" { (s.move_button) }
+                }
+            }
+        }
+    }
+}
+
+fn decision_form(
+    ctx: &Ctx,
+    action: &str,
+    label: &str,
+    back_to: &str,
+    id: i32,
+    key: &str,
+) -> Markup {
+    let s = ctx.lang.staff();
+    html! {
+        form method="post" action=(action) {
+            (csrf_field(ctx))
+            input type="hidden" name="back" value=(back_to);
+            label for={ (key) "n-" (id) } { (s.note_optional) }
+            input id={ (key) "n-" (id) } type="text" name="note" maxlength="4000";
+            button type="submit" { (label) }
+        }
+    }
+}
+
+async fn decide(
+    st: AppState,
+    ctx: Ctx,
+    staff: Editor,
+    id: String,
+    fields: FormFields,
+    d: Decision,
+) -> Result<Response, AppError> {
+    let id = path_id(&id, "link")?;
+    match review::decide(st.db(), &staff.0.actor(), id, d, fields.get("note")).await {
+        Ok(()) => Ok(see_other(&back(&fields, "/review"))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+async fn confirm(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    decide(st, ctx, staff, id, fields, Decision::Confirm).await
+}
+
+async fn reject(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    decide(st, ctx, staff, id, fields, Decision::Reject).await
+}
+
+async fn move_link(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let id = path_id(&id, "link")?;
+    let Some(target) = fields.id("action") else {
+        return Ok(super::problem(
+            &ctx,
+            axum::http::StatusCode::BAD_REQUEST,
+            ctx.lang.staff().choose_action,
+        ));
+    };
+    match review::move_link(st.db(), &staff.0.actor(), id, target, fields.get("note")).await {
+        Ok(_) => Ok(see_other(&back(&fields, "/review"))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+async fn confirm_selected(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let ids: Vec<i32> = fields
+        .all("link")
+        .iter()
+        .filter_map(|v| v.trim().parse::<i32>().ok())
+        .collect();
+    match review::confirm_many(st.db(), &staff.0.actor(), &ids, fields.get("note")).await {
+        Ok(_) => Ok(see_other(&back(&fields, "/review"))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+async fn manual_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    _staff: Editor,
+) -> Result<Markup, AppError> {
+    let s = ctx.lang.staff();
+    let form = match ctx.param_id("question") {
+        Some(q) => Some(
+            review::manual_link_form(st.db(), q)
+                .await?
+                .ok_or_else(|| AppError::not_found(format!("question {q}")))?,
+        ),
+        None => None,
+    };
+    Ok(layout(
+        &ctx,
+        Section::Other,
+        s.manual_title,
+        html! {
+            h1 { (s.manual_title) }
+            p { (s.manual_intro) }
+            form.filters method="get" action="/review/new" {
+                div {
+                    label for="mq" { (s.question_id) }
+                    input #mq type="number" name="question" min="1" value=[ctx.param_id("question")];
+                }
+                div.form-actions { button type="submit" { (s.choose) } }
+            }
+            @if let Some(f) = &form {
+                h2 { (question_link(&ctx, &f.question)) }
+                (question_meta(&ctx, &f.question))
+                form.staff-form method="post" action="/review/links" {
+                    (csrf_field(&ctx))
+                    fieldset {
+                        legend { (s.choose_passage) }
+                        @for (i, p) in f.passages.iter().enumerate() {
+                            div.choice {
+                                input id={ "mp-" (p.id) } type="radio" name="passage" value=(p.id) required checked[i == 0];
+                                label for={ "mp-" (p.id) } {
+                                    strong { (ctx.lang.passage_n(p.position.into())) } " " (p.text)
+                                }
+                            }
+                        }
+                    }
+                    div {
+                        label for="ma" { (s.action_label) }
+                        select #ma name="action" required {
+                            @for c in &f.actions { option value=(c.id) { (c.code) " " (c.title) } }
+                        }
+                    }
+                    div {
+                        label for="mn" { (s.note_required) }
+                        textarea #mn name="note" required maxlength="4000" rows="3" {}
+                    }
+                    div.form-actions { button type="submit" { (s.add_link) } }
+                }
+            }
+        },
+    ))
+}
+
+async fn add_manual(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let (Some(passage), Some(action)) = (fields.id("passage"), fields.id("action")) else {
+        return Ok(super::problem(
+            &ctx,
+            axum::http::StatusCode::BAD_REQUEST,
+            ctx.lang.staff().choose_passage_and_action,
+        ));
+    };
+    match review::add_manual(
+        st.db(),
+        &staff.0.actor(),
+        passage,
+        action,
+        fields.get("note").unwrap_or(""),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/actions/{action}"))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+async fn stats_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    _staff: Editor,
+) -> Result<Markup, AppError> {
+    let stats = review::stats(st.db()).await?;
+    Ok(stats_view(&ctx, &stats))
+}
+
+fn stats_view(ctx: &Ctx, stats: &Stats) -> Markup {
+    let s = ctx.lang.staff();
+    let pct = |b: &review::Band| match b.precision() {
+        Some(p) => ctx.lang.percent((p * 1000.0).round() as u64, 1000),
+        None => "—".to_string(),
+    };
+    layout(
+        ctx,
+        Section::Other,
+        s.stats_title,
+        html! {
+            h1 { (s.stats_title) }
+            p.lead { (s.stats_intro) }
+            div.table-scroll {
+                table {
+                    caption { (s.stats_caption) }
+                    thead { tr {
+                        th scope="col" { (s.score_band) }
+                        th scope="col" { (s.proposed) }
+                        th scope="col" { (s.confirmed) }
+                        th scope="col" { (s.rejected) }
+                        th scope="col" { (s.precision) }
+                    } }
+                    tbody {
+                        @for b in &stats.bands {
+                            tr {
+                                th scope="row" { (ctx.lang.score(b.from)) " – " (ctx.lang.score(b.to)) }
+                                td { (b.proposed) } td { (b.confirmed) } td { (b.rejected) } td { (pct(b)) }
+                            }
+                        }
+                    }
+                    tfoot {
+                        tr {
+                            th scope="row" { (ctx.t().total) }
+                            td { (stats.total.proposed) } td { (stats.total.confirmed) } td { (stats.total.rejected) }
+                            td { (pct(&stats.total)) }
+                        }
+                    }
+                }
+            }
+            p { (s.manual_links) ": " (stats.manual) }
+            p { a href=(ctx.link("/review")) { (s.review_title) } }
+        },
+    )
+}
