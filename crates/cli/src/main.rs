@@ -31,6 +31,12 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Import seeds/ into a fresh vigie-demo.db and serve the dashboard on it.
     Demo(cmd::demo::Args),
+    /// Recompute the links between questions and plan actions, and the proposed statuses.
+    Match(cmd::match_cmd::Args),
+    /// Explain why a question is or is not linked to a plan action.
+    Explain(cmd::explain::Args),
+    /// Score the matcher against a gold file (precision, recall, F1).
+    Eval(cmd::eval::Args),
     /// Manage staff accounts (add, list, disable, enable, passwd).
     User(cmd::user::Args),
     /// Write a consistent copy of the SQLite database, even while the server runs.
@@ -59,6 +65,9 @@ fn main() -> ExitCode {
             Command::Export(args) => cmd::export::run(&cli.db, args).await,
             Command::Serve(args) => cmd::serve::run(&cli.db, args).await,
             Command::Demo(args) => cmd::demo::run(args).await,
+            Command::Match(args) => cmd::match_cmd::run(&cli.db, args).await,
+            Command::Explain(args) => cmd::explain::run(&cli.db, args).await,
+            Command::Eval(args) => cmd::eval::run(&cli.db, args).await,
             Command::User(args) => cmd::user::run(&cli.db, args).await,
             Command::Backup(args) => cmd::backup::run(&cli.db, args).await,
         }

@@ -1,7 +1,7 @@
 //! `vigie export WHAT --format json|csv`: print what the database holds on stdout.
 //!
 //! Plans and questions are nested (axes hold actions, questions hold passages): they export as
-//! JSON only. Flat tables (links and statuses, with later issues) will also offer CSV.
+//! JSON only. Links and statuses are flat records: JSON or CSV.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use serde::Serialize;
+use vigie_store::export_records::{write_links_csv, write_statuses_csv};
 use vigie_store::{Store, database_url, export::QUESTION_PAGE};
 
 #[derive(clap::Args)]
@@ -27,6 +28,11 @@ enum What {
     Plans,
     /// Every written question: identity, author, addressee, dates, acts, passages, source file.
     Questions,
+    /// One record per linked (question, action): score, review state, passages with their reasons.
+    Links,
+    /// One record per action: the status it shows, the sentence, question and date it rests on,
+    /// and the staff assessment when there is one.
+    Statuses,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -36,10 +42,11 @@ enum Format {
 }
 
 pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Csv {
+    let nested = matches!(args.what, What::Plans | What::Questions);
+    if args.format == Format::Csv && nested {
         let what = match args.what {
             What::Plans => "plans",
-            What::Questions => "questions",
+            _ => "questions",
         };
         bail!(
             "`vigie export {what}` has no CSV form: {what} are nested (axes hold actions, questions hold passages); use --format json"
@@ -57,6 +64,21 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
             write_array(&mut out, plans.iter())
         }
         What::Questions => write_questions(&store, &mut out).await?,
+        // The same store functions write the dashboard's downloads: same records, same bytes.
+        What::Links => {
+            let links = store.export_links().await?;
+            match args.format {
+                Format::Json => write_array(&mut out, links.iter()),
+                Format::Csv => write_links_csv(&mut out, &links).map(drop),
+            }
+        }
+        What::Statuses => {
+            let statuses = store.export_statuses().await?;
+            match args.format {
+                Format::Json => write_array(&mut out, statuses.iter()),
+                Format::Csv => write_statuses_csv(&mut out, &statuses).map(drop),
+            }
+        }
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

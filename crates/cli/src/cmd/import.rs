@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vigie_core::read::MAX_DOCUMENT_BYTES;
+use vigie_store::matching::MatchSummary;
 use vigie_store::{DocumentKind, ImportOutcome, ImportStatus, Store};
 
 #[derive(clap::Args)]
@@ -62,13 +63,18 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     }
     bar.finish_and_clear();
 
-    if args.no_match {
-        tracing::debug!("--no-match: questions are not linked to actions");
+    // Linking questions to actions is the last step of an import, over the whole database (the
+    // matcher's statistics are the batch's), unless `--no-match`.
+    let matched = match args.no_match {
+        true => None,
+        false => Some(store.run_matcher().await),
+    };
+    let ok = matched.as_ref().and_then(|m| m.as_ref().ok());
+    print!("{}", summary(&outcomes, ok, &rejected));
+    if let Some(Err(e)) = matched {
+        return Err(e)
+            .context("matching failed (the documents are imported; run `vigie match` again)");
     }
-    // Matching the imported questions against the plans' actions is the next step of the import;
-    // it runs here, unless `--no-match`, once `vigie-store` offers it.
-
-    print!("{}", summary(&outcomes, &rejected));
     Ok(if rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -181,7 +187,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary(outcomes: &[ImportOutcome], rejected: &[Rejected]) -> String {
+fn summary(
+    outcomes: &[ImportOutcome],
+    matched: Option<&MatchSummary>,
+    rejected: &[Rejected],
+) -> String {
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     for kind in [DocumentKind::Plan, DocumentKind::Question] {
         tallies.insert(kind.as_str(), Tally::default());
@@ -211,6 +221,9 @@ fn summary(outcomes: &[ImportOutcome], rejected: &[Rejected]) -> String {
                 ));
             }
         }
+    }
+    if let Some(m) = matched {
+        out.push_str(&m.to_string());
     }
     out.push_str(&format!(
         "rejected:  {}\n",

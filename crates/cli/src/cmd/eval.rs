@@ -1,0 +1,120 @@
+//! `vigie eval --gold FILE [--baseline]`: precision, recall and F1 of the matcher at the
+//! (question, action) level against a gold file, with a table per question.
+//!
+//! The matcher runs in memory over the documents of the database (the same batch `vigie match`
+//! sees), so the figures measure the matcher, not the links staff have since confirmed, rejected
+//! or added. With `--baseline`, the plain BM25 baseline is scored on the same questions and shown
+//! side by side.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use vigie_matcher::baseline::{BASELINE_THRESHOLD, Bm25Index};
+use vigie_matcher::eval::{EvalReport, evaluate, parse_gold};
+use vigie_matcher::{MATCHER_VERSION, question_key};
+use vigie_store::matching::push_pairs;
+
+use super::match_cmd::open_existing;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold file: TSV with the columns `set legislature number addressee action grade note`.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    /// Also score the plain BM25 baseline and show both side by side.
+    #[arg(long)]
+    baseline: bool,
+}
+
+/// Exit code for a gold file that cannot be read.
+const BAD_INPUT: u8 = 2;
+
+pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
+    let name = args.gold.display().to_string();
+    let text = match std::fs::read_to_string(&args.gold) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("vigie: {name}: cannot read the gold file: {e}");
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    };
+    let gold = match parse_gold(&text) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!(
+                "vigie: {name}:{}: expected {}, found {:?}",
+                e.line, e.expected, e.found
+            );
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    };
+    let store = open_existing(db).await?;
+    let input = store.load_match_input().await?;
+    if input.plans.is_empty() {
+        bail!("the database holds no plan: import one first (`vigie import seeds/`)");
+    }
+    let keys: Vec<_> = input.questions.iter().map(question_key).collect();
+    let vigie = evaluate(&gold, &input.predicted_pairs(), &keys);
+    let vigie_name = format!(
+        "Vigie ({MATCHER_VERSION}, threshold {})",
+        vigie_matcher::LINK_THRESHOLD
+    );
+    println!(
+        "{vigie_name} on the {} question(s) of the database, gold {name}:\n",
+        input.questions.len()
+    );
+    print!("{vigie}");
+    if args.baseline {
+        let mut predicted = Vec::new();
+        for lp in &input.plans {
+            let links = Bm25Index::new(&lp.plan).match_all(&input.questions);
+            push_pairs(&input.questions, &links, &mut predicted);
+        }
+        let bm25 = evaluate(&gold, &predicted, &keys);
+        let bm25_name = format!("BM25 baseline (threshold {BASELINE_THRESHOLD})");
+        println!("\n{bm25_name} on the same questions:\n");
+        print!("{bm25}");
+        println!();
+        print!(
+            "{}",
+            side_by_side(&[(vigie_name.as_str(), &vigie), (bm25_name.as_str(), &bm25)])
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per matcher: precision, recall, F1 with their counts.
+fn side_by_side(rows: &[(&str, &EvalReport)]) -> String {
+    let mut table = vec![[
+        "matcher".to_string(),
+        "precision".to_string(),
+        "recall".to_string(),
+        "F1".to_string(),
+    ]];
+    for (name, r) in rows {
+        table.push([
+            name.to_string(),
+            format!("{:.3} ({}/{})", r.precision, r.correct, r.predicted),
+            format!("{:.3} ({}/{})", r.recall, r.required_found, r.required),
+            format!("{:.3}", r.f1),
+        ]);
+    }
+    let mut widths = [0usize; 4];
+    for row in &table {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in &table {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
