@@ -1,0 +1,108 @@
+//! End-to-end in a real headless Chromium (Debian's `chromium` + `chromedriver`, installed by
+//! `.ci/run`): a visitor opens the overview, follows an axis to an action, reads its evidence,
+//! opens the question, and runs a search. Screenshots of each page go to `target/screenshots/`.
+//!
+//! Set `VIGIE_SKIP_BROWSER=1` to skip on a machine without Chromium; CI never sets it.
+
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use vigie_tests::app::{App, screenshot_dir};
+use vigie_tests::webdriver::{Driver, Session};
+
+const ENTER: &str = "\u{E007}";
+
+fn skip() -> bool {
+    if std::env::var_os("VIGIE_SKIP_BROWSER").is_some() {
+        eprintln!("VIGIE_SKIP_BROWSER is set: browser test skipped");
+        return true;
+    }
+    false
+}
+
+async fn shot(s: &Session<'_>, name: &str) {
+    let path = screenshot_dir().join(name);
+    s.screenshot(&path).await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+    let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    assert!(len > 1000, "{name}: screenshot suspiciously small ({len} bytes)");
+}
+
+/// The action most strongly linked by the matcher, with its axis number: the page a visitor
+/// should find evidence on.
+async fn best_linked_action(app: &App) -> (i64, i64) {
+    let row = app
+        .store
+        .conn()
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT action.id AS id, axis.number AS axis FROM link \
+             JOIN action ON action.id = link.action_id JOIN axis ON axis.id = action.axis_id \
+             WHERE link.state <> 'rejected' ORDER BY link.score DESC LIMIT 1",
+        ))
+        .await
+        .expect("query")
+        .expect("the seeds produce at least one link");
+    (row.try_get::<i64>("", "id").unwrap(), row.try_get::<i64>("", "axis").unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn visitor_follows_an_axis_to_evidence_then_searches() {
+    if skip() {
+        return;
+    }
+    let app = App::start_with_seeds().await;
+    let (action_id, axis_number) = best_linked_action(&app).await;
+    let driver = Driver::start().await.expect("chromedriver");
+    let s = driver.session().await.expect("a Chromium session");
+
+    // 1. Overview: the plan and its counts.
+    s.goto(&app.url("/")).await.unwrap();
+    let body = s.body_text().await.unwrap();
+    assert!(body.contains("Assurer la transition numérique"), "overview shows the plan: {body}");
+    shot(&s, "01-overview.png").await;
+
+    // 2. Follow the axis link of the overview's table (a real click).
+    let mut axis_link = None;
+    for a in s.find_all("main table a[href*='axis=']").await.unwrap() {
+        let text = s.text(&a).await.unwrap();
+        let href = s.attr(&a, "href").await.unwrap().unwrap_or_default();
+        if !href.contains("status=") && text.contains(&format!(" {axis_number} ")) {
+            axis_link = Some(a);
+            break;
+        }
+    }
+    let axis_link = axis_link.unwrap_or_else(|| panic!("no link to axis {axis_number} on the overview"));
+    s.click(&axis_link).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains("/actions?"), "the axis link opens the action list");
+    shot(&s, "02-axis-actions.png").await;
+
+    // 3. Open the action from the list and read its evidence trail.
+    let action_link = s.find(&format!("main a[href^='/actions/{action_id}']")).await.expect("the action is listed");
+    s.click(&action_link).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains(&format!("/actions/{action_id}")));
+    let evidence = s.find_all("ol.timeline article.evidence").await.unwrap();
+    assert!(!evidence.is_empty(), "the action page shows its evidence trail");
+    let why = s.find("details.reasons summary").await.expect("a 'why this link' panel");
+    s.click(&why).await.unwrap();
+    let reasons = s.text(&s.find("details.reasons").await.unwrap()).await.unwrap();
+    assert!(!reasons.trim().is_empty(), "the panel opens and explains the link");
+    assert!(!s.find_all("article.evidence mark").await.unwrap().is_empty(), "matched words are highlighted");
+    shot(&s, "03-action.png").await;
+
+    // 4. Open the question behind the first piece of evidence.
+    let qlink = s.find("article.evidence h3 a[href^='/questions/']").await.expect("evidence links its question");
+    s.click(&qlink).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains("/questions/"));
+    assert!(!s.find_all("[id^='p']").await.unwrap().is_empty(), "passages are anchored");
+    let body = s.body_text().await.unwrap();
+    assert!(body.contains("Clerfayt"), "the question names its minister");
+    shot(&s, "04-question.png").await;
+
+    // 5. Search from the header box (keyboard only: type, press Enter).
+    let q = s.find("#header-q").await.expect("the header search box");
+    s.type_text(&q, &format!("numerique{ENTER}")).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains("/search?"), "the search form submits");
+    let marks = s.find_all("main mark").await.unwrap();
+    assert!(!marks.is_empty(), "search without accents finds 'numérique' and highlights it");
+    shot(&s, "05-search.png").await;
+
+    s.close().await.unwrap();
+}
