@@ -186,6 +186,8 @@ async fn login(
         sessions::end(st.db(), old).await?;
     }
     let session = sessions::create(st.db(), user.id, Utc::now(), cfg.lifetimes).await?;
+    // Sessions nobody presents again are never looked up: forget the dead ones here.
+    sessions::purge_expired(st.db(), Utc::now(), cfg.lifetimes).await?;
     tracing::info!(user = %user.name, "logged in");
     let mut res = see_other(&next);
     let h = res.headers_mut();
