@@ -106,3 +106,74 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
 
     s.close().await.unwrap();
 }
+
+/// A staff member created through the store (as `vigie user add` does) logs in, confirms one
+/// proposed link from the review queue, and overrides a status with a justification; the public
+/// page then shows the assessment and the history page says who did it and why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_logs_in_reviews_a_link_and_assesses_a_status() {
+    use vigie_store::staff::{Actor, Role, users};
+    if skip() {
+        return;
+    }
+    let app = App::start_with_seeds().await;
+    users::add_user(app.store.conn(), &Actor::cli(), "camille", "un mot de passe assez long", Role::Editor)
+        .await
+        .expect("create the staff account");
+    let driver = Driver::start().await.expect("chromedriver");
+    let s = driver.session().await.expect("a Chromium session");
+
+    // The review queue asks for a login first, then comes back.
+    s.goto(&app.url("/review")).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains("/login"), "anonymous visitors are sent to the login page");
+    s.type_text(&s.find("#login-name").await.unwrap(), "camille").await.unwrap();
+    s.type_text(&s.find("#login-password").await.unwrap(), "un mot de passe assez long").await.unwrap();
+    shot(&s, "10-login.png").await;
+    s.click(&s.find("form[action='/login'] button[type='submit']").await.unwrap()).await.unwrap();
+    assert!(s.current_url().await.unwrap().contains("/review"), "after login the queue opens");
+    assert!(s.body_text().await.unwrap().contains("camille"), "the header says who is logged in");
+    shot(&s, "11-review.png").await;
+
+    // Confirm the first proposed link.
+    let form = s.find("form[action^='/review/links/'][action$='/confirm']").await.expect("a proposed link to confirm");
+    let action = s.attr(&form, "action").await.unwrap().unwrap();
+    let link_id: i64 = action.trim_start_matches("/review/links/").trim_end_matches("/confirm").parse().unwrap();
+    let button = s.find(&format!("form[action='{action}'] button[type='submit']")).await.unwrap();
+    s.click(&button).await.unwrap();
+    let state = app
+        .store
+        .conn()
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            format!("SELECT state, reviewed_by, action_id FROM link WHERE id = {link_id}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(state.try_get::<String>("", "state").unwrap(), "confirmed");
+    assert_eq!(state.try_get::<String>("", "reviewed_by").unwrap(), "camille");
+    let action_id = state.try_get::<i64>("", "action_id").unwrap();
+
+    // Override the action's status with a justification.
+    s.goto(&app.url(&format!("/actions/{action_id}"))).await.unwrap();
+    s.click(&s.find("#as-status option[value='stalled']").await.unwrap()).await.unwrap();
+    let why = "Le ministre renvoie vers un autre niveau de pouvoir";
+    s.type_text(&s.find("#as-why").await.unwrap(), why).await.unwrap();
+    s.click(&s.find("form[action$='/assessment'] button[type='submit']").await.unwrap()).await.unwrap();
+    let body = s.body_text().await.unwrap();
+    assert!(body.contains(why), "the action page shows the justification");
+    shot(&s, "12-assessed-action.png").await;
+
+    // The public (a fresh session, not logged in) sees the assessment and its history.
+    let public = driver.session().await.expect("a second, anonymous session");
+    public.goto(&app.url(&format!("/actions/{action_id}"))).await.unwrap();
+    let body = public.body_text().await.unwrap();
+    assert!(body.contains(why) && body.contains("camille"), "the public page says who set the status and why");
+    assert!(public.find_all("form[action$='/assessment']").await.unwrap().is_empty(), "the public sees no form");
+    public.goto(&app.url(&format!("/actions/{action_id}/history"))).await.unwrap();
+    let history = public.body_text().await.unwrap();
+    assert!(history.contains(why) && history.contains("camille"), "the history page lists the change");
+    shot(&public, "13-history.png").await;
+    public.close().await.unwrap();
+    s.close().await.unwrap();
+}
