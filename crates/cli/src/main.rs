@@ -12,7 +12,11 @@ use std::process::ExitCode;
 pub const DEFAULT_DB: &str = "sqlite://vigie.db?mode=rwc";
 
 #[derive(Parser)]
-#[command(name = "vigie", version, about = "Track a government plan's commitments against parliament's written questions")]
+#[command(
+    name = "vigie",
+    version,
+    about = "Track a government plan's commitments against parliament's written questions"
+)]
 struct Cli {
     /// Database URL (SQLite: `sqlite://path.db?mode=rwc`, or a bare file path).
     #[arg(long, global = true, env = "VIGIE_DB", default_value = DEFAULT_DB)]

@@ -1,10 +1,10 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `async fn run(db_url, args)`.
+pub mod backup;
+pub mod demo;
+pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod import;
-pub mod demo;
-pub mod serve;
 pub mod match_cmd;
-pub mod explain;
-pub mod eval;
-pub mod backup;
+pub mod serve;
 pub mod user;
