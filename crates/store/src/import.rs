@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -313,17 +313,7 @@ impl Lookups {
             .await?;
         let id = match found {
             Some(row) => row.id,
-            None => {
-                let row = minister::ActiveModel {
-                    id: NotSet,
-                    name: Set(m.name.clone()),
-                    portfolio: Set(m.portfolio.clone()),
-                };
-                minister::Entity::insert(row)
-                    .exec(txn)
-                    .await?
-                    .last_insert_id
-            }
+            None => insert_minister(txn, m).await?,
         };
         self.ministers.insert(m.clone(), id);
         Ok(id)
@@ -360,21 +350,6 @@ impl Lookups {
         self.organisations.insert(name.to_string(), id);
         Ok(id)
     }
-}
-
-async fn member_id(txn: &DatabaseTransaction, name: &str) -> Result<i32, DbErr> {
-    if let Some(row) = member::Entity::find()
-        .filter(member::Column::Name.eq(name))
-        .one(txn)
-        .await?
-    {
-        return Ok(row.id);
-    }
-    let row = member::ActiveModel {
-        id: NotSet,
-        name: Set(name.to_string()),
-    };
-    Ok(member::Entity::insert(row).exec(txn).await?.last_insert_id)
 }
 
 /// Inserts rows in chunks (one statement per chunk).
@@ -635,21 +610,111 @@ async fn write_plan(
     })
 }
 
+/// The rows a question file refers to, when the database already has them.
+struct QuestionLookup {
+    member_id: Option<i32>,
+    minister_id: Option<i32>,
+    question: Option<KnownQuestion>,
+}
+
+struct KnownQuestion {
+    id: i32,
+    document_id: i32,
+}
+
+impl QuestionLookup {
+    async fn run(txn: &DatabaseTransaction, q: &Question, number: i32) -> Result<Self, DbErr> {
+        let minister = || {
+            let by_name = match &q.addressee.name {
+                Some(name) => Expr::col(minister::Column::Name).eq(name.as_str()),
+                None => Expr::col(minister::Column::Name).is_null(),
+            };
+            Query::select()
+                .column(minister::Column::Id)
+                .from(minister::Entity)
+                .and_where(by_name)
+                .and_where(
+                    Expr::col(minister::Column::Portfolio).eq(q.addressee.portfolio.as_str()),
+                )
+                .limit(1)
+                .to_owned()
+        };
+        let question = |col: question::Column| {
+            Query::select()
+                .column(col)
+                .from(question::Entity)
+                .and_where(Expr::col(question::Column::Legislature).eq(q.legislature.as_str()))
+                .and_where(Expr::col(question::Column::MinisterId).eq(Expr::from(minister())))
+                .and_where(Expr::col(question::Column::Number).eq(number))
+                .to_owned()
+        };
+        let member = Query::select()
+            .column(member::Column::Id)
+            .from(member::Entity)
+            .and_where(Expr::col(member::Column::Name).eq(q.author.as_str()))
+            .to_owned();
+        let stmt = Query::select()
+            .expr(Expr::from(member))
+            .expr(Expr::from(minister()))
+            .expr(Expr::from(question(question::Column::Id)))
+            .expr(Expr::from(question(question::Column::DocumentId)))
+            .to_owned();
+        let row = txn.query_one(&stmt).await?.ok_or_else(|| {
+            DbErr::RecordNotFound("the lookup of a question's rows returned nothing".into())
+        })?;
+        let question = match (
+            row.try_get_by_index::<Option<i32>>(2)?,
+            row.try_get_by_index::<Option<i32>>(3)?,
+        ) {
+            (Some(id), Some(document_id)) => Some(KnownQuestion { id, document_id }),
+            _ => None,
+        };
+        Ok(QuestionLookup {
+            member_id: row.try_get_by_index(0)?,
+            minister_id: row.try_get_by_index(1)?,
+            question,
+        })
+    }
+}
+
+async fn insert_member(txn: &DatabaseTransaction, name: &str) -> Result<i32, DbErr> {
+    let row = member::ActiveModel {
+        id: NotSet,
+        name: Set(name.to_string()),
+    };
+    Ok(member::Entity::insert(row).exec(txn).await?.last_insert_id)
+}
+
+async fn insert_minister(txn: &DatabaseTransaction, m: &Minister) -> Result<i32, DbErr> {
+    let row = minister::ActiveModel {
+        id: NotSet,
+        name: Set(m.name.clone()),
+        portfolio: Set(m.portfolio.clone()),
+    };
+    Ok(minister::Entity::insert(row)
+        .exec(txn)
+        .await?
+        .last_insert_id)
+}
+
 async fn write_question(
     txn: &DatabaseTransaction,
     source: &Source<'_>,
     q: &Question,
 ) -> Result<ImportOutcome, DbErr> {
-    let mut lookups = Lookups::default();
-    let member_id = member_id(txn, &q.author).await?;
-    let minister_id = lookups.minister(txn, &q.addressee).await?;
     let number = to_i32(q.number, "question number")?;
-    let existing = question::Entity::find()
-        .filter(question::Column::Legislature.eq(q.legislature.as_str()))
-        .filter(question::Column::MinisterId.eq(minister_id))
-        .filter(question::Column::Number.eq(number))
-        .one(txn)
-        .await?;
+    // One round trip finds the author, the addressee and the question if it is known: importing
+    // thousands of files is bound by statements per file more than by anything else.
+    let known = QuestionLookup::run(txn, q, number).await?;
+    let member_id = match known.member_id {
+        Some(id) => id,
+        None => insert_member(txn, &q.author).await?,
+    };
+    let minister_id = match known.minister_id {
+        Some(id) => id,
+        None => insert_minister(txn, &q.addressee).await?,
+    };
+    let existing = known.question;
     let document_id = upsert_document(
         txn,
         source,

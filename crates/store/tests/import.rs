@@ -700,6 +700,21 @@ async fn a_file_database_survives_reopening() {
             .try_get_by_index(0)
             .unwrap();
         assert_eq!(fk, 1);
+        let synchronous: i32 = store
+            .conn()
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA synchronous",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index(0)
+            .unwrap();
+        assert_eq!(
+            synchronous, 1,
+            "NORMAL: WAL commits without waiting for the disk"
+        );
     }
     let store = Store::open(&format!("sqlite://{path}?mode=rwc"))
         .await
