@@ -79,5 +79,12 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         files.len(),
         args.seeds.display()
     );
+    // The demo is only worth looking at with evidence: link questions to actions and propose
+    // statuses, exactly as `vigie import` does after importing.
+    let summary = store
+        .run_matcher()
+        .await
+        .context("matching the imported questions to the plan's actions")?;
+    println!("{summary}");
     super::serve::serve(store, args.addr).await
 }
