@@ -588,3 +588,33 @@ fn export_does_not_create_a_database() {
     assert!(out.status.success());
     assert_eq!(env.export("plans"), serde_json::json!([]));
 }
+
+#[test]
+fn many_files_span_several_batches() {
+    let env = Env::new();
+    let text = std::fs::read_to_string(seed_path("000")).unwrap();
+    // 450 questions (more than two batches), one bad file at a batch boundary, one repeated file.
+    for n in 1..=450 {
+        let q = text.replace("(question n°252)", &format!("(question n°{n})"));
+        std::fs::write(env.path(&format!("many/q{n:04}.txt")), q).unwrap();
+    }
+    std::fs::write(env.path("many/q0200b.txt"), "Logo Parlement Buxellois\n").unwrap();
+    std::fs::copy(env.path("many/q0300.txt"), env.path("many/q0300c.txt")).unwrap();
+    let (code, stdout, _) = env.import(&[&env.path("many")]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(
+        summary_line(&stdout, "questions:"),
+        "questions: 450 imported, 0 updated, 1 unchanged"
+    );
+    assert_eq!(summary_line(&stdout, "rejected:"), "rejected:  1 file");
+    assert!(stdout.contains("q0200b.txt:2: expected"), "{stdout}");
+    let questions = env.export("questions");
+    let mut numbers: Vec<i64> = questions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["number"].as_i64().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=450).collect::<Vec<i64>>());
+}

@@ -141,37 +141,104 @@ impl Store {
         source_name: &str,
         bytes: &[u8],
     ) -> Result<ImportOutcome, ImportError> {
-        let sha = sha256_hex(bytes);
-        let on_db = ImportError::db(source_name);
-        if let Some(doc) = document::Entity::find()
-            .filter(document::Column::Sha256.eq(&sha))
-            .one(self.conn())
-            .await
-            .map_err(on_db)?
-        {
-            return unchanged(self.conn(), doc)
-                .await
-                .map_err(ImportError::db(source_name));
-        }
-        let parsed = vigie_core::read_document(source_name, bytes)?;
-        let write = async {
-            let txn = self.conn().begin().await?;
-            let source = Source {
-                name: source_name,
-                sha256: &sha,
-                now: Utc::now(),
-            };
-            let outcome = match &parsed {
-                Document::Plan(p) => write_plan(&txn, &source, p).await?,
-                Document::Question(q) => write_question(&txn, &source, q).await?,
-            };
-            txn.commit().await?;
-            Ok::<_, DbErr>(outcome)
-        };
-        // Dropping an uncommitted transaction rolls it back: an error anywhere above leaves the
-        // database as it was.
-        write.await.map_err(ImportError::db(source_name))
+        import_into(self.conn(), source_name, bytes).await
     }
+
+    /// Starts a batch: many files in one database transaction, each file in its own savepoint.
+    ///
+    /// Every file is still all or nothing (a refused file rolls back to its savepoint and leaves
+    /// the others alone), but the cost of a commit is paid once per batch instead of once per
+    /// file. Nothing of the batch is visible to others, or durable, before [`ImportBatch::commit`];
+    /// if the commit fails, none of the batch's files are imported.
+    pub async fn begin_import_batch(&self) -> Result<ImportBatch, DbErr> {
+        Ok(ImportBatch {
+            txn: self.conn().begin().await?,
+            files: 0,
+        })
+    }
+}
+
+/// Files imported in one transaction (see [`Store::begin_import_batch`]).
+pub struct ImportBatch {
+    txn: DatabaseTransaction,
+    files: usize,
+}
+
+impl std::fmt::Debug for ImportBatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportBatch")
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ImportBatch {
+    /// Imports one file inside the batch, in its own savepoint. See [`Store::import_document`].
+    pub async fn import_document(
+        &mut self,
+        source_name: &str,
+        bytes: &[u8],
+    ) -> Result<ImportOutcome, ImportError> {
+        let outcome = import_into(&self.txn, source_name, bytes).await?;
+        self.files += 1;
+        Ok(outcome)
+    }
+
+    /// How many files the batch imported (or found unchanged) so far.
+    pub fn len(&self) -> usize {
+        self.files
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files == 0
+    }
+
+    /// Makes the batch's files durable and visible.
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.txn.commit().await
+    }
+}
+
+/// Imports one file through `db`: a connection (the file gets its own transaction) or a
+/// transaction (the file gets a savepoint in it).
+async fn import_into<C>(
+    db: &C,
+    source_name: &str,
+    bytes: &[u8],
+) -> Result<ImportOutcome, ImportError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    let sha = sha256_hex(bytes);
+    let on_db = ImportError::db(source_name);
+    if let Some(doc) = document::Entity::find()
+        .filter(document::Column::Sha256.eq(&sha))
+        .one(db)
+        .await
+        .map_err(on_db)?
+    {
+        return unchanged(db, doc)
+            .await
+            .map_err(ImportError::db(source_name));
+    }
+    let parsed = vigie_core::read_document(source_name, bytes)?;
+    let write = async {
+        let txn = db.begin().await?;
+        let source = Source {
+            name: source_name,
+            sha256: &sha,
+            now: Utc::now(),
+        };
+        let outcome = match &parsed {
+            Document::Plan(p) => write_plan(&txn, &source, p).await?,
+            Document::Question(q) => write_question(&txn, &source, q).await?,
+        };
+        txn.commit().await?;
+        Ok::<_, DbErr>(outcome)
+    };
+    // Dropping an uncommitted transaction (or savepoint) rolls it back: an error anywhere above
+    // leaves the database as it was.
+    write.await.map_err(ImportError::db(source_name))
 }
 
 struct Source<'a> {

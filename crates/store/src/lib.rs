@@ -23,7 +23,9 @@ pub use export::{
     ActExport, ActionExport, AxisExport, MinisterExport, PartnerExport, PassageExport, PlanExport,
     QuestionExport, SourceExport,
 };
-pub use import::{DocumentKind, ImportCounts, ImportError, ImportOutcome, ImportStatus};
+pub use import::{
+    DocumentKind, ImportBatch, ImportCounts, ImportError, ImportOutcome, ImportStatus,
+};
 
 /// How long an SQLite connection waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

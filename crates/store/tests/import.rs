@@ -750,3 +750,88 @@ async fn questions_export_in_pages() {
     }
     assert_eq!(seen, (1..=7).collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn a_batch_keeps_each_file_all_or_nothing() {
+    // The reference: the good files imported one transaction each.
+    let one_by_one = store().await;
+    for (name, bytes) in all_seeds() {
+        one_by_one.import_document(&name, &bytes).await.unwrap();
+    }
+
+    let batched = store().await;
+    // Passages of seed 001 (author Latifa Aït Baala) cannot be written: a database error in the
+    // middle of that file, after its document, member and question rows.
+    batched
+        .conn()
+        .execute_unprepared(
+            "CREATE TRIGGER refuse BEFORE INSERT ON passage \
+             WHEN (SELECT m.name FROM question q JOIN member m ON m.id = q.member_id WHERE q.id = new.question_id) \
+                  = 'Latifa Aït Baala' \
+             BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
+        )
+        .await
+        .unwrap();
+    let mut batch = batched.begin_import_batch().await.unwrap();
+    let mut statuses = Vec::new();
+    for (name, bytes) in all_seeds() {
+        statuses.push(match batch.import_document(&name, &bytes).await {
+            Ok(o) => o.status.as_str().to_string(),
+            Err(ImportError::Db { .. }) => "db error".to_string(),
+            Err(e) => panic!("{e}"),
+        });
+        // A file refused by the reader, between good ones.
+        let err = batch.import_document("empty.txt", b"").await.unwrap_err();
+        assert!(matches!(err, ImportError::Read(_)));
+    }
+    // The same bytes again inside the batch: already there.
+    let (name, bytes) = seed("000");
+    assert_eq!(
+        batch.import_document(&name, &bytes).await.unwrap().status,
+        ImportStatus::Unchanged
+    );
+    assert_eq!(batch.len(), 5);
+    batch.commit().await.unwrap();
+    assert_eq!(
+        statuses,
+        ["imported", "db error", "imported", "imported", "imported"]
+    );
+    batched
+        .conn()
+        .execute_unprepared("DROP TRIGGER refuse")
+        .await
+        .unwrap();
+
+    // Seed 001 left no trace; the others are exactly what one-by-one import wrote.
+    assert_eq!(count(&batched, "question").await, 3);
+    assert_eq!(
+        count(&batched, "member WHERE name = 'Latifa Aït Baala'").await,
+        0
+    );
+    assert_eq!(count(&batched, "document").await, 4);
+    let strip_ids =
+        |qs: Vec<QuestionExport>| -> Vec<Question> { qs.iter().map(as_model).collect() };
+    let mut expected = strip_ids(one_by_one.export_questions().await.unwrap());
+    expected.retain(|q| q.author != "Latifa Aït Baala");
+    assert_eq!(
+        strip_ids(batched.export_questions().await.unwrap()),
+        expected
+    );
+    assert_eq!(
+        batched.export_plans().await.unwrap()[0].axes,
+        one_by_one.export_plans().await.unwrap()[0].axes
+    );
+}
+
+#[tokio::test]
+async fn a_batch_dropped_without_commit_writes_nothing() {
+    let store = store().await;
+    let before = store.dump_sqlite().await.unwrap();
+    {
+        let mut batch = store.begin_import_batch().await.unwrap();
+        for (name, bytes) in all_seeds() {
+            batch.import_document(&name, &bytes).await.unwrap();
+        }
+    }
+    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+}

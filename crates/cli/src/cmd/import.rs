@@ -1,7 +1,9 @@
 //! `vigie import PATH...`: import plans and written questions from files and folders.
 //!
-//! Every file is imported on its own (one transaction each): a bad file is reported and skipped,
-//! the good ones are imported all the same, and the exit code says whether any was rejected.
+//! Every file is imported whole or not at all: a bad file is reported and skipped, the good ones
+//! are imported all the same, and the exit code says whether any was rejected. Files are written
+//! in batches (one transaction per batch, one savepoint per file), because on SQLite a commit per
+//! file costs more than the import of the file itself.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -13,7 +15,12 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vigie_core::read::MAX_DOCUMENT_BYTES;
 use vigie_store::matching::MatchSummary;
-use vigie_store::{DocumentKind, ImportOutcome, ImportStatus, Store};
+use vigie_store::{DocumentKind, ImportBatch, ImportOutcome, ImportStatus, Store};
+
+/// A batch is committed after this many files...
+const BATCH_FILES: usize = 200;
+/// ... or this many bytes of input, whichever comes first.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -52,15 +59,20 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         ProgressBar::hidden()
     };
     let mut outcomes = Vec::new();
+    let mut batch = Batch::default();
     for path in &files {
         let name = path.display().to_string();
         bar.set_message(name.clone());
-        match import_file(&store, path, &name).await {
-            Ok(outcome) => outcomes.push(outcome),
+        match read_file(path, &name) {
+            Ok(bytes) => batch.import(&store, name, &bytes, &mut rejected).await?,
             Err(reason) => rejected.push(Rejected { reason }),
+        }
+        if batch.files >= BATCH_FILES || batch.bytes >= BATCH_BYTES {
+            batch.commit(&mut outcomes, &mut rejected).await;
         }
         bar.inc(1);
     }
+    batch.commit(&mut outcomes, &mut rejected).await;
     bar.finish_and_clear();
 
     // Linking questions to actions is the last step of an import, over the whole database (the
@@ -135,8 +147,60 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, rejected: &mut Ve
     }
 }
 
-/// Reads one file (refusing oversized ones before reading them) and imports it.
-async fn import_file(store: &Store, path: &Path, name: &str) -> Result<ImportOutcome, String> {
+/// Files imported in the open transaction; their outcomes count once it is committed.
+#[derive(Default)]
+struct Batch {
+    open: Option<ImportBatch>,
+    pending: Vec<(String, ImportOutcome)>,
+    files: usize,
+    bytes: usize,
+}
+
+impl Batch {
+    async fn import(
+        &mut self,
+        store: &Store,
+        name: String,
+        bytes: &[u8],
+        rejected: &mut Vec<Rejected>,
+    ) -> anyhow::Result<()> {
+        let open = match &mut self.open {
+            Some(open) => open,
+            None => self.open.insert(
+                store
+                    .begin_import_batch()
+                    .await
+                    .context("cannot start a transaction")?,
+            ),
+        };
+        match open.import_document(&name, bytes).await {
+            Ok(outcome) => self.pending.push((name, outcome)),
+            Err(e) => rejected.push(Rejected {
+                reason: e.to_string(),
+            }),
+        }
+        self.files += 1;
+        self.bytes += bytes.len();
+        Ok(())
+    }
+
+    /// Commits the open transaction. If the commit fails, none of its files were imported.
+    async fn commit(&mut self, outcomes: &mut Vec<ImportOutcome>, rejected: &mut Vec<Rejected>) {
+        let pending = std::mem::take(&mut self.pending);
+        self.files = 0;
+        self.bytes = 0;
+        let Some(open) = self.open.take() else { return };
+        match open.commit().await {
+            Ok(()) => outcomes.extend(pending.into_iter().map(|(_, o)| o)),
+            Err(e) => rejected.extend(pending.into_iter().map(|(name, _)| Rejected {
+                reason: format!("{name}: database error when committing: {e}"),
+            })),
+        }
+    }
+}
+
+/// Reads one file, refusing an oversized one before reading it.
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, String> {
     let limit = MAX_DOCUMENT_BYTES as u64;
     let too_large = |size: u64| {
         format!(
@@ -160,10 +224,7 @@ async fn import_file(store: &Store, path: &Path, name: &str) -> Result<ImportOut
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
-    store
-        .import_document(name, &bytes)
-        .await
-        .map_err(|e| e.to_string())
+    Ok(bytes)
 }
 
 #[derive(Default)]
