@@ -50,10 +50,18 @@ impl Driver {
             .map_err(|e| {
                 format!("cannot start {exe:?}: {e} (install Debian's chromium and chromium-driver; .ci/run does)")
             })?;
-        let driver = Driver { child, base: format!("http://127.0.0.1:{port}"), http: reqwest::Client::new() };
+        let driver = Driver {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            http: reqwest::Client::new(),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Ok(r) = driver.http.get(format!("{}/status", driver.base)).send().await
+            if let Ok(r) = driver
+                .http
+                .get(format!("{}/status", driver.base))
+                .send()
+                .await
                 && let Ok(v) = r.json::<Value>().await
                 && v["value"]["ready"] == json!(true)
             {
@@ -79,23 +87,44 @@ impl Driver {
                          "--disable-component-update", "--disable-sync", "--window-size=1280,900"]
             }
         }}});
-        let v = self.call(reqwest::Method::POST, "/session", Some(caps)).await?;
-        let id = v["sessionId"].as_str().ok_or_else(|| format!("no sessionId in {v}"))?.to_string();
+        let v = self
+            .call(reqwest::Method::POST, "/session", Some(caps))
+            .await?;
+        let id = v["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no sessionId in {v}"))?
+            .to_string();
         Ok(Session { driver: self, id })
     }
 
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
-        let mut req = self.http.request(method.clone(), format!("{}{path}", self.base));
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value> {
+        let mut req = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base));
         if let Some(b) = body {
             req = req.json(&b);
         } else if method == reqwest::Method::POST {
             req = req.json(&json!({}));
         }
-        let resp = req.send().await.map_err(|e| format!("{method} {path}: {e}"))?;
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| format!("{method} {path}: {e}"))?;
         let status = resp.status();
-        let v: Value = resp.json().await.map_err(|e| format!("{method} {path}: bad JSON: {e}"))?;
+        let v: Value = resp
+            .json()
+            .await
+            .map_err(|e| format!("{method} {path}: bad JSON: {e}"))?;
         if !status.is_success() {
-            return Err(format!("{method} {path}: {status}: {}", v["value"]["message"]));
+            return Err(format!(
+                "{method} {path}: {status}: {}",
+                v["value"]["message"]
+            ));
         }
         Ok(v["value"].clone())
     }
@@ -114,56 +143,104 @@ impl Session<'_> {
     }
 
     pub async fn goto(&self, url: &str) -> Result<()> {
-        self.driver.call(reqwest::Method::POST, &self.path("/url"), Some(json!({"url": url}))).await.map(|_| ())
+        self.driver
+            .call(
+                reqwest::Method::POST,
+                &self.path("/url"),
+                Some(json!({"url": url})),
+            )
+            .await
+            .map(|_| ())
     }
 
     pub async fn current_url(&self) -> Result<String> {
-        let v = self.driver.call(reqwest::Method::GET, &self.path("/url"), None).await?;
+        let v = self
+            .driver
+            .call(reqwest::Method::GET, &self.path("/url"), None)
+            .await?;
         Ok(v.as_str().unwrap_or_default().to_string())
     }
 
     pub async fn title(&self) -> Result<String> {
-        let v = self.driver.call(reqwest::Method::GET, &self.path("/title"), None).await?;
+        let v = self
+            .driver
+            .call(reqwest::Method::GET, &self.path("/title"), None)
+            .await?;
         Ok(v.as_str().unwrap_or_default().to_string())
     }
 
     /// The first element matching a CSS selector.
     pub async fn find(&self, css: &str) -> Result<Element> {
         let body = json!({"using": "css selector", "value": css});
-        let v = self.driver.call(reqwest::Method::POST, &self.path("/element"), Some(body)).await?;
-        v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())).ok_or_else(|| format!("no element for {css:?}"))
+        let v = self
+            .driver
+            .call(reqwest::Method::POST, &self.path("/element"), Some(body))
+            .await?;
+        v[ELEMENT_KEY]
+            .as_str()
+            .map(|s| Element(s.to_string()))
+            .ok_or_else(|| format!("no element for {css:?}"))
     }
 
     /// Every element matching a CSS selector.
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
         let body = json!({"using": "css selector", "value": css});
-        let v = self.driver.call(reqwest::Method::POST, &self.path("/elements"), Some(body)).await?;
+        let v = self
+            .driver
+            .call(reqwest::Method::POST, &self.path("/elements"), Some(body))
+            .await?;
         Ok(v.as_array()
-            .map(|a| a.iter().filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string()))).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+                    .collect()
+            })
             .unwrap_or_default())
     }
 
     pub async fn click(&self, el: &Element) -> Result<()> {
-        self.driver.call(reqwest::Method::POST, &self.path(&format!("/element/{}/click", el.0)), None).await.map(|_| ())
+        self.driver
+            .call(
+                reqwest::Method::POST,
+                &self.path(&format!("/element/{}/click", el.0)),
+                None,
+            )
+            .await
+            .map(|_| ())
     }
 
     pub async fn type_text(&self, el: &Element, text: &str) -> Result<()> {
         let body = json!({"text": text});
         self.driver
-            .call(reqwest::Method::POST, &self.path(&format!("/element/{}/value", el.0)), Some(body))
+            .call(
+                reqwest::Method::POST,
+                &self.path(&format!("/element/{}/value", el.0)),
+                Some(body),
+            )
             .await
             .map(|_| ())
     }
 
     pub async fn text(&self, el: &Element) -> Result<String> {
-        let v = self.driver.call(reqwest::Method::GET, &self.path(&format!("/element/{}/text", el.0)), None).await?;
+        let v = self
+            .driver
+            .call(
+                reqwest::Method::GET,
+                &self.path(&format!("/element/{}/text", el.0)),
+                None,
+            )
+            .await?;
         Ok(v.as_str().unwrap_or_default().to_string())
     }
 
     pub async fn attr(&self, el: &Element, name: &str) -> Result<Option<String>> {
         let v = self
             .driver
-            .call(reqwest::Method::GET, &self.path(&format!("/element/{}/attribute/{name}", el.0)), None)
+            .call(
+                reqwest::Method::GET,
+                &self.path(&format!("/element/{}/attribute/{name}", el.0)),
+                None,
+            )
             .await?;
         Ok(v.as_str().map(str::to_string))
     }
@@ -176,7 +253,10 @@ impl Session<'_> {
 
     /// Saves a PNG screenshot of the viewport.
     pub async fn screenshot(&self, path: &Path) -> Result<()> {
-        let v = self.driver.call(reqwest::Method::GET, &self.path("/screenshot"), None).await?;
+        let v = self
+            .driver
+            .call(reqwest::Method::GET, &self.path("/screenshot"), None)
+            .await?;
         let b64 = v.as_str().ok_or("screenshot: no data")?;
         let png = decode_base64(b64)?;
         if let Some(dir) = path.parent() {
@@ -186,7 +266,10 @@ impl Session<'_> {
     }
 
     pub async fn close(self) -> Result<()> {
-        self.driver.call(reqwest::Method::DELETE, &self.path(""), None).await.map(|_| ())
+        self.driver
+            .call(reqwest::Method::DELETE, &self.path(""), None)
+            .await
+            .map(|_| ())
     }
 }
 
@@ -202,7 +285,10 @@ fn decode_base64(s: &str) -> Result<Vec<u8>> {
             _ => None,
         }
     }
-    let bytes: Vec<u8> = s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=').collect();
+    let bytes: Vec<u8> = s
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .collect();
     let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
     for chunk in bytes.chunks(4) {
         let mut acc = 0u32;

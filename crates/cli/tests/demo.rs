@@ -54,16 +54,32 @@ async fn demo_imports_matches_and_serves_the_seeds() {
         }
     };
     assert!(printed.contains("Imported 5 of 5 documents"), "{printed}");
-    assert!(printed.contains("links:"), "the demo runs the matcher: {printed}");
-    assert!(cwd.path().join("vigie-demo.db").exists(), "the demo database is a local file");
+    assert!(
+        printed.contains("links:"),
+        "the demo runs the matcher: {printed}"
+    );
+    assert!(
+        cwd.path().join("vigie-demo.db").exists(),
+        "the demo database is a local file"
+    );
 
     let http = reqwest::Client::new();
     let overview = http.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(overview.status(), 200);
     let html = overview.text().await.unwrap();
-    assert!(html.contains("Assurer la transition numérique"), "the overview shows the plan");
+    assert!(
+        html.contains("Assurer la transition numérique"),
+        "the overview shows the plan"
+    );
 
     // The evidence feed has entries only if the matcher linked questions to actions.
-    let feed = http.get(format!("{base}/feeds/evidence.atom")).send().await.unwrap().text().await.unwrap();
+    let feed = http
+        .get(format!("{base}/feeds/evidence.atom"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(feed.contains("<entry>"), "the demo serves evidence: {feed}");
 }

@@ -290,5 +290,10 @@ fn the_benchmark_corpus_is_readable() {
         .filter_map(|i| read_document(&format!("q{i}.txt"), question_file(1, i).as_bytes()).err())
         .map(|e| e.to_string())
         .collect();
-    assert!(refused.is_empty(), "{} refused:\n{}", refused.len(), refused.join("\n"));
+    assert!(
+        refused.is_empty(),
+        "{} refused:\n{}",
+        refused.len(),
+        refused.join("\n")
+    );
 }

@@ -58,8 +58,13 @@ pub fn router(state: AppState) -> Router {
 pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
     let routes = routes
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), auth::middleware))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(security::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::middleware,
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            security::BODY_LIMIT,
+        ))
         .layer(middleware::from_fn(error::render_errors));
     security::headers(routes)
         .layer(CompressionLayer::new())
@@ -80,7 +85,11 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
 /// Serves the site on an already bound listener (tests bind `127.0.0.1:0`).
 pub async fn serve_on(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
     // The client address feeds login throttling.
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>()).await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets requests under way finish.
@@ -89,7 +98,10 @@ pub async fn serve_until(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
