@@ -1,0 +1,619 @@
+//! `load`: the dashboard under load, as a visitor's browser would put it — through a real socket,
+//! from a separate load generator.
+//!
+//! ```sh
+//! cargo run --release -p vigie-bench --bin load
+//! ```
+//!
+//! 1. builds the release `vigie` binary (`cargo build --release -p vigie-cli`);
+//! 2. writes N generated questions (`vigie-synth`, seed 1) into a temporary folder and imports
+//!    them with the seed plan and the four seed questions into a fresh SQLite file through
+//!    `vigie import` (which also matches);
+//! 3. starts `vigie serve` on a free loopback port, as a separate process;
+//! 4. for each page — the overview, the action with the most evidence, every action in turn
+//!    (a wrk Lua script), the question with the most links, a search — warms up, then runs
+//!    `wrk -t2 -c32 -d15s --latency` (separate process) and reads its figures;
+//! 5. repeats step 4 `--runs` times and prints the median of each figure, with the machine, the
+//!    load average before the run and the size of the database.
+//!
+//! Any non-2xx response or socket error makes the run fail: a fast error page is not a result.
+
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use sea_orm::{ConnectionTrait, Statement};
+
+#[derive(Parser)]
+#[command(
+    name = "load",
+    about = "Vigie's dashboard under load: import generated questions, serve, hammer with wrk"
+)]
+struct Cli {
+    /// Generated questions to import (besides the seeds).
+    #[arg(long, default_value_t = 10_000)]
+    questions: usize,
+    /// Seed of the question generator.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Measured runs over every page; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Seconds each measured wrk run lasts.
+    #[arg(long, default_value_t = 15)]
+    duration: u64,
+    /// Seconds of warm-up per page before the measured runs.
+    #[arg(long, default_value_t = 3)]
+    warmup: u64,
+    /// Open connections (wrk -c).
+    #[arg(long, default_value_t = 32)]
+    connections: usize,
+    /// wrk threads (wrk -t).
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
+    /// Use this database file instead of building one (it must hold imported, matched data).
+    /// Without it, a fresh database is built in a temporary folder and removed at the end.
+    #[arg(long)]
+    db: Option<PathBuf>,
+    /// Keep the database built for this run at this path (to reuse it with --db).
+    #[arg(long, conflicts_with = "db")]
+    keep_db: Option<PathBuf>,
+    /// Do not run `cargo build --release -p vigie-cli` first (use the `vigie` next to this binary).
+    #[arg(long)]
+    no_build: bool,
+}
+
+/// The action page must reach this throughput...
+const TARGET_RPS: f64 = 1000.0;
+/// ... with its 99th percentile latency under this many milliseconds.
+const TARGET_P99_MS: f64 = 50.0;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("load: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<bool> {
+    let root = workspace_root();
+    let bin_dir = std::env::current_exe()
+        .context("cannot find this binary's path")?
+        .parent()
+        .context("this binary has no folder")?
+        .to_path_buf();
+    if !cli.no_build {
+        eprintln!("== building the release vigie binary");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--release", "-p", "vigie-cli"])
+            .current_dir(&root)
+            .status()
+            .context("cannot run cargo")?;
+        if !status.success() {
+            bail!("cargo build --release -p vigie-cli failed");
+        }
+    }
+    let vigie = bin_dir.join("vigie");
+    if !vigie.exists() {
+        bail!(
+            "{} not found (build it with cargo build --release -p vigie-cli)",
+            vigie.display()
+        );
+    }
+    which("wrk").context("wrk is not installed (apt-get install wrk)")?;
+
+    let tmp = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let db = match &cli.db {
+        Some(db) => {
+            if !db.exists() {
+                bail!("{}: no such database", db.display());
+            }
+            db.clone()
+        }
+        None => {
+            let db = cli
+                .keep_db
+                .clone()
+                .unwrap_or_else(|| tmp.path().join("load.db"));
+            build_database(&cli, &root, &vigie, tmp.path(), &db)?;
+            db
+        }
+    };
+
+    let targets = pick_targets(&db)?;
+    let db_size = db_bytes(&db);
+    let port = free_port()?;
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let lua = tmp.path().join("actions.lua");
+    std::fs::write(&lua, rotation_script(&targets.action_ids)).context("writing the Lua script")?;
+
+    eprintln!("== starting vigie serve on {addr}");
+    let server = Server(
+        Command::new(&vigie)
+            .arg("--db")
+            .arg(&db)
+            .args(["serve", "--addr", &addr.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("cannot start vigie serve")?,
+    );
+    wait_until_up(addr, Duration::from_secs(30))?;
+
+    let pages: Vec<Page> = vec![
+        Page::url("overview", "/"),
+        Page::url(
+            &format!(
+                "action (most evidence: {} links)",
+                targets.heaviest_action_links
+            ),
+            &format!("/actions/{}", targets.heaviest_action),
+        ),
+        Page {
+            name: format!("action (all {} in turn)", targets.action_ids.len()),
+            path: "/".into(),
+            script: Some(lua.clone()),
+        },
+        Page::url(
+            &format!("question (most links: {})", targets.heaviest_question_links),
+            &format!("/questions/{}", targets.heaviest_question),
+        ),
+        Page::url("search ?q=numerique", "/search?q=numerique"),
+    ];
+    // Each page answers once before the load starts: a failing page stops the benchmark here.
+    for p in pages.iter().filter(|p| p.script.is_none()) {
+        let (status, bytes) = http_get(addr, &p.path)?;
+        if status != 200 {
+            bail!("GET {} answered {status}", p.path);
+        }
+        eprintln!("GET {} → 200, {bytes} bytes", p.path);
+    }
+
+    let load_before = load_average();
+    eprintln!("== warm-up ({} s per page)", cli.warmup);
+    for p in &pages {
+        wrk(&cli, addr, p, cli.warmup)?;
+    }
+    let mut results: Vec<Vec<WrkResult>> = vec![vec![]; pages.len()];
+    for r in 1..=cli.runs {
+        eprintln!("== run {r}/{} (load average {})", cli.runs, load_average());
+        for (i, p) in pages.iter().enumerate() {
+            let res = wrk(&cli, addr, p, cli.duration)?;
+            eprintln!(
+                "   {:<40} {:>8.0} req/s  p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms",
+                p.name, res.rps, res.p50, res.p90, res.p99
+            );
+            results[i].push(res);
+        }
+    }
+    drop(server);
+
+    let mut out = String::new();
+    writeln!(out, "\n{}", machine())?;
+    writeln!(out, "load average before the runs: {load_before}")?;
+    writeln!(
+        out,
+        "database: {} generated questions + seeds, {:.1} MB (with WAL), {} actions",
+        targets.questions,
+        db_size as f64 / 1e6,
+        targets.action_ids.len()
+    )?;
+    writeln!(
+        out,
+        "wrk -t{} -c{} -d{}s --latency, median of {} runs\n",
+        cli.threads, cli.connections, cli.duration, cli.runs
+    )?;
+    writeln!(
+        out,
+        "| page | req/s | p50 ms | p90 ms | p99 ms | runs (req/s) |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    let mut ok = true;
+    for (p, rs) in pages.iter().zip(&results) {
+        let m = |f: fn(&WrkResult) -> f64| median(rs.iter().map(f).collect());
+        let (rps, p50, p90, p99) = (m(|r| r.rps), m(|r| r.p50), m(|r| r.p90), m(|r| r.p99));
+        let runs: Vec<String> = rs.iter().map(|r| format!("{:.0}", r.rps)).collect();
+        writeln!(
+            out,
+            "| {} | {rps:.0} | {p50:.2} | {p90:.2} | {p99:.2} | {} |",
+            p.name,
+            runs.join(", ")
+        )?;
+        if p.name.starts_with("action") && (rps < TARGET_RPS || p99 >= TARGET_P99_MS) {
+            ok = false;
+        }
+    }
+    writeln!(
+        out,
+        "\ntarget for the action pages: ≥ {TARGET_RPS:.0} req/s and p99 < {TARGET_P99_MS:.0} ms: {}",
+        if ok { "met" } else { "MISSED" }
+    )?;
+    print!("{out}");
+    Ok(ok)
+}
+
+/// The workspace root: two levels above this crate.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn build_database(
+    cli: &Cli,
+    root: &Path,
+    vigie: &Path,
+    tmp: &Path,
+    db: &Path,
+) -> anyhow::Result<()> {
+    if db.exists() {
+        bail!("{} exists already: remove it or pass --db", db.display());
+    }
+    let qdir = tmp.join("questions");
+    eprintln!(
+        "== writing {} generated questions into {}",
+        cli.questions,
+        qdir.display()
+    );
+    vigie_synth::write_questions(&qdir, cli.seed, cli.questions)
+        .with_context(|| format!("writing questions into {}", qdir.display()))?;
+    eprintln!("== vigie import seeds/ + generated questions (imports and matches)");
+    let t = Instant::now();
+    let status = Command::new(vigie)
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(root.join("seeds"))
+        .arg(&qdir)
+        .stdout(Stdio::null())
+        .status()
+        .context("cannot run vigie import")?;
+    if !status.success() {
+        bail!("vigie import failed ({status})");
+    }
+    eprintln!(
+        "   imported and matched in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    std::fs::remove_dir_all(&qdir).ok();
+    Ok(())
+}
+
+struct Targets {
+    questions: i64,
+    heaviest_action: i64,
+    heaviest_action_links: i64,
+    action_ids: Vec<i64>,
+    heaviest_question: i64,
+    heaviest_question_links: i64,
+}
+
+/// Reads from the database which pages to load: the action and the question with the most
+/// (non-rejected) links, and every action id.
+fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let url = format!("sqlite://{}?mode=ro", db.display());
+        let conn = sea_orm::Database::connect(url.as_str())
+            .await
+            .with_context(|| format!("cannot open {}", db.display()))?;
+        let pair = |sql: &'static str| {
+            let conn = &conn;
+            async move {
+                let row = conn
+                    .query_one_raw(Statement::from_string(conn.get_database_backend(), sql))
+                    .await?
+                    .with_context(|| format!("no row for {sql}"))?;
+                anyhow::Ok((row.try_get::<i64>("", "id")?, row.try_get::<i64>("", "n")?))
+            }
+        };
+        let (heaviest_action, heaviest_action_links) = pair(
+            "SELECT action_id AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
+             GROUP BY action_id ORDER BY n DESC, action_id LIMIT 1",
+        )
+        .await?;
+        let (heaviest_question, heaviest_question_links) = pair(
+            "SELECT question_id AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
+             GROUP BY question_id ORDER BY n DESC, question_id LIMIT 1",
+        )
+        .await?;
+        let (_, questions) = pair("SELECT 0 AS id, COUNT(*) AS n FROM question").await?;
+        let action_ids = conn
+            .query_all_raw(Statement::from_string(
+                conn.get_database_backend(),
+                "SELECT id FROM action ORDER BY id",
+            ))
+            .await?
+            .iter()
+            .map(|r| r.try_get::<i64>("", "id"))
+            .collect::<Result<Vec<_>, _>>()?;
+        conn.close().await?;
+        Ok(Targets {
+            questions,
+            heaviest_action,
+            heaviest_action_links,
+            action_ids,
+            heaviest_question,
+            heaviest_question_links,
+        })
+    })
+}
+
+/// A wrk script that sends each connection's requests to the actions in turn.
+fn rotation_script(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(|i| format!("\"/actions/{i}\"")).collect();
+    format!(
+        "local paths = {{{}}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  \
+         return wrk.format(\"GET\", paths[i])\nend\n",
+        list.join(", ")
+    )
+}
+
+struct Page {
+    name: String,
+    path: String,
+    script: Option<PathBuf>,
+}
+
+impl Page {
+    fn url(name: &str, path: &str) -> Page {
+        Page {
+            name: name.into(),
+            path: path.into(),
+            script: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct WrkResult {
+    rps: f64,
+    p50: f64,
+    p90: f64,
+    p99: f64,
+}
+
+fn wrk(cli: &Cli, addr: SocketAddr, page: &Page, secs: u64) -> anyhow::Result<WrkResult> {
+    let mut cmd = Command::new("wrk");
+    cmd.arg(format!("-t{}", cli.threads))
+        .arg(format!("-c{}", cli.connections))
+        .arg(format!("-d{secs}s"))
+        .arg("--latency")
+        // A browser's headers: the pages are compressed as they would be for a visitor.
+        .args(["-H", "Accept-Encoding: gzip"]);
+    if let Some(s) = &page.script {
+        cmd.arg("-s").arg(s);
+    }
+    cmd.arg(format!("http://{addr}{}", page.path));
+    let out = cmd.output().context("cannot run wrk")?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() {
+        bail!(
+            "wrk failed on {}: {}{}",
+            page.path,
+            text,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    parse_wrk(&text).with_context(|| format!("reading wrk's output for {}:\n{text}", page.name))
+}
+
+/// Reads `Requests/sec:` and the 50/90/99% lines of `--latency`; refuses a run with errors.
+fn parse_wrk(text: &str) -> anyhow::Result<WrkResult> {
+    for bad in ["Non-2xx or 3xx responses:", "Socket errors:"] {
+        if let Some(l) = text.lines().find(|l| l.trim_start().starts_with(bad)) {
+            bail!("the server did not answer every request: {}", l.trim());
+        }
+    }
+    let rps = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))
+        .context("no Requests/sec line")?
+        .trim()
+        .parse::<f64>()?;
+    let pct = |p: &str| -> anyhow::Result<f64> {
+        let v = text
+            .lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(p).filter(|r| r.starts_with(' ')))
+            .with_context(|| format!("no {p} latency line"))?;
+        duration_ms(v.trim())
+    };
+    Ok(WrkResult {
+        rps,
+        p50: pct("50%")?,
+        p90: pct("90%")?,
+        p99: pct("99%")?,
+    })
+}
+
+/// wrk's durations: `812.00us`, `3.41ms`, `1.02s`, `2.00m`.
+fn duration_ms(v: &str) -> anyhow::Result<f64> {
+    let split = v
+        .find(|c: char| c.is_ascii_alphabetic())
+        .with_context(|| format!("no unit in {v:?}"))?;
+    let (n, unit) = v.split_at(split);
+    let n: f64 = n.parse().with_context(|| format!("not a number: {v:?}"))?;
+    Ok(match unit {
+        "us" => n / 1000.0,
+        "ms" => n,
+        "s" => n * 1000.0,
+        "m" => n * 60_000.0,
+        _ => bail!("unknown unit in {v:?}"),
+    })
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// The server process, stopped (SIGTERM, then kill) when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    let l = TcpListener::bind("127.0.0.1:0").context("cannot bind a loopback port")?;
+    Ok(l.local_addr()?.port())
+}
+
+fn wait_until_up(addr: SocketAddr, limit: Duration) -> anyhow::Result<()> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if http_get(addr, "/statuses").is_ok_and(|(s, _)| s == 200) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bail!("vigie serve did not answer on {addr} within {limit:?}")
+}
+
+/// One plain HTTP/1.1 GET; returns the status and the size of the (uncompressed) response.
+fn http_get(addr: SocketAddr, path: &str) -> anyhow::Result<(u16, usize)> {
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf)?;
+    let head = String::from_utf8_lossy(&buf[..buf.len().min(64)]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .with_context(|| format!("not an HTTP response: {head:?}"))?;
+    Ok((status, buf.len()))
+}
+
+fn which(prog: &str) -> anyhow::Result<PathBuf> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join(prog))
+        .find(|p| p.is_file())
+        .with_context(|| format!("{prog} not found in PATH"))
+}
+
+/// The database file and its WAL.
+fn db_bytes(db: &Path) -> u64 {
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    [db.to_path_buf(), wal]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// `CPU model, nproc N, total RAM`.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .map(|r| r.trim_start_matches([' ', '\t', ':']).trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let nproc = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mem_gb = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        })
+        .map_or("?".into(), |kb| format!("{:.0}", kb / 1024.0 / 1024.0));
+    format!("machine: {model}, nproc {nproc}, {mem_gb} GB RAM")
+}
+
+/// The 1, 5 and 15 minute load averages (`/proc/loadavg`).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WRK: &str = "Running 15s test @ http://127.0.0.1:8080/
+  2 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     9.12ms    2.31ms  41.20ms   80.12%
+    Req/Sec     1.76k   120.33     2.01k    70.00%
+  Latency Distribution
+     50%    8.80ms
+     75%   10.10ms
+     90%   11.95ms
+     99%  812.00us
+  52634 requests in 15.01s, 301.22MB read
+Requests/sec:   3506.40
+Transfer/sec:     20.07MB
+";
+
+    #[test]
+    fn wrk_output_is_read() {
+        let r = parse_wrk(WRK).unwrap();
+        assert_eq!(r.rps, 3506.40);
+        assert_eq!(r.p50, 8.8);
+        assert_eq!(r.p90, 11.95);
+        assert!((r.p99 - 0.812).abs() < 1e-9);
+    }
+
+    #[test]
+    fn errors_refuse_the_run() {
+        let bad = WRK.replace(
+            "Requests/sec",
+            "  Non-2xx or 3xx responses: 12\nRequests/sec",
+        );
+        assert!(parse_wrk(&bad).is_err());
+    }
+
+    #[test]
+    fn durations_in_every_unit() {
+        assert_eq!(duration_ms("1.50s").unwrap(), 1500.0);
+        assert_eq!(duration_ms("250.00us").unwrap(), 0.25);
+        assert!(duration_ms("3 parsecs").is_err());
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0]), 2.5);
+    }
+}
