@@ -41,7 +41,8 @@ impl Store {
     ///
     /// Accepts `sqlite://path.db?mode=rwc`, `sqlite::memory:`, a bare file path (opened as an
     /// SQLite file, created when missing), or another sea-orm URL (`postgres://…`). SQLite
-    /// connections use WAL, `foreign_keys=ON`, `synchronous=NORMAL` and a busy timeout.
+    /// connections use WAL, `foreign_keys=ON`, `synchronous=NORMAL`, `temp_store=MEMORY` and a
+    /// busy timeout.
     pub async fn open(url: &str) -> Result<Store, DbErr> {
         let url = database_url(url);
         let mut opts = ConnectOptions::new(url.clone());
@@ -52,6 +53,9 @@ impl Store {
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
                     .busy_timeout(BUSY_TIMEOUT)
+                    // Savepoints (one per file in an import batch) journal the pages they
+                    // change: in memory, not in a temporary file.
+                    .pragma("temp_store", "memory")
             });
             if url.contains(":memory:") || url.contains("mode=memory") {
                 // An in-memory database lives as long as its connection: keep exactly one, forever.
