@@ -715,6 +715,18 @@ async fn a_file_database_survives_reopening() {
             synchronous, 1,
             "NORMAL: WAL commits without waiting for the disk"
         );
+        let temp_store: i32 = store
+            .conn()
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA temp_store",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index(0)
+            .unwrap();
+        assert_eq!(temp_store, 2, "MEMORY");
     }
     let store = Store::open(&format!("sqlite://{path}?mode=rwc"))
         .await
