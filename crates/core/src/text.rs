@@ -318,6 +318,14 @@ const CONCEPTS: &[Concept] = &[
             "fossé numérique",
             "digital divide",
             "exclusion numérique",
+            "exclusion digitale",
+            "vulnérabilité numérique",
+            "vulnérable face au numérique",
+            "vulnérables face au numérique",
+            "vulnérable au numérique",
+            "éloignés du numérique",
+            "éloignées du numérique",
+            "illectronisme",
         ],
     },
     Concept {
@@ -328,6 +336,11 @@ const CONCEPTS: &[Concept] = &[
             "compétences digitales",
             "digital skills",
             "e-skills",
+            "littératie numérique",
+            "alphabétisation numérique",
+            "compétences informatiques",
+            "notions informatiques",
+            "notions de base en informatique",
         ],
     },
     Concept {
@@ -350,7 +363,14 @@ const CONCEPTS: &[Concept] = &[
             "service en ligne",
             "e-services",
             "démarches en ligne",
+            "démarches administratives en ligne",
             "guichet électronique",
+            "guichet en ligne",
+            "services numériques",
+            "administration en ligne",
+            "e-administration",
+            "e-gouvernement",
+            "e-government",
         ],
     },
     Concept {
@@ -780,6 +800,37 @@ mod tests {
         assert_eq!(terms("l'intelligence artificielle"), terms("l'IA"));
         assert_eq!(terms("marchés publics"), vec!["marches_publics"]);
         assert_eq!(terms("un marché public"), vec!["marches_publics"]);
+    }
+
+    #[test]
+    fn digital_inclusion_and_skills_vocabulary_meets() {
+        for t in [
+            "40 % de la population reste vulnérable face au numérique",
+            "le Plan d’Appropriation Numérique",
+            "la vulnérabilité numérique",
+            "l’illectronisme",
+        ] {
+            assert!(
+                terms(t).contains(&"inclusion_numerique".to_string()),
+                "{t}: {:?}",
+                terms(t)
+            );
+        }
+        for t in [
+            "l’apprentissage de base de notions informatiques",
+            "la littératie numérique",
+        ] {
+            assert!(
+                terms(t).contains(&"competences_numeriques".to_string()),
+                "{t}: {:?}",
+                terms(t)
+            );
+        }
+        assert!(
+            terms("les démarches administratives en ligne")
+                .contains(&"services_en_ligne".to_string())
+        );
+        assert!(terms("des services numériques").contains(&"services_en_ligne".to_string()));
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
 /// A question is linked to an action when its best passage scores at least this.
-pub const LINK_THRESHOLD: f64 = 0.26;
+pub const LINK_THRESHOLD: f64 = 0.21;
 /// Other passages of a linked question join the evidence trail from this score...
-pub const PASSAGE_THRESHOLD: f64 = 0.22;
+pub const PASSAGE_THRESHOLD: f64 = 0.21;
 /// ... when their own words are this similar to the action's (the subject line alone does not put
 /// a passage in the trail).
 pub const TRAIL_MIN_TEXT: f64 = 0.08;
@@ -36,9 +36,10 @@ const PARTNER_BONUS: f64 = 0.015;
 const PARTNER_BONUS_MAX: f64 = 0.03;
 /// A passage must share at least this text similarity for the bonuses to apply.
 const BONUS_FLOOR: f64 = 0.10;
-/// A paragraph of a long passage may carry the passage: its similarity counts this much (a long
-/// answer part often treats several subjects, one per paragraph, and the whole dilutes each).
-const PARAGRAPH_FACTOR: f64 = 0.85;
+/// A window of a passage (a paragraph, a few sentences) may carry the passage when it shares
+/// enough distinctive terms with the action: its similarity counts this much (a long answer part
+/// often treats several subjects, and the whole dilutes each).
+const WINDOW_FACTOR: f64 = 0.85;
 /// How many shared terms a passage's reasons list (the heaviest).
 const MAX_REASON_TERMS: usize = 10;
 /// Related terms (`digitalisation` ~ `numérique`) count this much of an identical term.
@@ -222,35 +223,110 @@ struct AnalysedPassage {
     kind: PassageKind,
     heading: Vec<Token>,
     text: Vec<Token>,
-    /// Token index ranges of the text's paragraphs (blocks separated by a blank line), when the
-    /// text has more than one.
-    paragraphs: Vec<std::ops::Range<usize>>,
+    /// Windows of the text that may carry the passage on their own (see [`windows`]).
+    windows: Vec<Window>,
 }
 
-/// Splits a passage's tokens at blank lines.
-fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
-    let mut breaks: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i).collect();
-    breaks.dedup();
-    if breaks.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for b in breaks {
-        let end = start
-            + tokens[start..]
-                .iter()
-                .take_while(|t| t.surface.start < b)
-                .count();
-        if end > start {
-            out.push(start..end);
+/// A part of a passage's text scored on its own: a paragraph, or a few consecutive sentences. A
+/// long answer part often treats several subjects; scored whole, the part dilutes each of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Window {
+    /// Token index range in the passage text.
+    tokens: std::ops::Range<usize>,
+    /// How a person finds it: `paragraph 2`, `sentences 3–4`, `sentence 5` (1-based).
+    label: String,
+}
+
+/// A sentence window holds consecutive sentences until it has at least this many terms...
+const WINDOW_MIN_TERMS: usize = 12;
+/// ... and at most this many sentences.
+const WINDOW_MAX_SENTENCES: usize = 3;
+
+/// Token index ranges of the pieces of `text` cut at `breaks` (byte offsets).
+fn token_ranges(tokens: &[Token], cuts: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut k = 0;
+    for c in cuts {
+        while k < tokens.len() && tokens[k].surface.start < c.start {
+            k += 1;
         }
-        start = end;
+        let start = k;
+        while k < tokens.len() && tokens[k].surface.start < c.end {
+            k += 1;
+        }
+        out.push(start..k);
     }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
+    out
+}
+
+/// The windows of a passage text: its paragraphs (blocks separated by a blank line) when it has
+/// more than one, and runs of consecutive sentences (a sentence with the next ones until the run
+/// holds [`WINDOW_MIN_TERMS`] terms, at most [`WINDOW_MAX_SENTENCES`], within a paragraph; the
+/// next run starts at the last sentence of a longer run, or at the next sentence). A run shorter
+/// than [`WINDOW_MIN_TERMS`], a window that is the whole text, or one that repeats another, is
+/// left out.
+fn windows(text: &str, tokens: &[Token]) -> Vec<Window> {
+    let mut out: Vec<Window> = Vec::new();
+    let whole = 0..tokens.len();
+    let push = |out: &mut Vec<Window>, tokens: std::ops::Range<usize>, label: String| {
+        if !tokens.is_empty() && tokens != whole && !out.iter().any(|w| w.tokens == tokens) {
+            out.push(Window { tokens, label });
+        }
+    };
+    // Paragraphs, as byte ranges.
+    let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices("\n\n") {
+        if i > start {
+            paras.push(start..i);
+        }
+        start = i + 2;
     }
-    if out.len() < 2 { Vec::new() } else { out }
+    if start < text.len() {
+        paras.push(start..text.len());
+    }
+    let para_tokens = token_ranges(tokens, &paras);
+    let n_paras = para_tokens.iter().filter(|r| !r.is_empty()).count();
+    if n_paras > 1 {
+        for (k, r) in para_tokens.iter().enumerate() {
+            push(&mut out, r.clone(), format!("paragraph {}", k + 1));
+        }
+    }
+    let sentences = text::sentences(text);
+    let sent_tokens = token_ranges(tokens, &sentences);
+    let para_of = |byte: usize| paras.iter().position(|p| p.contains(&byte));
+    // Consecutive windows share at most one sentence: enough to catch a subject told over a
+    // sentence boundary, without scoring every sentence three times.
+    let mut i = 0;
+    while i < sentences.len() {
+        if sent_tokens[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let para = para_of(sentences[i].start);
+        let mut j = i;
+        let mut n = sent_tokens[i].len();
+        while n < WINDOW_MIN_TERMS
+            && j + 1 < sentences.len()
+            && j + 1 - i < WINDOW_MAX_SENTENCES
+            && para_of(sentences[j + 1].start) == para
+        {
+            j += 1;
+            n += sent_tokens[j].len();
+        }
+        // A short run (the end of a paragraph) is scored with the paragraph and the previous
+        // window: alone, a few words make a similarity out of a coincidence.
+        if n >= WINDOW_MIN_TERMS {
+            let label = if j == i {
+                format!("sentence {}", i + 1)
+            } else {
+                format!("sentences {}–{}", i + 1, j + 1)
+            };
+            push(&mut out, sent_tokens[i].start..sent_tokens[j].end, label);
+        }
+        i = if j > i { j } else { i + 1 };
+    }
+    out
 }
 
 /// A term shared with an action: the term, its contribution, and the related plan term when the
@@ -277,7 +353,7 @@ struct Vector {
 /// A question's vectors, computed once and used for every action.
 struct Prepared {
     subject: Vector,
-    /// Per passage: the whole passage (heading included) and its paragraphs.
+    /// Per passage: the whole passage (heading included) and its windows.
     passages: Vec<(Vector, Vec<Vector>)>,
     /// Partner organisations named in each passage, found on first need.
     mentions: Vec<std::cell::OnceCell<Vec<Mention>>>,
@@ -312,7 +388,7 @@ fn analyse_question(q: &Question) -> Analysed {
                     position: p.position,
                     kind: p.kind,
                     heading: p.heading.as_deref().map(text::analyse).unwrap_or_default(),
-                    paragraphs: paragraphs(&p.text, &tokens),
+                    windows: windows(&p.text, &tokens),
                     text: tokens,
                 }
             })
@@ -501,6 +577,34 @@ impl PlanIndex {
             let key = (q.addressee.name.clone(), q.addressee.portfolio.clone());
             weights.link_question(q, a, &pilots[&key])
         })
+    }
+
+    /// For calibration: every (question, action) pair of a batch that passes every rule of the link
+    /// decision except the threshold and the per-question cut, with its score (the batch is the
+    /// corpus, as in [`Self::match_all`]). Sorted by action in plan order. The threshold of a
+    /// matcher is chosen between the scores of the pairs that must not be linked and those of the
+    /// pairs that must.
+    pub fn pair_scores(&self, questions: &[Question]) -> Vec<Vec<(String, f64)>> {
+        let analysed: Vec<Analysed> = questions.iter().map(analyse_question).collect();
+        let corpus = corpus_of(&analysed);
+        let weights = Weights::new(self, &corpus);
+        questions
+            .iter()
+            .zip(&analysed)
+            .map(|(q, a)| {
+                let prep = weights.prepare(a);
+                (0..self.actions.len())
+                    .filter_map(|ai| {
+                        let pilot = self.pilot_of_axis(&q.addressee, self.actions[ai].axis_idx);
+                        let detail =
+                            weights.pair_detail(q, a, &prep, ai, pilot.as_ref(), Mode::Full);
+                        Weights::decide(&detail, 0.0)
+                            .ok()
+                            .map(|(_, score)| (self.actions[ai].code.clone(), score))
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Whether `addressee` is a pilot of axis `axis_idx`, and why.
@@ -746,9 +850,9 @@ impl<'a> Weights<'a> {
                 .map(|ap| {
                     let whole = self.vector(&[&ap.heading, &ap.text]);
                     let parts = ap
-                        .paragraphs
+                        .windows
                         .iter()
-                        .map(|r| self.vector(&[&ap.text[r.clone()]]))
+                        .map(|w| self.vector(&[&ap.text[w.tokens.clone()]]))
                         .collect();
                     (whole, parts)
                 })
@@ -878,26 +982,32 @@ impl<'a> Weights<'a> {
         let mut passages = Vec::new();
         let trail_from = PASSAGE_THRESHOLD.min(self.index.link_threshold);
         for (pi, (ap, p)) in a.passages.iter().zip(&q.passages).enumerate() {
-            let (v, paras) = &prep.passages[pi];
-            let (whole, shared) = self.similarity(v, action);
+            let (v, wins) = &prep.passages[pi];
+            let (whole, whole_shared) = self.similarity(v, action);
             if whole <= 0.0 {
                 continue;
             }
-            // The best paragraph, when it shares enough distinctive terms to stand on its own.
+            // The best window, when it shares enough distinctive terms to stand on its own.
             let mut t = whole;
-            let mut paragraph = None;
-            for (k, pv) in paras.iter().enumerate() {
-                let (x, pshared) = self.similarity(pv, action);
-                let distinct: BTreeSet<&str> = pshared
+            let mut window: Option<(usize, Vec<Shared<'p>>)> = None;
+            for (k, wv) in wins.iter().enumerate() {
+                let (x, wshared) = self.similarity(wv, action);
+                if WINDOW_FACTOR * x <= t {
+                    continue;
+                }
+                let distinct: BTreeSet<&str> = wshared
                     .iter()
                     .filter(|(term, _, _)| !is_general(term))
                     .map(|(term, _, _)| *term)
                     .collect();
-                if distinct.len() >= MIN_CONTENT_TERMS && PARAGRAPH_FACTOR * x > t {
-                    t = PARAGRAPH_FACTOR * x;
-                    paragraph = Some(k + 1);
+                if distinct.len() >= MIN_CONTENT_TERMS {
+                    t = WINDOW_FACTOR * x;
+                    window = Some((k, wshared));
                 }
             }
+            // Decisions count the distinctive terms of the whole passage (a superset of any
+            // window's); reasons show the words of the window that carries the passage.
+            let content_shared = &whole_shared;
             let bonus_ok = t >= BONUS_FLOOR;
             let m_bonus = if bonus_ok && pilot.is_some() {
                 MINISTER_BONUS
@@ -934,7 +1044,7 @@ impl<'a> Weights<'a> {
                 // Only what the decision needs: the exact score and the distinctive terms.
                 let content_terms: BTreeSet<&str> =
                     if base + PARTNER_BONUS_MAX >= self.index.link_threshold {
-                        shared
+                        content_shared
                             .iter()
                             .filter(|(t, _, _)| !is_general(t))
                             .map(|(t, _, _)| *t)
@@ -972,29 +1082,35 @@ impl<'a> Weights<'a> {
                 continue;
             }
             let minister = if bonus_ok { pilot.cloned() } else { None };
+            let content_terms: BTreeSet<&str> = content_shared
+                .iter()
+                .filter(|(t, _, _)| !is_general(t))
+                .map(|(t, _, _)| *t)
+                .collect();
+            // The words a person should read: the carrying window's, or the whole passage's.
+            let (shown, in_window) = match window {
+                Some((k, wshared)) => (wshared, Some(&ap.windows[k])),
+                None => (whole_shared, None),
+            };
             let mut shared_terms = Vec::new();
-            let mut content_terms = BTreeSet::new();
-            for (k, (term, weight, rel)) in shared.into_iter().enumerate() {
-                if !needed {
-                    break;
-                }
-                if !is_general(term) {
-                    content_terms.insert(term);
-                }
+            for (k, (term, weight, rel)) in shown.into_iter().enumerate() {
                 // Reasons show the heaviest terms; the long tail weighs next to nothing.
                 if k >= MAX_REASON_TERMS {
-                    continue;
+                    break;
                 }
                 let mut passage_words = Vec::new();
                 let mut passage_spans = Vec::new();
                 let occ = prep.occurrences[pi].get_or_init(|| occurrences(ap));
                 if let Some((in_text, in_heading)) = occ.get(term) {
                     for &k in in_text {
+                        if in_window.is_some_and(|w| !w.tokens.contains(&k)) {
+                            continue;
+                        }
                         let tok = &ap.text[k];
                         push_unique(&mut passage_words, &p.text[tok.surface.clone()]);
                         passage_spans.push((tok.surface.start, tok.surface.end));
                     }
-                    if let Some(h) = &p.heading {
+                    if let (Some(h), None) = (&p.heading, in_window) {
                         for &k in in_heading {
                             push_unique(&mut passage_words, &h[ap.heading[k].surface.clone()]);
                         }
@@ -1027,10 +1143,11 @@ impl<'a> Weights<'a> {
             };
             let o_bonus = (PARTNER_BONUS * organisations.len() as f64).min(PARTNER_BONUS_MAX);
             let score = (base + o_bonus).min(1.0);
-            let text_part = match paragraph {
-                Some(k) => format!(
-                    "text {t:.3} (paragraph {k}: {PARAGRAPH_FACTOR} × {:.3})",
-                    t / PARAGRAPH_FACTOR
+            let text_part = match in_window {
+                Some(w) => format!(
+                    "text {t:.3} ({}: {WINDOW_FACTOR} × {:.3})",
+                    w.label,
+                    t / WINDOW_FACTOR
                 ),
                 None => format!("text {t:.3}"),
             };
@@ -1197,7 +1314,7 @@ impl<'a> Weights<'a> {
             for v in parts {
                 self.accumulate(v, &mut scratch);
                 for &i in &scratch.touched {
-                    let x = PARAGRAPH_FACTOR * scratch.acc[i as usize].min(1.0);
+                    let x = WINDOW_FACTOR * scratch.acc[i as usize].min(1.0);
                     if scratch.count[i as usize] as usize >= MIN_CONTENT_TERMS
                         && x > text[i as usize]
                     {
@@ -1566,5 +1683,40 @@ fn shorten(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<(String, String)> {
+        let tokens = text::analyse(text);
+        windows(text, &tokens)
+            .into_iter()
+            .map(|w| {
+                let r = w.tokens;
+                let span = tokens[r.start].surface.start..tokens[r.end - 1].surface.end;
+                (w.label, text[span].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn windows_are_paragraphs_and_runs_of_sentences_of_at_least_twelve_terms() {
+        let text = "Le premier plan d’appropriation numérique a été lancé pour faciliter l’accès aux services et outils numériques des citoyens bruxellois.\n\nParadigm coordonne les groupes de travail. Le comité se réunit chaque mois avec les acteurs de terrain, les communes et les associations du secteur. Il rend compte au Gouvernement.";
+        let got = labels(text);
+        let names: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        // Paragraph 1 is also sentence 1 (not repeated); sentence 2 is short and takes sentence 3;
+        // the next run, sentences 3–4, holds 11 terms only: paragraph 2 covers it.
+        assert_eq!(names, vec!["paragraph 1", "paragraph 2", "sentences 2–3"]);
+        assert!(got[2].1.starts_with("Paradigm coordonne"));
+        assert!(got[2].1.ends_with("du secteur"));
+    }
+
+    #[test]
+    fn a_short_passage_has_no_window() {
+        let text = "Quels sont les projets de digitalisation en matière d’emploi ?";
+        assert!(labels(text).is_empty());
     }
 }

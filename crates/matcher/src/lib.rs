@@ -26,7 +26,7 @@ pub use status::{StatusEvidence, StatusProposal, propose_statuses};
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.0.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.1.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);

@@ -30,7 +30,7 @@ fn sweep() {
     let gold = parse_gold(&common::gold_text()).unwrap();
     println!("threshold | Vigie P / R / F1 | predicted");
     for t in [
-        0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40,
+        0.18, 0.19, 0.20, 0.21, 0.22, 0.23, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40,
     ] {
         let idx = PlanIndex::new(&plan, &default_aliases(), &[]).with_link_threshold(t);
         let r = evaluate(&gold, &pred(&qs, &idx.match_all(&qs)), &keys);
@@ -47,5 +47,79 @@ fn sweep() {
             "{t:.2} | {:.3} / {:.3} / {:.3} | {}",
             r.precision, r.recall, r.f1, r.predicted
         );
+    }
+}
+
+/// The margin the threshold sits in: every pair that passes the other rules, with its score and
+/// its gold grade (0 = must not be linked), strongest first; and the seed questions alone (what
+/// `vigie import seeds/` sees).
+#[test]
+#[ignore = "prints the pair scores; run by hand"]
+fn margins() {
+    let plan = common::plan();
+    let all = common::questions();
+    let gold = parse_gold(&common::gold_text()).unwrap();
+    let grade = |q: &Question, code: &str| {
+        let (leg, num, who) = question_key(q);
+        gold.entries
+            .iter()
+            .find(|e| {
+                e.legislature == leg && e.number == num && e.addressee == who && e.action == code
+            })
+            .map_or(0, |e| e.grade)
+    };
+    let idx = PlanIndex::new(&plan, &default_aliases(), &[]);
+    let seeds: Vec<Question> = all
+        .iter()
+        .filter(|(s, _, _)| s == "seeds")
+        .map(|(_, _, q)| q.clone())
+        .collect();
+    let everything: Vec<Question> = all.iter().map(|(_, _, q)| q.clone()).collect();
+    for (name, qs) in [("seeds + fixtures", &everything), ("seeds alone", &seeds)] {
+        let mut rows: Vec<(f64, u8, u32, String)> = Vec::new();
+        for (q, pairs) in qs.iter().zip(idx.pair_scores(qs)) {
+            for (code, score) in pairs {
+                rows.push((score, grade(q, &code), q.number, code));
+            }
+        }
+        for (q, _) in qs.iter().zip(0..) {
+            for e in gold.entries.iter().filter(|e| e.number == q.number) {
+                if !rows.iter().any(|r| r.2 == q.number && r.3 == e.action) {
+                    rows.push((0.0, e.grade, q.number, e.action.clone()));
+                }
+            }
+        }
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        println!("== {name}: score | grade | question | action");
+        for (score, g, n, code) in rows.iter().filter(|r| r.0 >= 0.15 || r.1 > 0) {
+            println!("{score:.3} | {g} | {n} | {code}");
+        }
+    }
+}
+
+/// `EXPLAIN=1176:5.2,38:5.1 cargo test -p vigie-matcher --test calibration -- --ignored --nocapture explain_pairs`:
+/// the explanation of pairs, with the seeds alone as the corpus (what `vigie import seeds/` sees),
+/// or with the fixtures too when `EXPLAIN_ALL` is set.
+#[test]
+#[ignore = "prints explanations; run by hand"]
+fn explain_pairs() {
+    let plan = common::plan();
+    let all = common::questions();
+    let idx = PlanIndex::new(&plan, &default_aliases(), &[]);
+    let corpus: Vec<Question> = all
+        .iter()
+        .filter(|(s, _, _)| s == "seeds" || std::env::var("EXPLAIN_ALL").is_ok())
+        .map(|(_, _, q)| q.clone())
+        .collect();
+    let wanted = std::env::var("EXPLAIN").unwrap_or_default();
+    for pair in wanted.split(',').filter(|p| !p.is_empty()) {
+        let (num, code) = pair.split_once(':').expect("NUMBER:ACTION");
+        let num: u32 = num.parse().unwrap();
+        let q = all
+            .iter()
+            .map(|(_, _, q)| q)
+            .find(|q| q.number == num)
+            .expect("no such question");
+        println!("{}", explain_in_corpus(&idx, &corpus, q, code));
     }
 }
