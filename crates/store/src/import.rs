@@ -15,7 +15,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -152,7 +153,7 @@ impl Store {
     /// if the commit fails, none of the batch's files are imported.
     pub async fn begin_import_batch(&self) -> Result<ImportBatch, DbErr> {
         Ok(ImportBatch {
-            txn: self.conn().begin().await?,
+            txn: self.conn().begin_with_options(write_transaction()).await?,
             files: 0,
         })
     }
@@ -199,6 +200,16 @@ impl ImportBatch {
     }
 }
 
+/// Import transactions read then write. On SQLite they take the write lock at `BEGIN`
+/// (`IMMEDIATE`): a deferred transaction that reads first cannot wait for another writer (the
+/// busy timeout does not apply to its upgrade) and would fail with "database is locked".
+fn write_transaction() -> TransactionOptions {
+    TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    }
+}
+
 /// Imports one file through `db`: a connection (the file gets its own transaction) or a
 /// transaction (the file gets a savepoint in it).
 async fn import_into<C>(
@@ -223,7 +234,8 @@ where
     }
     let parsed = vigie_core::read_document(source_name, bytes)?;
     let write = async {
-        let txn = db.begin().await?;
+        // On a connection: a transaction; inside a batch: a savepoint (the mode is ignored there).
+        let txn = db.begin_with_options(write_transaction()).await?;
         let source = Source {
             name: source_name,
             sha256: &sha,

@@ -847,3 +847,28 @@ async fn a_batch_dropped_without_commit_writes_nothing() {
     }
     assert_eq!(store.dump_sqlite().await.unwrap(), before);
 }
+
+#[tokio::test]
+async fn an_import_waits_for_another_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vigie.db");
+    let path = path.to_str().unwrap().to_string();
+    let a = Store::open(&path).await.unwrap();
+    let b = Store::open(&path).await.unwrap();
+    // A holds the write lock (a batch with a file in it) while B imports another file.
+    let mut batch = a.begin_import_batch().await.unwrap();
+    let (name, bytes) = seed("000");
+    batch.import_document(&name, &bytes).await.unwrap();
+    let other = tokio::spawn(async move {
+        let (name, bytes) = seed("001");
+        b.import_document(&name, &bytes).await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    batch.commit().await.unwrap();
+    let out = other
+        .await
+        .unwrap()
+        .expect("B waited for A instead of failing");
+    assert_eq!(out.status, ImportStatus::Imported);
+    assert_eq!(a.export_questions().await.unwrap().len(), 2);
+}
