@@ -1,7 +1,10 @@
 //! `vigie-bench`: Vigie's benchmarks, run in release mode (`cargo run --release -p vigie-bench -- …`).
 //!
-//! - `import`: generate N written questions to a temporary folder, then import them one file at a
-//!   time into a fresh SQLite file through `Store::import_document`, the path `vigie import` takes.
+//! - `import`: generate N written questions to a temporary folder, then read them one file at a
+//!   time and import them into a fresh SQLite file the way `vigie import` does: batches of 200
+//!   files in one transaction (`Store::begin_import_batch`, one savepoint per file), or one
+//!   transaction per file (`Store::import_document`) with `--batch-files 1`. The matcher is not run
+//!   (as `vigie import --no-match`).
 //! - `match`: read N generated questions and a generated plan of A actions (not timed), then time
 //!   `PlanIndex::new` and `PlanIndex::match_all`.
 //!
@@ -17,7 +20,12 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use vigie_core::{Document, Question, read_document};
 use vigie_matcher::{PlanIndex, default_aliases};
-use vigie_store::{ImportStatus, Store};
+use vigie_store::{ImportBatch, ImportStatus, Store};
+
+/// `vigie import` commits a batch after this many files or this many bytes, whichever comes first
+/// (`crates/cli/src/cmd/import.rs`); the benchmark writes the same way.
+const BATCH_FILES: usize = 200;
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Parser)]
 #[command(
@@ -37,11 +45,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Import generated question files into a fresh SQLite file, one file at a time.
+    /// Import generated question files into a fresh SQLite file, read one at a time, written in
+    /// batches as `vigie import` writes them.
     Import {
         /// How many question files to generate and import.
         #[arg(long, default_value_t = 10_000)]
         files: usize,
+        /// Files per transaction (one savepoint per file), as `vigie import` commits: every 200
+        /// files or 16 MiB. 1 = `Store::import_document`, one transaction per file.
+        #[arg(long, default_value_t = BATCH_FILES)]
+        batch_files: usize,
         /// Where to put the generated files and the databases (a temporary folder inside it,
         /// removed at the end). Defaults to the system's temporary folder.
         #[arg(long)]
@@ -69,9 +82,19 @@ fn main() -> ExitCode {
         machine::load_average()
     );
     let result = match cli.cmd {
-        Cmd::Import { files, work_dir } => {
+        Cmd::Import {
+            files,
+            batch_files,
+            work_dir,
+        } => {
             let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-            runtime.block_on(import(cli.seed, cli.runs, files, work_dir))
+            runtime.block_on(import(
+                cli.seed,
+                cli.runs,
+                files,
+                batch_files.max(1),
+                work_dir,
+            ))
         }
         Cmd::Match { questions, actions } => matching(cli.seed, cli.runs, &questions, actions),
     };
@@ -125,6 +148,7 @@ async fn import(
     seed: u64,
     runs: usize,
     files: usize,
+    batch_files: usize,
     work_dir: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let parent = work_dir.unwrap_or_else(std::env::temp_dir);
@@ -141,6 +165,14 @@ async fn import(
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .sum();
+    println!(
+        "import: {} per transaction",
+        if batch_files == 1 {
+            "1 file".to_string()
+        } else {
+            format!("up to {batch_files} files or 16 MiB")
+        }
+    );
     println!(
         "import: generated {files} question files ({:.1} MB, seed {seed}) in {:.2} s into {}",
         total_bytes as f64 / 1e6,
@@ -194,13 +226,35 @@ async fn import(
         let cpu0 = machine::cpu_time();
         let (mut imported, mut other) = (0usize, 0usize);
         let mut errors = Vec::new();
+        let mut batch: Option<ImportBatch> = None;
+        let (mut in_batch, mut bytes_in_batch) = (0usize, 0usize);
         for p in &paths {
             let bytes = std::fs::read(p)?;
-            match store.import_document(&name(p), &bytes).await {
+            let result = if batch_files == 1 {
+                store.import_document(&name(p), &bytes).await
+            } else {
+                let open = match &mut batch {
+                    Some(open) => open,
+                    None => batch.insert(store.begin_import_batch().await?),
+                };
+                open.import_document(&name(p), &bytes).await
+            };
+            match result {
                 Ok(o) if o.status == ImportStatus::Imported => imported += 1,
                 Ok(_) => other += 1,
                 Err(e) => errors.push(e.to_string()),
             }
+            in_batch += 1;
+            bytes_in_batch += bytes.len();
+            if in_batch >= batch_files || bytes_in_batch >= BATCH_BYTES {
+                if let Some(open) = batch.take() {
+                    open.commit().await.context("committing a batch")?;
+                }
+                (in_batch, bytes_in_batch) = (0, 0);
+            }
+        }
+        if let Some(open) = batch.take() {
+            open.commit().await.context("committing the last batch")?;
         }
         let elapsed = t.elapsed();
         let cpu = cpu_since(cpu0);
