@@ -9,8 +9,10 @@ mod m20261122_000001_init;
 mod m20261122_000002_default_aliases;
 mod m20261122_000003_search;
 mod m20261122_000010_staff;
+mod m20261122_000020_data_revision;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
+pub use m20261122_000020_data_revision::COUNTED_TABLES;
 
 pub struct Migrator;
 
@@ -22,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_default_aliases::Migration),
             Box::new(m20261122_000003_search::Migration),
             Box::new(m20261122_000010_staff::Migration),
+            Box::new(m20261122_000020_data_revision::Migration),
         ]
     }
 }

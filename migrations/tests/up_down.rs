@@ -6,12 +6,13 @@ use sea_orm_migration::sea_orm::{
 };
 use vigie_migrations::{DEFAULT_ALIASES, Migrator, MigratorTrait};
 
-const TABLES: [&str; 23] = [
+const TABLES: [&str; 24] = [
     "act",
     "action",
     "audit_log",
     "axis",
     "axis_pilot",
+    "data_revision",
     "document",
     "link",
     "link_passage",

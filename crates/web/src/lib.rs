@@ -14,6 +14,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod ctx;
 pub mod downloads;
 pub mod error;
@@ -53,11 +54,16 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Adds the fallback and the layers every response needs to a set of routes: from the inside
-/// out, the staff session and CSRF guard ([`auth::middleware`]), the body limit, error
-/// rendering, the security headers ([`security`]), compression, tracing.
+/// out, the page cache of anonymous visitors ([`cache::middleware`]), the staff session and
+/// CSRF guard ([`auth::middleware`]), the body limit, error rendering, the security headers
+/// ([`security`]), compression, tracing.
 pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
     let routes = routes
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache::middleware,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::middleware,

@@ -2,13 +2,16 @@
 
 use sea_orm::DatabaseConnection;
 
-/// Shared, cheap to clone (the connection is a pool handle). Web replicas keep no other state,
-/// so several can serve one database.
+/// Shared, cheap to clone (the connection is a pool handle). Web replicas keep no other state
+/// than a page cache checked against the database at every request, so several can serve one
+/// database.
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: DatabaseConnection,
     /// Staff login settings (cookies, session lifetimes, throttling).
     pub auth: crate::auth::AuthConfig,
+    /// Rendered public pages ([`crate::cache`]).
+    pub pages: crate::cache::PageCache,
 }
 
 impl AppState {
@@ -16,6 +19,7 @@ impl AppState {
         AppState {
             db,
             auth: crate::auth::AuthConfig::default(),
+            pages: crate::cache::PageCache::default(),
         }
     }
 

@@ -687,3 +687,234 @@ async fn serves_on_a_real_port() {
     assert_eq!(res.status(), 404);
     server.abort();
 }
+
+/// Seed 000 as asked by another member under another number.
+fn copy_of_seed(n: usize) -> String {
+    std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt"))
+        .unwrap()
+        .replace("(question n°252)", &format!("(question n°{})", 20_000 + n))
+        .replace("\nBianca Debaets\n", &format!("\nMembre Numéro{n}\n"))
+}
+
+/// A connection that counts the SQL statements run through it.
+fn counted(
+    db: &DatabaseConnection,
+) -> (
+    DatabaseConnection,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut db = db.clone();
+    let c = counter.clone();
+    db.set_metric_callback(move |_| {
+        c.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    (db, counter)
+}
+
+/// The number of SQL statements each URI runs on a fresh server (so nothing is cached yet).
+async fn page_query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usize> {
+    let (db, counter) = counted(db);
+    let app = router(AppState::new(db));
+    let mut out = vec![];
+    for uri in uris {
+        let before = counter.load(std::sync::atomic::Ordering::SeqCst);
+        ok(&app, uri).await;
+        out.push(counter.load(std::sync::atomic::Ordering::SeqCst) - before);
+    }
+    out
+}
+
+/// Links `q` to `a` on every passage of `q`.
+async fn link_everywhere(db: &DatabaseConnection, q: i32, a: i32, score: f64) {
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+    let l = link::ActiveModel {
+        question_id: Set(q),
+        action_id: Set(a),
+        score: Set(score),
+        state: Set("proposed".into()),
+        origin: Set("matcher".into()),
+        matcher_version: Set("test/1".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    for p in passage::Entity::find()
+        .filter(passage::Column::QuestionId.eq(q))
+        .all(db)
+        .await
+        .unwrap()
+    {
+        link_passage::ActiveModel {
+            link_id: Set(l.id),
+            passage_id: Set(p.id),
+            score: Set(score),
+            reasons: Set("{\"words\":[\"numérique\"]}".into()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn no_page_runs_a_query_per_row() {
+    let f = fixture().await;
+    let a = f.linked_action;
+    let tf = question::Entity::find_by_id(f.task_force)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let uris: Vec<String> = vec![
+        "/".into(),
+        format!("/actions/{a}"),
+        format!("/actions/{a}?page=2"),
+        format!("/questions/{}", f.task_force),
+        // One kind of hit each: a search loads each kind with one query and skips the kinds
+        // absent from the page, so the mix (not the number) of hits decides the count.
+        "/search?q=numerique&kind=question".into(),
+        "/search?q=numerique&kind=passage".into(),
+        "/search?q=numerique&kind=action".into(),
+        "/actions".into(),
+        "/questions".into(),
+        format!("/members/{}", tf.member_id),
+        format!("/ministers/{}", tf.minister_id),
+    ];
+    let small = page_query_counts(&f.db, &uris).await;
+    let mixed = ["/search?q=numerique".to_string()];
+    let mixed_small = page_query_counts(&f.db, &mixed).await;
+
+    // Twenty more questions by twenty more members, each linked on every passage to the action
+    // (two pages of evidence), and the task force question linked to every other action.
+    let store = Store::from_connection(f.db.clone());
+    for n in 0..20 {
+        store
+            .import_document(&format!("copy{n}.txt"), copy_of_seed(n).as_bytes())
+            .await
+            .unwrap();
+        let q = question::Entity::find()
+            .filter(question::Column::Number.eq(20_000 + n as i32))
+            .one(&f.db)
+            .await
+            .unwrap()
+            .unwrap();
+        link_everywhere(&f.db, q.id, a, 0.5).await;
+    }
+    let linked: Vec<i32> = link::Entity::find()
+        .filter(link::Column::QuestionId.eq(f.task_force))
+        .all(&f.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|l| l.action_id)
+        .collect();
+    for other in action::Entity::find().all(&f.db).await.unwrap() {
+        if !linked.contains(&other.id) {
+            link_everywhere(&f.db, f.task_force, other.id, 0.3).await;
+        }
+    }
+    let big = page_query_counts(&f.db, &uris).await;
+    for ((uri, s), b) in uris.iter().zip(&small).zip(&big) {
+        assert_eq!(
+            s, b,
+            "{uri}: {s} queries with the small data, {b} with more rows"
+        );
+        assert!(*s > 0 && *s < 40, "{uri}: {s} queries");
+    }
+    let mixed_big = page_query_counts(&f.db, &mixed).await;
+    assert!(
+        mixed_big[0] <= mixed_small[0],
+        "/search: {mixed_small:?} queries with the small data, {mixed_big:?} with more rows"
+    );
+
+    // The evidence trail did grow, and comes one page at a time.
+    let b = ok(&f.app, &format!("/actions/{a}")).await;
+    assert!(b.contains("22 questions"), "count of linked questions");
+    assert_eq!(b.matches("<article class=\"evidence\"").count(), 10);
+    assert!(b.contains("Page 1 sur 3"));
+    assert!(b.contains(&format!("href=\"/actions/{a}?page=2#trail\"")));
+    let b = ok(&f.app, &format!("/actions/{a}?page=3")).await;
+    assert_eq!(b.matches("<article class=\"evidence\"").count(), 2);
+    assert!(b.contains(&format!("href=\"/actions/{a}?page=2#trail\"")));
+}
+
+#[tokio::test]
+async fn public_pages_are_served_again_until_the_data_changes() {
+    let f = fixture().await;
+    let (db, counter) = counted(&f.db);
+    let app = router(AppState::new(db));
+    let uri = format!("/actions/{}", f.linked_action);
+    let first = ok(&app, &uri).await;
+    let n = counter.load(std::sync::atomic::Ordering::SeqCst);
+    let again = ok(&app, &uri).await;
+    assert_eq!(first, again);
+    assert_eq!(
+        counter.load(std::sync::atomic::Ordering::SeqCst) - n,
+        1,
+        "a cached page costs one query: the data revision"
+    );
+    // The language is part of the key.
+    let (_, _, en) = get_with(&app, &uri, &[("accept-language", "en")]).await;
+    assert!(
+        en.contains("Evidence trail") || en.contains("lang=\"en\""),
+        "{en}"
+    );
+    assert_ne!(en, first);
+
+    // A write from anywhere (here another connection, as `vigie import` would) shows at once.
+    let extra = question::Entity::find()
+        .filter(question::Column::Number.eq(9252))
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = first.matches("<article class=\"evidence\"").count();
+    let other = action::Entity::find()
+        .order_by_desc(action::Column::Id)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    link_everywhere(&f.db, extra.id, other.id, 0.6).await;
+    let b = ok(&app, &format!("/actions/{}", other.id)).await;
+    assert_eq!(b.matches("<article class=\"evidence\"").count(), 1);
+    link_everywhere(&f.db, f.task_force, other.id, 0.6).await;
+    let b = ok(&app, &format!("/actions/{}", other.id)).await;
+    assert_eq!(
+        b.matches("<article class=\"evidence\"").count(),
+        2,
+        "the second link shows: the cached page was dropped"
+    );
+    assert_eq!(
+        ok(&app, &uri)
+            .await
+            .matches("<article class=\"evidence\"")
+            .count(),
+        before
+    );
+
+    // Gzip from the cache decompresses to the page itself.
+    let res = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(&uri)
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+    assert!(res.headers()["content-security-policy"].len() > 10);
+    let zipped = res.into_body().collect().await.unwrap().to_bytes();
+    let mut plain = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut plain)
+        .unwrap();
+    assert_eq!(plain, ok(&app, &uri).await);
+}

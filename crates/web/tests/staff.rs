@@ -2007,3 +2007,29 @@ async fn rerunning_the_matcher_keeps_human_decisions_and_uses_edited_aliases() {
             .any(|(p, _)| p == "Ministre en charge de l'Emploi")
     );
 }
+
+#[tokio::test]
+async fn staff_pages_never_enter_nor_leave_the_public_page_cache() {
+    let fx = fixture().await;
+    let uri = format!("/actions/{}", fx.actions[0]);
+    let public = send(&fx.app, get(&uri, None)).await;
+    assert_eq!(public.status, StatusCode::OK);
+    // Served twice to the public, so it is in the cache now.
+    assert_eq!(send(&fx.app, get(&uri, None)).await.body, public.body);
+    assert!(!public.body.contains(&fx.editor.csrf));
+
+    let staff = send(&fx.app, get(&uri, Some(&fx.editor))).await;
+    assert_eq!(staff.status, StatusCode::OK);
+    assert!(
+        staff.body.contains(&fx.editor.csrf),
+        "the editor gets the page with the staff forms, not the public copy"
+    );
+    assert_ne!(staff.body, public.body);
+
+    let again = send(&fx.app, get(&uri, None)).await;
+    assert_eq!(
+        again.body, public.body,
+        "the staff page was not stored for the public"
+    );
+    assert!(!again.body.contains(&fx.editor.csrf));
+}

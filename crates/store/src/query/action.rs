@@ -2,12 +2,17 @@
 //! evidence trail (linked questions, their passages, scores and reasons).
 //!
 //! A fixed number of queries whatever the amount of evidence (the page is the one the load
-//! benchmark hammers).
+//! benchmark hammers). The HTML page shows the evidence trail one window at a time
+//! ([`EvidenceWindow`]): the busiest action of a parliament with 10,000 questions has hundreds of
+//! linked questions, and a page of them all weighs megabytes.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use serde::Serialize;
 use vigie_core::{LinkState, PassageKind, Status};
 
@@ -17,7 +22,7 @@ use super::common::{
 use super::overview::{PartnerRef, dedup, is_steering_role};
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
-    plan_partner, status_proposal,
+    plan_partner, question, status_proposal,
 };
 
 #[derive(Clone, Debug, Serialize)]
@@ -31,8 +36,15 @@ pub struct ActionPage {
     pub current: Option<StatusRow>,
     /// Every proposal, newest first (the current one included).
     pub history: Vec<StatusRow>,
-    /// Linked questions (rejected links left out), newest evidence first.
+    /// Linked questions (rejected links left out), newest evidence first: all of them, or the
+    /// window asked for.
     pub evidence: Vec<Evidence>,
+    /// How many linked questions there are in all (`evidence.len()` when no window was asked).
+    #[serde(skip)]
+    pub evidence_total: u64,
+    /// The window shown, when one was asked.
+    #[serde(skip)]
+    pub evidence_window: Option<EvidenceWindow>,
     /// The staff assessment in force (it wins over `current` in `action.status`).
     pub assessment: Option<crate::staff::assessments::Assessment>,
 }
@@ -111,7 +123,70 @@ pub fn matched_words(reasons: &serde_json::Value) -> Vec<String> {
     out
 }
 
+/// One page of an action's evidence trail (1-based `page`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EvidenceWindow {
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl EvidenceWindow {
+    /// How many pages `total` linked questions make.
+    pub fn pages(&self, total: u64) -> u64 {
+        Ord::max(total.div_ceil(Ord::max(self.per_page, 1)), 1)
+    }
+}
+
+/// How many linked questions the action page shows at a time.
+pub const EVIDENCE_PER_PAGE: u64 = 10;
+
+/// An action with its whole evidence trail (the JSON API's `/actions/{id}`).
 pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<ActionPage>, DbErr> {
+    action_page_window(db, id, None).await
+}
+
+/// The ids of an action's links (rejected left out) in the order the trail shows them: newest
+/// evidence date (answer, else reception) first, then best score; `window` cuts one page.
+async fn trail_link_ids<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    window: Option<EvidenceWindow>,
+) -> Result<Vec<i32>, DbErr> {
+    let date = Func::coalesce([
+        Expr::col((question::Entity, question::Column::Answered)),
+        Expr::col((question::Entity, question::Column::Received)),
+    ]);
+    let mut stmt = Query::select()
+        .column((link::Entity, link::Column::Id))
+        .from(link::Entity)
+        .inner_join(
+            question::Entity,
+            Expr::col((question::Entity, question::Column::Id))
+                .equals((link::Entity, link::Column::QuestionId)),
+        )
+        .and_where(Expr::col((link::Entity, link::Column::ActionId)).eq(id))
+        .and_where(Expr::col((link::Entity, link::Column::State)).ne(LinkState::Rejected.as_str()))
+        .order_by_expr(date.into(), Order::Desc)
+        .order_by((link::Entity, link::Column::Score), Order::Desc)
+        .order_by((link::Entity, link::Column::Id), Order::Asc)
+        .to_owned();
+    if let Some(w) = window {
+        stmt.limit(w.per_page)
+            .offset(w.page.saturating_sub(1).saturating_mul(w.per_page));
+    }
+    db.query_all(&stmt)
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i32>("", "id"))
+        .collect()
+}
+
+/// An action's page with the evidence trail cut to `window` (all of it with `None`).
+pub async fn action_page_window<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    window: Option<EvidenceWindow>,
+) -> Result<Option<ActionPage>, DbErr> {
     let Some(a) = action::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
@@ -165,17 +240,39 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
         .order_by_desc(status_proposal::Column::Id)
         .all(db)
         .await?;
-    let links = link::Entity::find()
-        .filter(link::Column::ActionId.eq(id))
-        .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
+    let link_ids = trail_link_ids(db, id, window).await?;
+    let evidence_total = match window {
+        None => link_ids.len() as u64,
+        Some(_) => {
+            link::Entity::find()
+                .filter(link::Column::ActionId.eq(id))
+                .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
+                .count(db)
+                .await?
+        }
+    };
+    let mut links_by_id: HashMap<i32, link::Model> = link::Entity::find()
+        .filter(link::Column::Id.is_in(link_ids.iter().copied()))
         .all(db)
-        .await?;
-    let lps = link_passage::Entity::find()
-        .filter(link_passage::Column::LinkId.is_in(links.iter().map(|l| l.id).collect::<Vec<_>>()))
-        .all(db)
-        .await?;
-    let passage_ids: HashSet<i32> = lps
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l))
+        .collect();
+    let links: Vec<link::Model> = link_ids
         .iter()
+        .filter_map(|i| links_by_id.remove(i))
+        .collect();
+    let mut lps_by_link: HashMap<i32, Vec<link_passage::Model>> = HashMap::new();
+    for lp in link_passage::Entity::find()
+        .filter(link_passage::Column::LinkId.is_in(link_ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        lps_by_link.entry(lp.link_id).or_default().push(lp);
+    }
+    let passage_ids: HashSet<i32> = lps_by_link
+        .values()
+        .flatten()
         .map(|lp| lp.passage_id)
         .chain(proposals.iter().filter_map(|p| p.passage_id))
         .collect();
@@ -217,17 +314,19 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
         .collect();
     let current = history.iter().find(|h| h.current).cloned();
 
-    let mut evidence: Vec<Evidence> = links
+    // Already in trail order (see `trail_link_ids`).
+    let evidence: Vec<Evidence> = links
         .into_iter()
         .filter_map(|l| {
             let question = questions.get(&l.question_id)?.clone();
-            let mut ps: Vec<EvidencePassage> = lps
-                .iter()
-                .filter(|lp| lp.link_id == l.id)
+            let mut ps: Vec<EvidencePassage> = lps_by_link
+                .remove(&l.id)
+                .unwrap_or_default()
+                .into_iter()
                 .filter_map(|lp| {
                     let p = passages.get(&lp.passage_id)?;
                     let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
-                        .unwrap_or(serde_json::Value::String(lp.reasons.clone()));
+                        .unwrap_or(serde_json::Value::String(lp.reasons));
                     Some(EvidencePassage {
                         passage_id: p.id,
                         position: p.position,
@@ -256,12 +355,6 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
             })
         })
         .collect();
-    evidence.sort_by(|a, b| {
-        b.question
-            .evidence_date()
-            .cmp(&a.question.evidence_date())
-            .then(b.score.total_cmp(&a.score))
-    });
 
     let partners = partner_rows
         .into_iter()
@@ -292,6 +385,8 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
         current,
         history,
         evidence,
+        evidence_total,
+        evidence_window: window,
         assessment: crate::staff::assessments::latest(db, id).await?,
         action: ActionRef::from_model(a, status),
     }))

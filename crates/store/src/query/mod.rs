@@ -14,4 +14,5 @@ pub mod minister;
 pub mod organisation;
 pub mod overview;
 pub mod question;
+pub mod revision;
 pub mod search;

@@ -87,7 +87,11 @@ async fn action(
     Path(id): Path<String>,
 ) -> Result<Markup, AppError> {
     let id = path_id(&id, "action")?;
-    let page = query::action::action_page(st.db(), id)
+    let window = query::action::EvidenceWindow {
+        page: page_param(&ctx),
+        per_page: query::action::EVIDENCE_PER_PAGE,
+    };
+    let page = query::action::action_page_window(st.db(), id, Some(window))
         .await?
         .ok_or_else(|| AppError::not_found(format!("action {id}")))?;
     Ok(views::action::page(&ctx, &page))

@@ -4,7 +4,9 @@
 use maud::{Markup, html};
 use vigie_store::query::action::{ActionPage, Evidence, StatusRow};
 
-use super::components::{highlight, member_link, minister_link, question_link, status_badge};
+use super::components::{
+    highlight, member_link, minister_link, pagination_to, question_link, status_badge,
+};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -60,11 +62,15 @@ pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
 
             section aria-labelledby="trail" {
                 h2 #trail { (t.evidence_trail) }
-                @if p.evidence.is_empty() {
+                @if p.evidence_total == 0 {
                     p { (t.no_evidence) }
                 } @else {
+                    p role="status" { (ctx.lang.n_questions(p.evidence_total)) }
                     ol.timeline {
                         @for e in &p.evidence { li { (evidence(ctx, e)) } }
+                    }
+                    @if let Some(w) = p.evidence_window {
+                        (pagination_to(ctx, w.page, w.pages(p.evidence_total), "#trail"))
                     }
                 }
             }

@@ -151,6 +151,12 @@ pub fn snippet(s: &str) -> Markup {
 
 /// Previous/next links and "page x of y"; every other parameter of the URL is kept.
 pub fn pagination(ctx: &Ctx, page: u64, pages: u64) -> Markup {
+    pagination_to(ctx, page, pages, "")
+}
+
+/// [`pagination`] whose links end with `anchor` (`#trail`), to land on the paginated section
+/// of a longer page.
+pub fn pagination_to(ctx: &Ctx, page: u64, pages: u64, anchor: &str) -> Markup {
     let t = ctx.t();
     if pages <= 1 {
         return html! {};
@@ -159,11 +165,11 @@ pub fn pagination(ctx: &Ctx, page: u64, pages: u64) -> Markup {
         nav.pagination aria-label=(t.pagination) {
             ul {
                 @if page > 1 {
-                    li { a rel="prev" href=(ctx.with_params(&[("page", Some((page - 1).to_string()))])) { "← " (t.previous) } }
+                    li { a rel="prev" href={ (ctx.with_params(&[("page", Some((page - 1).to_string()))])) (anchor) } { "← " (t.previous) } }
                 }
                 li aria-current="page" { (ctx.lang.page_of(page, pages)) }
                 @if page < pages {
-                    li { a rel="next" href=(ctx.with_params(&[("page", Some((page + 1).to_string()))])) { (t.next) " →" } }
+                    li { a rel="next" href={ (ctx.with_params(&[("page", Some((page + 1).to_string()))])) (anchor) } { (t.next) " →" } }
                 }
             }
         }
