@@ -10,6 +10,7 @@ mod m20261122_000002_default_aliases;
 mod m20261122_000003_search;
 mod m20261122_000010_staff;
 mod m20261122_000020_data_revision;
+mod m20261122_000021_link_action_state_index;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 pub use m20261122_000020_data_revision::COUNTED_TABLES;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_search::Migration),
             Box::new(m20261122_000010_staff::Migration),
             Box::new(m20261122_000020_data_revision::Migration),
+            Box::new(m20261122_000021_link_action_state_index::Migration),
         ]
     }
 }

@@ -62,15 +62,26 @@ struct Inner {
 }
 
 /// The page cache of one server process (cheap to clone: a shared handle).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PageCache {
     inner: Arc<Mutex<Inner>>,
+    enabled: bool,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            inner: Arc::default(),
+            enabled: true,
+        }
+    }
 }
 
 impl std::fmt::Debug for PageCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         f.debug_struct("PageCache")
+            .field("enabled", &self.enabled)
             .field("revision", &inner.revision)
             .field("entries", &inner.entries.len())
             .field("bytes", &inner.bytes)
@@ -79,6 +90,19 @@ impl std::fmt::Debug for PageCache {
 }
 
 impl PageCache {
+    /// A cache that keeps nothing: every page is rendered (`vigie serve --no-page-cache`, to
+    /// measure or debug the rendering itself).
+    pub fn disabled() -> Self {
+        PageCache {
+            enabled: false,
+            ..PageCache::default()
+        }
+    }
+
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// The page for `key` if it was rendered at `revision`; a newer revision empties the cache.
     fn get(&self, key: &Key, revision: i64) -> Option<Arc<Entry>> {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
@@ -191,7 +215,8 @@ fn gzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
 /// See the module documentation. Runs inside the staff session middleware, which has put the
 /// logged-in staff member (if any) into the request extensions.
 pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    if req.method() != Method::GET
+    if !st.pages.is_enabled()
+        || req.method() != Method::GET
         || req.extensions().get::<CurrentUser>().is_some()
         || !is_public_page(req.uri().path())
     {

@@ -23,6 +23,12 @@ impl AppState {
         }
     }
 
+    /// The same state without the page cache: every public page is rendered.
+    pub fn without_page_cache(mut self) -> Self {
+        self.pages = crate::cache::PageCache::disabled();
+        self
+    }
+
     /// The same state with other staff login settings (`--secure-cookies`, tests).
     pub fn with_auth(mut self, auth: crate::auth::AuthConfig) -> Self {
         self.auth = auth;

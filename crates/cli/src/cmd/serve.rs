@@ -18,6 +18,10 @@ pub struct Args {
     /// Mark the staff session cookie `Secure` (sent over HTTPS only): use it behind a TLS proxy.
     #[arg(long)]
     pub secure_cookies: bool,
+    /// Render every public page at every request instead of serving the copy kept since the
+    /// last change to the data (to measure the rendering itself).
+    #[arg(long)]
+    pub no_page_cache: bool,
 }
 
 pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
@@ -28,7 +32,7 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         ..Default::default()
     };
-    serve_with(store, args.addr, auth).await
+    serve_state(store, args.addr, auth, !args.no_page_cache).await
 }
 
 /// Serves `store` on `addr` until Ctrl-C (or SIGTERM), then finishes the requests under way.
@@ -42,11 +46,23 @@ pub async fn serve_with(
     addr: SocketAddr,
     auth: vigie_web::auth::AuthConfig,
 ) -> anyhow::Result<ExitCode> {
+    serve_state(store, addr, auth, true).await
+}
+
+async fn serve_state(
+    store: Store,
+    addr: SocketAddr,
+    auth: vigie_web::auth::AuthConfig,
+    page_cache: bool,
+) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on {addr} (is another server using it? try --addr 127.0.0.1:8081)")
     })?;
     let local = listener.local_addr()?;
-    let state = vigie_web::AppState::new(store.conn().clone()).with_auth(auth);
+    let mut state = vigie_web::AppState::new(store.conn().clone()).with_auth(auth);
+    if !page_cache {
+        state = state.without_page_cache();
+    }
     println!("Vigie is serving http://{local}/  (Ctrl-C to stop)");
     vigie_web::serve_until(vigie_web::router(state), listener, shutdown_signal())
         .await

@@ -146,18 +146,22 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
 }
 
 /// The ids of an action's links (rejected left out) in the order the trail shows them: newest
-/// evidence date (answer, else reception) first, then best score; `window` cuts one page.
+/// evidence date (answer, else reception) first, then best score; `window` cuts one page. Also
+/// returns how many links there are in all (counted in the same query; `None` when the window
+/// is past the end).
 async fn trail_link_ids<C: ConnectionTrait>(
     db: &C,
     id: i32,
     window: Option<EvidenceWindow>,
-) -> Result<Vec<i32>, DbErr> {
+) -> Result<(Vec<i32>, Option<u64>), DbErr> {
     let date = Func::coalesce([
         Expr::col((question::Entity, question::Column::Answered)),
         Expr::col((question::Entity, question::Column::Received)),
     ]);
     let mut stmt = Query::select()
         .column((link::Entity, link::Column::Id))
+        // Evaluated before LIMIT: the number of links of the action, whatever the window.
+        .expr_as(Expr::cust("COUNT(*) OVER ()"), "total")
         .from(link::Entity)
         .inner_join(
             question::Entity,
@@ -174,11 +178,16 @@ async fn trail_link_ids<C: ConnectionTrait>(
         stmt.limit(w.per_page)
             .offset(w.page.saturating_sub(1).saturating_mul(w.per_page));
     }
-    db.query_all(&stmt)
-        .await?
+    let rows = db.query_all(&stmt).await?;
+    let total = match rows.first() {
+        Some(r) => Some(u64::try_from(r.try_get::<i64>("", "total")?).unwrap_or(0)),
+        None => None,
+    };
+    let ids = rows
         .iter()
         .map(|r| r.try_get::<i32>("", "id"))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((ids, total))
 }
 
 /// An action's page with the evidence trail cut to `window` (all of it with `None`).
@@ -240,10 +249,11 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .order_by_desc(status_proposal::Column::Id)
         .all(db)
         .await?;
-    let link_ids = trail_link_ids(db, id, window).await?;
-    let evidence_total = match window {
-        None => link_ids.len() as u64,
-        Some(_) => {
+    let (link_ids, total) = trail_link_ids(db, id, window).await?;
+    let evidence_total = match total {
+        Some(n) => n,
+        // A page past the end of the trail (or no link at all): count them on their own.
+        None => {
             link::Entity::find()
                 .filter(link::Column::ActionId.eq(id))
                 .filter(link::Column::State.ne(LinkState::Rejected.as_str()))

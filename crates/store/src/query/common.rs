@@ -272,7 +272,8 @@ pub async fn actions_by_ids<C: ConnectionTrait>(
         .collect())
 }
 
-/// Loads questions by id with their member and minister (three queries), in the given order.
+/// Loads questions by id with their member and minister (one query joining the three), in the
+/// given order.
 pub async fn questions_by_ids<C: ConnectionTrait>(
     db: &C,
     ids: &[i32],
@@ -280,52 +281,72 @@ pub async fn questions_by_ids<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let rows = question::Entity::find()
-        .filter(question::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let member_ids: HashSet<i32> = rows.iter().map(|q| q.member_id).collect();
-    let minister_ids: HashSet<i32> = rows.iter().map(|q| q.minister_id).collect();
-    let members: HashMap<i32, MemberRef> = member::Entity::find()
-        .filter(member::Column::Id.is_in(member_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.into()))
-        .collect();
-    let ministers: HashMap<i32, MinisterRef> = minister::Entity::find()
-        .filter(minister::Column::Id.is_in(minister_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.into()))
-        .collect();
-    let mut by_id: HashMap<i32, question::Model> = rows.into_iter().map(|q| (q.id, q)).collect();
-    Ok(ids
-        .iter()
-        .filter_map(|id| by_id.remove(id))
-        .map(|q| QuestionRef {
-            id: q.id,
-            member: members.get(&q.member_id).cloned().unwrap_or(MemberRef {
-                id: q.member_id,
-                name: String::new(),
-            }),
-            minister: ministers
-                .get(&q.minister_id)
-                .cloned()
-                .unwrap_or(MinisterRef {
-                    id: q.minister_id,
-                    name: None,
-                    portfolio: String::new(),
-                }),
-            legislature: q.legislature,
-            session: q.session,
-            number: q.number,
-            subject: q.subject,
-            received: q.received,
-            answered: q.answered,
-        })
-        .collect())
+    let q = |c: question::Column| Expr::col((question::Entity, c));
+    let stmt = Query::select()
+        .expr_as(q(question::Column::Id), "id")
+        .expr_as(q(question::Column::Legislature), "legislature")
+        .expr_as(q(question::Column::Session), "session")
+        .expr_as(q(question::Column::Number), "number")
+        .expr_as(q(question::Column::Subject), "subject")
+        .expr_as(q(question::Column::MemberId), "member_id")
+        .expr_as(q(question::Column::MinisterId), "minister_id")
+        .expr_as(q(question::Column::Received), "received")
+        .expr_as(q(question::Column::Answered), "answered")
+        .expr_as(
+            Expr::col((member::Entity, member::Column::Name)),
+            "member_name",
+        )
+        .expr_as(
+            Expr::col((minister::Entity, minister::Column::Name)),
+            "minister_name",
+        )
+        .expr_as(
+            Expr::col((minister::Entity, minister::Column::Portfolio)),
+            "portfolio",
+        )
+        .from(question::Entity)
+        .left_join(
+            member::Entity,
+            Expr::col((member::Entity, member::Column::Id))
+                .equals((question::Entity, question::Column::MemberId)),
+        )
+        .left_join(
+            minister::Entity,
+            Expr::col((minister::Entity, minister::Column::Id))
+                .equals((question::Entity, question::Column::MinisterId)),
+        )
+        .and_where(q(question::Column::Id).is_in(ids.iter().copied()))
+        .to_owned();
+    let mut by_id: HashMap<i32, QuestionRef> = HashMap::with_capacity(ids.len());
+    for r in db.query_all(&stmt).await? {
+        let id: i32 = r.try_get("", "id")?;
+        by_id.insert(
+            id,
+            QuestionRef {
+                id,
+                member: MemberRef {
+                    id: r.try_get("", "member_id")?,
+                    name: r
+                        .try_get::<Option<String>>("", "member_name")?
+                        .unwrap_or_default(),
+                },
+                minister: MinisterRef {
+                    id: r.try_get("", "minister_id")?,
+                    name: r.try_get("", "minister_name")?,
+                    portfolio: r
+                        .try_get::<Option<String>>("", "portfolio")?
+                        .unwrap_or_default(),
+                },
+                legislature: r.try_get("", "legislature")?,
+                session: r.try_get("", "session")?,
+                number: r.try_get("", "number")?,
+                subject: r.try_get("", "subject")?,
+                received: r.try_get("", "received")?,
+                answered: r.try_get("", "answered")?,
+            },
+        );
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// Ids of actions with at least one link that was not rejected (the "followed up" ones).

@@ -226,6 +226,8 @@ pub async fn search<C: ConnectionTrait>(
         question_conds.push("question_id IN (SELECT id FROM question WHERE received <= ?)".into());
         question_vals.push(d.into());
     }
+    let action_conds_empty = action_conds.is_empty();
+    let has_question_conds = !question_conds.is_empty();
     let action_branch = if question_only {
         "0".to_string()
     } else {
@@ -238,11 +240,16 @@ pub async fn search<C: ConnectionTrait>(
         .chain(question_conds)
         .collect::<Vec<_>>()
         .join(" AND ");
-    cond.push_str(&format!(" AND (({action_branch}) OR ({question_branch}))"));
-    if !question_only {
-        values.extend(action_vals);
+    // `kind` is not indexed: FTS5 reads every match's row to test it, which costs more than the
+    // ranking itself for a common word. Without filters the condition holds for every row, so
+    // it is left out.
+    if question_only || !action_conds_empty || has_question_conds {
+        cond.push_str(&format!(" AND (({action_branch}) OR ({question_branch}))"));
+        if !question_only {
+            values.extend(action_vals);
+        }
+        values.extend(question_vals);
     }
-    values.extend(question_vals);
 
     let count_sql = format!("SELECT count(*) AS n FROM search_index WHERE {cond}");
     let total: i64 = match db.query_one_raw(sqlite(count_sql, values.clone())).await? {

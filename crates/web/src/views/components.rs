@@ -89,14 +89,16 @@ pub fn match_ranges(text: &str, words: &[String]) -> Vec<(usize, usize)> {
         }
         let mut i = 0;
         while i + needle.len() <= chars.len() {
-            let fits = chars[i..i + needle.len()]
-                .iter()
-                .zip(&needle)
-                .all(|((_, a), b)| a == b);
-            let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
+            // Cheapest tests first: most positions fail on their first character.
             let after = i + needle.len();
-            let after_ok = after == chars.len() || !chars[after].1.is_alphanumeric();
-            if fits && before_ok && after_ok {
+            let hit = chars[i].1 == needle[0]
+                && (i == 0 || !chars[i - 1].1.is_alphanumeric())
+                && (after == chars.len() || !chars[after].1.is_alphanumeric())
+                && chars[i..after]
+                    .iter()
+                    .zip(&needle)
+                    .all(|((_, a), b)| a == b);
+            if hit {
                 let start = chars[i].0;
                 let end = chars.get(after).map(|(b, _)| *b).unwrap_or(text.len());
                 ranges.push((start, end));
