@@ -245,6 +245,69 @@ impl Session<'_> {
         Ok(v.as_str().map(str::to_string))
     }
 
+    /// Runs a script in the page and returns its result.
+    pub async fn execute(&self, script: &str) -> Result<Value> {
+        self.driver
+            .call(
+                reqwest::Method::POST,
+                &self.path("/execute/sync"),
+                Some(json!({"script": script, "args": []})),
+            )
+            .await
+    }
+
+    /// Clicks an element that leads to another page (a link, a submit button) and returns once
+    /// the new page has replaced the old one and finished loading.
+    pub async fn click_and_wait(&self, el: &Element) -> Result<()> {
+        let old = self.find("html").await?;
+        self.click(el).await?;
+        self.wait_replaced(&old).await
+    }
+
+    /// Types into a field where the text ends with Enter (a form submit) and returns once the
+    /// resulting page has loaded.
+    pub async fn type_and_wait(&self, el: &Element, text: &str) -> Result<()> {
+        let old = self.find("html").await?;
+        self.type_text(el, text).await?;
+        self.wait_replaced(&old).await
+    }
+
+    /// Why: chromedriver returns from a click or from "send keys" once the events are dispatched,
+    /// and a form POST (or a submit by Enter) may only start navigating a moment later, so reading
+    /// the page at once races with the navigation. The old document's root going stale is the
+    /// sign the new page is there; then we wait for it to finish loading. Ten seconds at most.
+    async fn wait_replaced(&self, old: &Element) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let probe = self
+                .driver
+                .call(
+                    reqwest::Method::GET,
+                    &self.path(&format!("/element/{}/name", old.0)),
+                    None,
+                )
+                .await;
+            match probe {
+                Err(e) if e.contains("stale") => break,
+                Err(e) => return Err(e),
+                Ok(_) if Instant::now() >= deadline => {
+                    return Err("the page was not replaced within 10 s".into());
+                }
+                Ok(_) => tokio::time::sleep(Duration::from_millis(25)).await,
+            }
+        }
+        loop {
+            let state = self.execute("return document.readyState").await?;
+            if state == "complete" {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(format!("the new page is still {state} after 10 s"));
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// The visible text of the whole page.
     pub async fn body_text(&self) -> Result<String> {
         let body = self.find("body").await?;

@@ -82,7 +82,7 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
     }
     let axis_link =
         axis_link.unwrap_or_else(|| panic!("no link to axis {axis_number} on the overview"));
-    s.click(&axis_link).await.unwrap();
+    s.click_and_wait(&axis_link).await.unwrap();
     assert!(
         s.current_url().await.unwrap().contains("/actions?"),
         "the axis link opens the action list"
@@ -94,7 +94,7 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
         .find(&format!("main a[href^='/actions/{action_id}']"))
         .await
         .expect("the action is listed");
-    s.click(&action_link).await.unwrap();
+    s.click_and_wait(&action_link).await.unwrap();
     assert!(
         s.current_url()
             .await
@@ -133,7 +133,7 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
         .find("article.evidence h3 a[href^='/questions/']")
         .await
         .expect("evidence links its question");
-    s.click(&qlink).await.unwrap();
+    s.click_and_wait(&qlink).await.unwrap();
     assert!(s.current_url().await.unwrap().contains("/questions/"));
     assert!(
         !s.find_all("[id^='p']").await.unwrap().is_empty(),
@@ -145,7 +145,9 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
 
     // 5. Search from the header box (keyboard only: type, press Enter).
     let q = s.find("#header-q").await.expect("the header search box");
-    s.type_text(&q, &format!("numerique{ENTER}")).await.unwrap();
+    s.type_and_wait(&q, &format!("numerique{ENTER}"))
+        .await
+        .unwrap();
     assert!(
         s.current_url().await.unwrap().contains("/search?"),
         "the search form submits"
@@ -198,7 +200,7 @@ async fn staff_logs_in_reviews_a_link_and_assesses_a_status() {
     .await
     .unwrap();
     shot(&s, "10-login.png").await;
-    s.click(
+    s.click_and_wait(
         &s.find("form[action='/login'] button[type='submit']")
             .await
             .unwrap(),
@@ -230,7 +232,7 @@ async fn staff_logs_in_reviews_a_link_and_assesses_a_status() {
         .find(&format!("form[action='{action}'] button[type='submit']"))
         .await
         .unwrap();
-    s.click(&button).await.unwrap();
+    s.click_and_wait(&button).await.unwrap();
     let state = app
         .store
         .conn()
@@ -259,7 +261,7 @@ async fn staff_logs_in_reviews_a_link_and_assesses_a_status() {
     s.type_text(&s.find("#as-why").await.unwrap(), why)
         .await
         .unwrap();
-    s.click(
+    s.click_and_wait(
         &s.find("form[action$='/assessment'] button[type='submit']")
             .await
             .unwrap(),
