@@ -11,9 +11,11 @@ mod m20261122_000003_search;
 mod m20261122_000010_staff;
 mod m20261122_000020_data_revision;
 mod m20261122_000021_link_action_state_index;
+mod m20261122_000030_search_deferred;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 pub use m20261122_000020_data_revision::COUNTED_TABLES;
+pub use m20261122_000030_search_deferred::SEARCH_FLUSH_SQL;
 
 pub struct Migrator;
 
@@ -27,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_staff::Migration),
             Box::new(m20261122_000020_data_revision::Migration),
             Box::new(m20261122_000021_link_action_state_index::Migration),
+            Box::new(m20261122_000030_search_deferred::Migration),
         ]
     }
 }

@@ -15,7 +15,7 @@ use sea_orm_migration::sea_orm::DbBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const UP: &[&str] = &[
+pub(crate) const UP: &[&str] = &[
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(\
         kind UNINDEXED, ref_id UNINDEXED, question_id UNINDEXED, title, body, \
         tokenize = 'unicode61 remove_diacritics 2')",

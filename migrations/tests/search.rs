@@ -1,10 +1,11 @@
-//! The search migration: the FTS5 index follows inserts, updates and cascade deletes, ignores
-//! accents and case, and goes away with `down`.
+//! The search migrations: the FTS5 index follows inserts, updates and cascade deletes once the
+//! pending rows are flushed (as the store does before each commit), ignores accents and case,
+//! and goes away with `down`.
 
 use sea_orm_migration::sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
 };
-use vigie_migrations::{Migrator, MigratorTrait};
+use vigie_migrations::{MigrationName, Migrator, MigratorTrait, SEARCH_FLUSH_SQL};
 
 async fn memory_db() -> DatabaseConnection {
     let mut opts = ConnectOptions::new("sqlite::memory:");
@@ -31,6 +32,24 @@ async fn hits(db: &DatabaseConnection, q: &str) -> Vec<String> {
     .collect()
 }
 
+async fn flush(db: &DatabaseConnection) {
+    for sql in SEARCH_FLUSH_SQL {
+        db.execute_unprepared(sql).await.unwrap();
+    }
+}
+
+async fn pending(db: &DatabaseConnection) -> i64 {
+    db.query_one_raw(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT count(*) FROM search_pending",
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<i64>(0)
+    .unwrap()
+}
+
 const DATA: &str = "
     INSERT INTO document (id, kind, source_name, sha256, imported_at, updated_at)
         VALUES (1, 'plan', 'p.txt', 'aa', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z'),
@@ -53,6 +72,11 @@ async fn index_follows_the_tables() {
     let db = memory_db().await;
     Migrator::up(&db, None).await.unwrap();
     db.execute_unprepared(DATA).await.unwrap();
+    // Rows are noted, not indexed, until the flush.
+    assert_eq!(pending(&db).await, 3);
+    assert!(hits(&db, "numerique").await.is_empty());
+    flush(&db).await;
+    assert_eq!(pending(&db).await, 0);
     assert_eq!(hits(&db, "numerique").await, ["question:1"]);
     assert_eq!(hits(&db, "lance").await, ["passage:1"]);
     assert_eq!(hits(&db, "pole").await, ["action:1"]);
@@ -60,6 +84,7 @@ async fn index_follows_the_tables() {
     db.execute_unprepared("UPDATE passage SET text = 'Rien à signaler' WHERE id = 1")
         .await
         .unwrap();
+    flush(&db).await;
     assert!(hits(&db, "lance").await.is_empty());
     assert_eq!(hits(&db, "signaler").await, ["passage:1"]);
 
@@ -67,8 +92,88 @@ async fn index_follows_the_tables() {
     db.execute_unprepared("DELETE FROM document WHERE id = 2")
         .await
         .unwrap();
+    flush(&db).await;
     assert!(hits(&db, "signaler OR numerique").await.is_empty());
     assert_eq!(hits(&db, "pole").await, ["action:1"]);
+}
+
+/// The cases a row-by-row trigger got right by construction and a deferred flush must too: a
+/// row inserted then changed before the flush, a row deleted then its id reused, a row inserted
+/// then deleted, and a savepoint rolled back (a refused file inside an import batch).
+#[tokio::test]
+async fn deferred_index_survives_every_order_of_changes() {
+    let db = memory_db().await;
+    Migrator::up(&db, None).await.unwrap();
+    db.execute_unprepared(DATA).await.unwrap();
+    db.execute_unprepared("UPDATE passage SET text = 'Texte corrigé' WHERE id = 1")
+        .await
+        .unwrap();
+    flush(&db).await;
+    assert_eq!(hits(&db, "corrige").await, ["passage:1"]);
+    assert!(hits(&db, "lance").await.is_empty());
+
+    // Delete passage 1, then insert a new passage with the same id: the old words must go.
+    db.execute_unprepared(
+        "DELETE FROM passage WHERE id = 1; \
+         INSERT INTO passage (id, question_id, position, kind, text) \
+             VALUES (1, 1, 1, 'answer', 'Une réponse nouvelle');",
+    )
+    .await
+    .unwrap();
+    flush(&db).await;
+    assert!(hits(&db, "corrige").await.is_empty());
+    assert_eq!(hits(&db, "nouvelle").await, ["passage:1"]);
+
+    // Inserted then deleted before any flush: never indexed.
+    db.execute_unprepared(
+        "INSERT INTO passage (id, question_id, position, kind, text) \
+             VALUES (2, 1, 2, 'answer', 'Éphémère'); \
+         DELETE FROM passage WHERE id = 2;",
+    )
+    .await
+    .unwrap();
+    flush(&db).await;
+    assert!(hits(&db, "ephemere").await.is_empty());
+
+    // A savepoint rolled back takes its pending notes with it; the flush then indexes only
+    // what was kept.
+    db.execute_unprepared(
+        "BEGIN; \
+         INSERT INTO passage (id, question_id, position, kind, text) \
+             VALUES (3, 1, 3, 'answer', 'Gardé'); \
+         SAVEPOINT refused_file; \
+         INSERT INTO passage (id, question_id, position, kind, text) \
+             VALUES (4, 1, 4, 'answer', 'Refusé'); \
+         ROLLBACK TO refused_file; RELEASE refused_file;",
+    )
+    .await
+    .unwrap();
+    flush(&db).await;
+    db.execute_unprepared("COMMIT").await.unwrap();
+    assert_eq!(hits(&db, "garde").await, ["passage:3"]);
+    assert!(hits(&db, "refuse").await.is_empty());
+    assert_eq!(pending(&db).await, 0);
+}
+
+/// Going down from the deferred triggers indexes what is pending and restores the row triggers.
+#[tokio::test]
+async fn down_from_deferred_indexes_what_is_pending() {
+    let db = memory_db().await;
+    Migrator::up(&db, None).await.unwrap();
+    db.execute_unprepared(DATA).await.unwrap();
+    let deferred = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261122_000030_search_deferred")
+        .expect("the deferred-index migration");
+    let steps = u32::try_from(Migrator::migrations().len() - deferred).unwrap();
+    Migrator::down(&db, Some(steps)).await.unwrap();
+    assert_eq!(hits(&db, "numerique").await, ["question:1"]);
+    // The row triggers of 000003 are back: a change is indexed at once.
+    db.execute_unprepared("UPDATE question SET subject = 'Un autre sujet' WHERE id = 1")
+        .await
+        .unwrap();
+    assert_eq!(hits(&db, "autre").await, ["question:1"]);
+    assert!(hits(&db, "numerique").await.is_empty());
 }
 
 #[tokio::test]

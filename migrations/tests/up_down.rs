@@ -6,7 +6,7 @@ use sea_orm_migration::sea_orm::{
 };
 use vigie_migrations::{DEFAULT_ALIASES, Migrator, MigratorTrait};
 
-const TABLES: [&str; 24] = [
+const TABLES: [&str; 25] = [
     "act",
     "action",
     "audit_log",
@@ -27,6 +27,7 @@ const TABLES: [&str; 24] = [
     "plan_minister",
     "plan_partner",
     "question",
+    "search_pending",
     "session",
     "status_assessment",
     "status_proposal",

@@ -142,7 +142,14 @@ impl Store {
         source_name: &str,
         bytes: &[u8],
     ) -> Result<ImportOutcome, ImportError> {
-        import_into(self.conn(), source_name, bytes).await
+        // A batch of one file: the same path as `vigie import`, full-text flush included.
+        let mut batch = self
+            .begin_import_batch()
+            .await
+            .map_err(ImportError::db(source_name))?;
+        let outcome = batch.import_document(source_name, bytes).await?;
+        batch.commit().await.map_err(ImportError::db(source_name))?;
+        Ok(outcome)
     }
 
     /// Starts a batch: many files in one database transaction, each file in its own savepoint.
@@ -194,8 +201,10 @@ impl ImportBatch {
         self.files == 0
     }
 
-    /// Makes the batch's files durable and visible.
+    /// Makes the batch's files durable and visible, with the full-text index brought up to date
+    /// in the same transaction.
     pub async fn commit(self) -> Result<(), DbErr> {
+        crate::query::search::flush_pending(&self.txn).await?;
         self.txn.commit().await
     }
 }
@@ -210,16 +219,12 @@ fn write_transaction() -> TransactionOptions {
     }
 }
 
-/// Imports one file through `db`: a connection (the file gets its own transaction) or a
-/// transaction (the file gets a savepoint in it).
-async fn import_into<C>(
-    db: &C,
+/// Imports one file inside the batch's transaction, in a savepoint of its own.
+async fn import_into(
+    db: &DatabaseTransaction,
     source_name: &str,
     bytes: &[u8],
-) -> Result<ImportOutcome, ImportError>
-where
-    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
-{
+) -> Result<ImportOutcome, ImportError> {
     let sha = sha256_hex(bytes);
     let on_db = ImportError::db(source_name);
     if let Some(doc) = document::Entity::find()
@@ -234,8 +239,8 @@ where
     }
     let parsed = vigie_core::read_document(source_name, bytes)?;
     let write = async {
-        // On a connection: a transaction; inside a batch: a savepoint (the mode is ignored there).
-        let txn = db.begin_with_options(write_transaction()).await?;
+        // A savepoint: a refused file leaves the rest of the batch alone.
+        let txn = db.begin().await?;
         let source = Source {
             name: source_name,
             sha256: &sha,
@@ -248,8 +253,8 @@ where
         txn.commit().await?;
         Ok::<_, DbErr>(outcome)
     };
-    // Dropping an uncommitted transaction (or savepoint) rolls it back: an error anywhere above
-    // leaves the database as it was.
+    // Dropping an unreleased savepoint rolls it back: an error anywhere above leaves the
+    // database as it was.
     write.await.map_err(ImportError::db(source_name))
 }
 

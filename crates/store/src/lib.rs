@@ -16,7 +16,7 @@ pub mod staff;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, TransactionTrait};
 use vigie_migrations::{Migrator, MigratorTrait};
 
 pub use export::{
@@ -79,6 +79,12 @@ impl Store {
         }
         let db = Database::connect(opts).await?;
         Migrator::up(&db, None).await?;
+        // Rows written by another tool since (the store flushes its own before each commit).
+        if query::search::has_pending(&db).await? {
+            let txn = db.begin().await?;
+            query::search::flush_pending(&txn).await?;
+            txn.commit().await?;
+        }
         Ok(Store { db })
     }
 

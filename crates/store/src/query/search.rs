@@ -1,5 +1,6 @@
 //! Full-text search over actions, question subjects and passages, with SQLite FTS5 (the
-//! `search_index` table of migration `m20261122_000003_search`, kept in sync by triggers).
+//! `search_index` table of migration `m20261122_000003_search`, kept in sync by triggers and a
+//! flush before each commit, see `m20261122_000030_search_deferred`).
 //!
 //! User text is never used as FTS5 syntax: [`fts_query`] splits it into words and quoted
 //! phrases and quotes each one, so `' OR 1=1 --`, `NEAR(`, `*` or a lone `"` are plain words.
@@ -493,8 +494,38 @@ pub async fn actions_naming<C: ConnectionTrait>(
         .collect())
 }
 
+/// Indexes the rows the triggers noted as changed since the last flush (migration
+/// `m20261122_000030_search_deferred`). The store runs it inside every transaction that writes
+/// actions, questions or passages, just before the commit, and when it opens a database.
+pub async fn flush_pending<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    if !is_available(db) {
+        return Ok(());
+    }
+    for sql in vigie_migrations::SEARCH_FLUSH_SQL {
+        db.execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
+
+/// Whether rows wait for [`flush_pending`].
+pub async fn has_pending<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
+    if !is_available(db) {
+        return Ok(false);
+    }
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT EXISTS (SELECT 1 FROM search_pending) AS pending",
+        ))
+        .await?;
+    match row {
+        Some(r) => r.try_get::<bool>("", "pending"),
+        None => Ok(false),
+    }
+}
+
 /// Rebuilds the whole index from the tables (after a bulk load that bypassed triggers, or to
-/// repair it). The triggers keep it in sync otherwise.
+/// repair it). The triggers and [`flush_pending`] keep it in sync otherwise.
 pub async fn rebuild_index<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     if !is_available(db) {
         return Ok(());
@@ -505,9 +536,10 @@ pub async fn rebuild_index<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// The statements that fill `search_index` from the tables; shared with the migration.
-pub const REBUILD_SQL: [&str; 4] = [
+/// The statements that fill `search_index` from the tables.
+pub const REBUILD_SQL: [&str; 5] = [
     "DELETE FROM search_index",
+    "DELETE FROM search_pending",
     "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
      SELECT id * 4 + 1, 'action', id, NULL, COALESCE(label, ''), text FROM action",
     "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
