@@ -510,6 +510,23 @@ const RELATED: &[(&str, &str)] = &[
     ("economie_numerique", "transition_numerique"),
 ];
 
+/// Whether `term` is a concept of the vocabulary table that stands for a notion of several words
+/// (`open_data` for "données ouvertes", `inclusion_numerique`, `pme` for "petites et moyennes
+/// entreprises"), as opposed to a plain stem or a one-word equivalent (`numer` for "digital"). A
+/// match on such a term is a match on a phrase, or on a recognised synonym of it: less ambiguous
+/// than a match on any one of its words, so a matcher may weigh it more.
+pub fn is_phrase_concept(term: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        CONCEPTS
+            .iter()
+            .filter(|c| c.phrases.iter().any(|p| content_words(p).len() > 1))
+            .map(|c| c.term)
+            .collect()
+    })
+    .contains(term)
+}
+
 /// All related pairs (each once), for indexes that precompute the relation.
 pub fn related_pairs() -> &'static [(&'static str, &'static str)] {
     RELATED
@@ -843,6 +860,24 @@ mod tests {
         assert_eq!(terms("la digitalisation"), vec!["numerisation"]);
         assert!(related("numerisation").contains(&"numer"));
         assert!(related("numer").contains(&"numerisation"));
+    }
+
+    #[test]
+    fn phrase_concepts_are_the_notions_of_several_words() {
+        for t in [
+            "open_data",
+            "inclusion_numerique",
+            "pme",
+            "tic",
+            "govtech",
+            "teletravail",
+        ] {
+            assert!(is_phrase_concept(t), "{t}");
+        }
+        // One-word equivalents and plain stems are not.
+        for t in ["numer", "numerisation", "don", "fractur", "inclus"] {
+            assert!(!is_phrase_concept(t), "{t}");
+        }
     }
 
     #[test]

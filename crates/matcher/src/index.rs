@@ -13,9 +13,9 @@ use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
 /// A question is linked to an action when its best passage scores at least this.
-pub const LINK_THRESHOLD: f64 = 0.21;
+pub const LINK_THRESHOLD: f64 = 0.22;
 /// Other passages of a linked question join the evidence trail from this score...
-pub const PASSAGE_THRESHOLD: f64 = 0.21;
+pub const PASSAGE_THRESHOLD: f64 = 0.22;
 /// ... when their own words are this similar to the action's (the subject line alone does not put
 /// a passage in the trail).
 pub const TRAIL_MIN_TEXT: f64 = 0.08;
@@ -44,6 +44,13 @@ const WINDOW_FACTOR: f64 = 0.85;
 const MAX_REASON_TERMS: usize = 10;
 /// Related terms (`digitalisation` ~ `numérique`) count this much of an identical term.
 const RELATED_FACTOR: f64 = 0.5;
+/// A concept of several words (`inclusion_numerique` for "fracture numérique", "inclusion
+/// numérique", "e-Inclusie"; `open_data`; `pme`) weighs this many times its tf-idf weight, in the
+/// questions' vectors and in an action's vector when the action's own text names it: a match on a
+/// notion (or on a recognised synonym of it) is less ambiguous than a match on a single word. Not
+/// for a concept found only in the axis title: every action of the axis shares it, so it says which
+/// axis, not which action (weighing it would lift all of them alike).
+pub const CONCEPT_WEIGHT: f64 = 2.0;
 /// Field weights of an action's text: its own words, its axis title, its axis description.
 const W_ACTION_TEXT: f64 = 1.0;
 const W_AXIS_TITLE: f64 = 0.7;
@@ -142,6 +149,9 @@ struct ActionEntry {
     words: BTreeMap<u32, Vec<String>>,
     /// Index into `PlanIndex::axes`.
     axis_idx: usize,
+    /// Phrase concepts of the action's own text (label and text), sorted: they weigh
+    /// [`CONCEPT_WEIGHT`] in its vector.
+    own_concepts: Vec<u32>,
 }
 
 /// Distinctive terms of an axis title, with the terms related to them: the theme a question must
@@ -183,6 +193,8 @@ pub struct PlanIndex {
     partners: PartnerTable,
     minister_map: Vec<(String, String)>,
     link_threshold: f64,
+    relative_cut: f64,
+    concept_weight: f64,
 }
 
 impl std::fmt::Debug for PlanIndex {
@@ -445,6 +457,14 @@ impl PlanIndex {
                 let own = text::analyse(&own_text);
                 let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
                 let mut words: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+                let mut own_concepts = Vec::new();
+                for t in &own {
+                    if text::is_phrase_concept(&t.term) {
+                        own_concepts.push(intern(&t.term, &mut vocab));
+                    }
+                }
+                own_concepts.sort_unstable();
+                own_concepts.dedup();
                 for (tokens, src, w) in [
                     (&own, own_text.as_str(), W_ACTION_TEXT),
                     (&title, axis.title.as_str(), W_AXIS_TITLE),
@@ -463,6 +483,7 @@ impl PlanIndex {
                     tf: tf.into_iter().collect(),
                     words,
                     axis_idx,
+                    own_concepts,
                 });
             }
         }
@@ -500,6 +521,8 @@ impl PlanIndex {
             partners: PartnerTable::new(plan, aliases),
             minister_map: minister_map.to_vec(),
             link_threshold: LINK_THRESHOLD,
+            relative_cut: RELATIVE_CUT,
+            concept_weight: CONCEPT_WEIGHT,
         }
     }
 
@@ -512,6 +535,20 @@ impl PlanIndex {
 
     pub fn link_threshold(&self) -> f64 {
         self.link_threshold
+    }
+
+    /// The same index with another per-question cut (for calibration; `vigie match` uses
+    /// [`RELATIVE_CUT`]).
+    pub fn with_relative_cut(mut self, cut: f64) -> Self {
+        self.relative_cut = cut;
+        self
+    }
+
+    /// The same index with another weight of phrase concepts (for calibration; `vigie match` uses
+    /// [`CONCEPT_WEIGHT`]; 1 weighs them as any term).
+    pub fn with_concept_weight(mut self, weight: f64) -> Self {
+        self.concept_weight = weight;
+        self
     }
 
     /// The codes of the plan's actions, in plan order.
@@ -722,7 +759,9 @@ enum Mode {
 pub const MAX_LINKS_PER_QUESTION: usize = 5;
 /// ... that score at least this share of the question's best link. A question concerns a few
 /// commitments; when many near-identical actions pass, only those close to the best are kept.
-pub const RELATIVE_CUT: f64 = 0.75;
+/// Calibrated with the threshold and the concept weight (docs/matching.md, section 6): 0.6 to 0.7
+/// give the same links on the gold; 0.75 drops seed 001 → 5.1 when the seeds are matched alone.
+pub const RELATIVE_CUT: f64 = 0.7;
 
 /// The details of one passage against one action.
 struct PassageDetail<'p> {
@@ -765,7 +804,14 @@ impl<'a> Weights<'a> {
         for (ai, a) in index.actions.iter().enumerate() {
             let mut v: Vec<(u32, f64)> =
                 a.tf.iter()
-                    .map(|&(id, tf)| (id, (1.0 + tf).ln() * w.plan_idf[id as usize]))
+                    .map(|&(id, tf)| {
+                        let c = if a.own_concepts.binary_search(&id).is_ok() {
+                            index.concept_weight
+                        } else {
+                            1.0
+                        };
+                        (id, c * (1.0 + tf).ln() * w.plan_idf[id as usize])
+                    })
                     .collect();
             let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
             if norm > 0.0 {
@@ -799,6 +845,15 @@ impl<'a> Weights<'a> {
         }
     }
 
+    /// [`CONCEPT_WEIGHT`] for a phrase concept of a question, 1 for any other term.
+    fn concept_factor(&self, term: &str) -> f64 {
+        if text::is_phrase_concept(term) {
+            self.index.concept_weight
+        } else {
+            1.0
+        }
+    }
+
     fn vector(&self, tokens: &[&[Token]]) -> Vector {
         let mut all: Vec<&str> = tokens
             .iter()
@@ -816,7 +871,7 @@ impl<'a> Weights<'a> {
             .into_iter()
             .map(|(t, n)| VTerm {
                 term: t.to_string(),
-                w: (1.0 + n).ln() * self.idf(t),
+                w: self.concept_factor(t) * (1.0 + n).ln() * self.idf(t),
                 id: self.index.vocab.get(t).copied(),
                 rel: self.index.related.get(t).cloned().unwrap_or_default(),
                 general: is_general(t),
@@ -1399,7 +1454,7 @@ impl<'a> Weights<'a> {
         let mut chosen = self.candidates(q, a, &prep, pilots);
         // At most MAX_LINKS_PER_QUESTION, close to the best, then in plan order.
         let best = chosen.first().map(|c| c.1).unwrap_or(0.0);
-        chosen.retain(|c| c.1 >= RELATIVE_CUT * best);
+        chosen.retain(|c| c.1 >= self.index.relative_cut * best);
         chosen.truncate(MAX_LINKS_PER_QUESTION);
         chosen.sort_by_key(|c| c.0);
         let mut links = Vec::new();
@@ -1535,10 +1590,11 @@ pub fn explain_in_corpus(
                 .first()
                 .map(|c| index.actions[c.0].code.as_str())
                 .unwrap_or("");
-            if score < RELATIVE_CUT * best {
+            let cut = index.relative_cut;
+            if score < cut * best {
                 let _ = writeln!(
                     out,
-                    "Verdict: NOT LINKED — the best passage scores {score:.3} ≥ threshold {t}, but the question's best link (action {best_code}, {best:.3}) is much stronger: only links scoring at least {RELATIVE_CUT} × the best are kept."
+                    "Verdict: NOT LINKED — the best passage scores {score:.3} ≥ threshold {t}, but the question's best link (action {best_code}, {best:.3}) is much stronger: only links scoring at least {cut} × the best are kept."
                 );
             } else if rank > MAX_LINKS_PER_QUESTION {
                 let _ = writeln!(
@@ -1637,12 +1693,22 @@ pub fn explain_in_corpus(
                     .as_ref()
                     .map(|r| format!(", related to {r}"))
                     .unwrap_or_default();
+                // Say why a concept weighs more than a word.
+                let concept = if text::is_phrase_concept(&t.term)
+                    && index.concept_weight != 1.0
+                    && t.related_to.is_none()
+                {
+                    format!(", concept ×{}", index.concept_weight)
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{} ~ {} ({}{}, {:.3})",
+                    "{} ~ {} ({}{}{}, {:.3})",
                     quote_list(&t.passage_words),
                     quote_list(&t.action_words),
                     t.term,
                     rel,
+                    concept,
                     t.weight
                 )
             })

@@ -17,8 +17,9 @@ mod orgs;
 pub mod status;
 
 pub use index::{
-    LINK_THRESHOLD, MinisterReason, OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex,
-    QuestionLink, Reasons, SharedTerm, SubjectReason, explain, explain_in_corpus,
+    CONCEPT_WEIGHT, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason, OrganisationMention,
+    PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT, Reasons, SharedTerm,
+    SubjectReason, explain, explain_in_corpus,
 };
 pub use minister::portfolio_match;
 pub use orgs::default_aliases;
@@ -26,7 +27,7 @@ pub use status::{StatusEvidence, StatusProposal, propose_statuses};
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.1.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.2.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);

@@ -25,19 +25,76 @@ fn pred(qs: &[Question], links: &[Vec<QuestionLink>]) -> Vec<(String, u32, Strin
 #[ignore = "prints a calibration table; run by hand"]
 fn sweep() {
     let plan = common::plan();
-    let qs: Vec<Question> = common::questions().into_iter().map(|(_, _, q)| q).collect();
+    let all = common::questions();
+    let qs: Vec<Question> = all.iter().map(|(_, _, q)| q.clone()).collect();
+    let seeds: Vec<Question> = all
+        .iter()
+        .filter(|(s, _, _)| s == "seeds")
+        .map(|(_, _, q)| q.clone())
+        .collect();
     let keys: Vec<QuestionKey> = qs.iter().map(question_key).collect();
+    let seed_keys: Vec<QuestionKey> = seeds.iter().map(question_key).collect();
     let gold = parse_gold(&common::gold_text()).unwrap();
-    println!("threshold | Vigie P / R / F1 | predicted");
-    for t in [
-        0.18, 0.19, 0.20, 0.21, 0.22, 0.23, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40,
+    let thresholds = [
+        0.18, 0.19, 0.20, 0.21, 0.22, 0.23, 0.24, 0.25, 0.26, 0.27, 0.28, 0.30, 0.32, 0.34, 0.36,
+        0.38, 0.40,
+    ];
+    // Recall on the seed questions alone (what `vigie import seeds/` links): their idf differs.
+    let seeds_recall = |idx: &PlanIndex| {
+        let r = evaluate(&gold, &pred(&seeds, &idx.match_all(&seeds)), &seed_keys);
+        format!("{}/{}", r.required_found, r.required)
+    };
+    for (name, weight, cut) in [
+        (
+            "concept weight and per-question cut as shipped",
+            CONCEPT_WEIGHT,
+            RELATIVE_CUT,
+        ),
+        (
+            "1.1.0's weight and cut (concept weight 1, cut 0.75)",
+            1.0,
+            0.75,
+        ),
     ] {
-        let idx = PlanIndex::new(&plan, &default_aliases(), &[]).with_link_threshold(t);
-        let r = evaluate(&gold, &pred(&qs, &idx.match_all(&qs)), &keys);
         println!(
-            "{t:.2} | {:.3} / {:.3} / {:.3} | {}",
-            r.precision, r.recall, r.f1, r.predicted
+            "== {name} ({weight}, {cut}): threshold | Vigie P / R / F1 | predicted | seeds alone: required found"
         );
+        for t in thresholds {
+            let idx = PlanIndex::new(&plan, &default_aliases(), &[])
+                .with_link_threshold(t)
+                .with_concept_weight(weight)
+                .with_relative_cut(cut);
+            let r = evaluate(&gold, &pred(&qs, &idx.match_all(&qs)), &keys);
+            println!(
+                "{t:.2} | {:.3} / {:.3} / {:.3} | {} | {}",
+                r.precision,
+                r.recall,
+                r.f1,
+                r.predicted,
+                seeds_recall(&idx)
+            );
+        }
+    }
+    println!(
+        "== concept weight x per-question cut at the shipped threshold {LINK_THRESHOLD}: P / R / F1 (predicted) seeds alone"
+    );
+    for weight in [1.0, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0] {
+        let mut line = format!("{weight:.2}");
+        for cut in [0.6, 0.65, 0.7, 0.75, 0.8] {
+            let idx = PlanIndex::new(&plan, &default_aliases(), &[])
+                .with_concept_weight(weight)
+                .with_relative_cut(cut);
+            let r = evaluate(&gold, &pred(&qs, &idx.match_all(&qs)), &keys);
+            line += &format!(
+                " | cut {cut}: {:.3} / {:.3} / {:.3} ({}) {}",
+                r.precision,
+                r.recall,
+                r.f1,
+                r.predicted,
+                seeds_recall(&idx)
+            );
+        }
+        println!("{line}");
     }
     println!("threshold | BM25 P / R / F1 | predicted");
     for t in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7] {

@@ -137,7 +137,7 @@ async fn seeds_and_fixtures_are_linked_as_the_gold_file_says() {
     let summary = store.run_matcher().await.unwrap();
     assert_eq!(
         (summary.plans, summary.questions, summary.links_removed),
-        (1, 16, 0)
+        (1, 19, 0)
     );
     assert!(summary.links_new > 0, "{summary:?}");
     let found = links(&store).await;
@@ -192,8 +192,8 @@ async fn seeds_and_fixtures_are_linked_as_the_gold_file_says() {
         .collect();
     assert_eq!(
         negatives.len(),
-        7,
-        "the seven negative fixtures: {negatives:?}"
+        10,
+        "the ten negative fixtures: {negatives:?}"
     );
     for n in negatives {
         assert!(
