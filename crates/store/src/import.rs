@@ -12,11 +12,11 @@ use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    DbBackend, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryResult, QueryTrait, Set,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -162,6 +162,7 @@ impl Store {
         Ok(ImportBatch {
             txn: self.conn().begin_with_options(write_transaction()).await?,
             files: 0,
+            unfinished: false,
         })
     }
 }
@@ -170,6 +171,9 @@ impl Store {
 pub struct ImportBatch {
     txn: DatabaseTransaction,
     files: usize,
+    /// A file's savepoint was opened and neither released nor rolled back (its import was
+    /// interrupted, or the rollback failed): committing would keep half a file, so it is refused.
+    unfinished: bool,
 }
 
 impl std::fmt::Debug for ImportBatch {
@@ -187,9 +191,31 @@ impl ImportBatch {
         source_name: &str,
         bytes: &[u8],
     ) -> Result<ImportOutcome, ImportError> {
-        let outcome = import_into(&self.txn, source_name, bytes).await?;
-        self.files += 1;
-        Ok(outcome)
+        if self.unfinished {
+            return Err(ImportError::Db {
+                file: source_name.to_string(),
+                source: DbErr::Custom(UNFINISHED.into()),
+            });
+        }
+        // Set while the file's writes are under way: if this future is dropped half-way, the
+        // batch knows it holds half a file.
+        self.unfinished = true;
+        let mut writing = false;
+        let outcome = import_into(&self.txn, source_name, bytes, &mut writing).await;
+        if outcome.is_err() && writing {
+            // Undo the file's writes and keep the batch's other files. If even that fails, the
+            // batch stays unfinished and refuses to commit.
+            let undo = format!("ROLLBACK TO {FILE_SAVEPOINT}; RELEASE {FILE_SAVEPOINT}");
+            if self.txn.execute_unprepared(&undo).await.is_ok() {
+                self.unfinished = false;
+            }
+        } else {
+            self.unfinished = false;
+        }
+        if outcome.is_ok() {
+            self.files += 1;
+        }
+        outcome
     }
 
     /// How many files the batch imported (or found unchanged) so far.
@@ -204,6 +230,9 @@ impl ImportBatch {
     /// Makes the batch's files durable and visible, with the full-text index brought up to date
     /// in the same transaction.
     pub async fn commit(self) -> Result<(), DbErr> {
+        if self.unfinished {
+            return Err(DbErr::Custom(UNFINISHED.into()));
+        }
         crate::query::search::flush_pending(&self.txn).await?;
         self.txn.commit().await
     }
@@ -219,11 +248,23 @@ fn write_transaction() -> TransactionOptions {
     }
 }
 
-/// Imports one file inside the batch's transaction, in a savepoint of its own.
+/// The savepoint each file of a batch is written in. It is opened and released by hand rather
+/// than as a nested sea-orm transaction so that both ride along with other statements in one
+/// round trip (see [`round_trip`]); [`ImportBatch::import_document`] rolls it back on error.
+const FILE_SAVEPOINT: &str = "vigie_file";
+
+const UNFINISHED: &str =
+    "an earlier file of this import batch was left half-written; the batch cannot be committed";
+
+/// Imports one file inside the batch's transaction, in the savepoint [`FILE_SAVEPOINT`]. On
+/// success the savepoint is released. `writing` is set once the file is read and its writes
+/// begin: an error after that leaves the savepoint for the caller to roll back; an error before
+/// (a read error, a failed lookup) has opened and written nothing.
 async fn import_into(
     db: &DatabaseTransaction,
     source_name: &str,
     bytes: &[u8],
+    writing: &mut bool,
 ) -> Result<ImportOutcome, ImportError> {
     let sha = sha256_hex(bytes);
     let on_db = ImportError::db(source_name);
@@ -238,24 +279,72 @@ async fn import_into(
             .map_err(ImportError::db(source_name));
     }
     let parsed = vigie_core::read_document(source_name, bytes)?;
-    let write = async {
-        // A savepoint: a refused file leaves the rest of the batch alone.
-        let txn = db.begin().await?;
-        let source = Source {
-            name: source_name,
-            sha256: &sha,
-            now: Utc::now(),
-        };
-        let outcome = match &parsed {
-            Document::Plan(p) => write_plan(&txn, &source, p).await?,
-            Document::Question(q) => write_question(&txn, &source, q).await?,
-        };
-        txn.commit().await?;
-        Ok::<_, DbErr>(outcome)
+    let source = Source {
+        name: source_name,
+        sha256: &sha,
+        now: Utc::now(),
     };
-    // Dropping an unreleased savepoint rolls it back: an error anywhere above leaves the
-    // database as it was.
+    let write = async {
+        match &parsed {
+            Document::Plan(p) => {
+                *writing = true;
+                db.execute_unprepared(&format!("SAVEPOINT {FILE_SAVEPOINT}"))
+                    .await?;
+                let outcome = write_plan(db, &source, p).await?;
+                db.execute_unprepared(&format!("RELEASE {FILE_SAVEPOINT}"))
+                    .await?;
+                Ok(outcome)
+            }
+            Document::Question(q) => {
+                let number = to_i32(q.number, "question number")?;
+                *writing = true;
+                write_question(db, &source, q, number).await
+            }
+        }
+    };
     write.await.map_err(ImportError::db(source_name))
+}
+
+/// Runs statements in one round trip to the database where the driver allows it, and returns
+/// the rows of all of them in order.
+///
+/// Why: an import is bound by round trips more than by SQL. Each statement is a hand-off
+/// between the caller's thread and the driver's SQLite thread, and a question file is a handful
+/// of small statements. SQLite (through sqlx) runs a multi-statement query in order on one
+/// connection, binding the parameters of each statement in sequence, so the statements of one
+/// step can travel together. Other backends get them one at a time.
+async fn round_trip(
+    db: &DatabaseTransaction,
+    statements: Vec<Statement>,
+) -> Result<Vec<QueryResult>, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        let mut rows = Vec::new();
+        for stmt in statements {
+            rows.extend(db.query_all_raw(stmt).await?);
+        }
+        return Ok(rows);
+    }
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    for stmt in statements {
+        if !sql.is_empty() {
+            sql.push_str(";\n");
+        }
+        sql.push_str(&stmt.sql);
+        if let Some(v) = stmt.values {
+            values.extend(v.0);
+        }
+    }
+    db.query_all_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        sql,
+        values,
+    ))
+    .await
+}
+
+fn raw(backend: DbBackend, sql: String) -> Statement {
+    Statement::from_string(backend, sql)
 }
 
 struct Source<'a> {
@@ -707,7 +796,8 @@ struct KnownQuestion {
 }
 
 impl QuestionLookup {
-    async fn run(txn: &DatabaseTransaction, q: &Question, number: i32) -> Result<Self, DbErr> {
+    /// One SELECT that finds the author, the addressee and the question if it is known.
+    fn statement(q: &Question, number: i32) -> SelectStatement {
         let minister = || {
             let by_name = match &q.addressee.name {
                 Some(name) => Expr::col(minister::Column::Name).eq(name.as_str()),
@@ -737,13 +827,16 @@ impl QuestionLookup {
             .from(member::Entity)
             .and_where(Expr::col(member::Column::Name).eq(q.author.as_str()))
             .to_owned();
-        let stmt = Query::select()
+        Query::select()
             .expr(Expr::from(member))
             .expr(Expr::from(minister()))
             .expr(Expr::from(question(question::Column::Id)))
             .expr(Expr::from(question(question::Column::DocumentId)))
-            .to_owned();
-        let row = txn.query_one(&stmt).await?.ok_or_else(|| {
+            .to_owned()
+    }
+
+    fn from_row(row: Option<&QueryResult>) -> Result<Self, DbErr> {
+        let row = row.ok_or_else(|| {
             DbErr::RecordNotFound("the lookup of a question's rows returned nothing".into())
         })?;
         let question = match (
@@ -785,11 +878,20 @@ async fn write_question(
     txn: &DatabaseTransaction,
     source: &Source<'_>,
     q: &Question,
+    number: i32,
 ) -> Result<ImportOutcome, DbErr> {
-    let number = to_i32(q.number, "question number")?;
-    // One round trip finds the author, the addressee and the question if it is known: importing
-    // thousands of files is bound by statements per file more than by anything else.
-    let known = QuestionLookup::run(txn, q, number).await?;
+    let backend = txn.get_database_backend();
+    // Round trip 1: open the file's savepoint and find the author, the addressee and the
+    // question if it is known.
+    let rows = round_trip(
+        txn,
+        vec![
+            raw(backend, format!("SAVEPOINT {FILE_SAVEPOINT}")),
+            backend.build(&QuestionLookup::statement(q, number)),
+        ],
+    )
+    .await?;
+    let known = QuestionLookup::from_row(rows.first())?;
     let member_id = match known.member_id {
         Some(id) => id,
         None => insert_member(txn, &q.author).await?,
@@ -798,103 +900,74 @@ async fn write_question(
         Some(id) => id,
         None => insert_minister(txn, &q.addressee).await?,
     };
-    let existing = known.question;
+    let outcome = |id, document_id, status| ImportOutcome {
+        kind: DocumentKind::Question,
+        status,
+        label: question_label(&q.legislature, q.number.into(), &q.addressee),
+        id,
+        document_id,
+        sha256: source.sha256.to_string(),
+        counts: ImportCounts {
+            acts: q.acts.len() as u64,
+            passages: q.passages.len() as u64,
+            ..ImportCounts::default()
+        },
+    };
+    let Some(existing) = known.question else {
+        // A new question, the common case of a large import: two more round trips.
+        let (question_id, document_id) =
+            insert_new_question(txn, source, q, number, member_id, minister_id).await?;
+        return Ok(outcome(question_id, document_id, ImportStatus::Imported));
+    };
+    // A known question: updated in place, so links to it and to its passages stay valid.
     let document_id = upsert_document(
         txn,
         source,
         DocumentKind::Question,
-        existing.as_ref().map(|e| e.document_id),
+        Some(existing.document_id),
     )
     .await?;
-    let row = question::ActiveModel {
-        id: existing.as_ref().map_or(NotSet, |e| Set(e.id)),
-        document_id: Set(document_id),
-        legislature: Set(q.legislature.clone()),
-        session: Set(q.session.clone()),
-        number: Set(number),
-        subject: Set(q.subject.clone()),
-        member_id: Set(member_id),
-        minister_id: Set(minister_id),
-        received: Set(q.received),
-        published: Set(q.published),
-        answered: Set(q.answered),
-    };
-    let (question_id, status) = match &existing {
-        Some(e) => {
-            question::Entity::update_many()
-                .set(row)
-                .filter(question::Column::Id.eq(e.id))
-                .exec(txn)
-                .await?;
-            (e.id, ImportStatus::Updated)
-        }
-        None => (
-            question::Entity::insert(row)
-                .exec(txn)
-                .await?
-                .last_insert_id,
-            ImportStatus::Imported,
-        ),
-    };
+    let question_id = existing.id;
+    question::Entity::update_many()
+        .set(question_row(q, number, document_id, member_id, minister_id))
+        .filter(question::Column::Id.eq(question_id))
+        .exec(txn)
+        .await?;
 
     // Acts: nothing points at them, so a new version replaces them.
-    if existing.is_some() {
-        act::Entity::delete_many()
-            .filter(act::Column::QuestionId.eq(question_id))
-            .exec(txn)
-            .await?;
-    }
-    let mut acts = Vec::with_capacity(q.acts.len());
-    for (i, a) in q.acts.iter().enumerate() {
-        acts.push(act::ActiveModel {
-            id: NotSet,
-            question_id: Set(question_id),
-            position: Set(to_i32(i + 1, "act position")?),
-            date: Set(a.date),
-            label: Set(a.label.clone()),
-            reference: Set(a.reference.clone()),
-        });
-    }
-    insert_chunked(txn, acts).await?;
+    act::Entity::delete_many()
+        .filter(act::Column::QuestionId.eq(question_id))
+        .exec(txn)
+        .await?;
+    insert_chunked(txn, act_rows(question_id, q)?).await?;
 
     // Passages by position: links point at them, so they are updated in place; only the
     // difference is deleted or inserted.
-    let mut old: HashMap<i32, passage::Model> = if existing.is_some() {
-        passage::Entity::find()
-            .filter(passage::Column::QuestionId.eq(question_id))
-            .order_by_asc(passage::Column::Position)
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|p| (p.position, p))
-            .collect()
-    } else {
-        HashMap::new()
-    };
+    let mut old: HashMap<i32, passage::Model> = passage::Entity::find()
+        .filter(passage::Column::QuestionId.eq(question_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|p| (p.position, p))
+        .collect();
     let mut inserts = Vec::new();
-    for p in &q.passages {
-        let position = to_i32(p.position, "passage position")?;
-        let kind = p.kind.as_str();
+    for row in passage_rows(question_id, q)? {
+        let position = *row.position.as_ref();
         match old.remove(&position) {
             Some(o) => {
-                if o.kind != kind || o.heading != p.heading || o.text != p.text {
+                let (kind, heading, text) =
+                    (row.kind.as_ref(), row.heading.as_ref(), row.text.as_ref());
+                if &o.kind != kind || &o.heading != heading || &o.text != text {
                     passage::Entity::update_many()
-                        .col_expr(passage::Column::Kind, Expr::val(kind))
-                        .col_expr(passage::Column::Heading, Expr::val(p.heading.clone()))
-                        .col_expr(passage::Column::Text, Expr::val(p.text.as_str()))
+                        .col_expr(passage::Column::Kind, Expr::val(kind.as_str()))
+                        .col_expr(passage::Column::Heading, Expr::val(heading.clone()))
+                        .col_expr(passage::Column::Text, Expr::val(text.as_str()))
                         .filter(passage::Column::Id.eq(o.id))
                         .exec(txn)
                         .await?;
                 }
             }
-            None => inserts.push(passage::ActiveModel {
-                id: NotSet,
-                question_id: Set(question_id),
-                position: Set(position),
-                kind: Set(kind.to_string()),
-                heading: Set(p.heading.clone()),
-                text: Set(p.text.clone()),
-            }),
+            None => inserts.push(row),
         }
     }
     if !old.is_empty() {
@@ -905,18 +978,148 @@ async fn write_question(
             .await?;
     }
     insert_chunked(txn, inserts).await?;
+    txn.execute_unprepared(&format!("RELEASE {FILE_SAVEPOINT}"))
+        .await?;
+    Ok(outcome(question_id, document_id, ImportStatus::Updated))
+}
 
-    Ok(ImportOutcome {
-        kind: DocumentKind::Question,
-        status,
-        label: question_label(&q.legislature, q.number.into(), &q.addressee),
-        id: question_id,
-        document_id,
-        sha256: source.sha256.to_string(),
-        counts: ImportCounts {
-            acts: q.acts.len() as u64,
-            passages: q.passages.len() as u64,
-            ..ImportCounts::default()
-        },
+/// Writes a question the database did not know, in two round trips, and releases the file's
+/// savepoint. Returns the question's and the document's ids.
+async fn insert_new_question(
+    txn: &DatabaseTransaction,
+    source: &Source<'_>,
+    q: &Question,
+    number: i32,
+    member_id: i32,
+    minister_id: i32,
+) -> Result<(i32, i32), DbErr> {
+    let backend = txn.get_database_backend();
+    // Every value is converted before anything is written.
+    let acts = act_rows(0, q)?;
+    let passages = passage_rows(0, q)?;
+
+    // Round trip 2: the document, then the question, which finds its document by the file's
+    // hash (unique) since both statements travel together.
+    let document = document::Entity::insert(document::ActiveModel {
+        id: NotSet,
+        kind: Set(DocumentKind::Question.as_str().to_string()),
+        source_name: Set(source.name.to_string()),
+        sha256: Set(source.sha256.to_string()),
+        imported_at: Set(source.now),
+        updated_at: Set(source.now),
     })
+    .build(backend);
+    let document_id = Query::select()
+        .column(document::Column::Id)
+        .from(document::Entity)
+        .and_where(Expr::col(document::Column::Sha256).eq(source.sha256))
+        .to_owned();
+    use question::Column as C;
+    let question = Query::insert()
+        .into_table(question::Entity)
+        .columns([
+            C::DocumentId,
+            C::Legislature,
+            C::Session,
+            C::Number,
+            C::Subject,
+            C::MemberId,
+            C::MinisterId,
+            C::Received,
+            C::Published,
+            C::Answered,
+        ])
+        .values_panic([
+            Expr::from(document_id),
+            Expr::val(q.legislature.as_str()),
+            Expr::val(q.session.as_str()),
+            Expr::val(number),
+            Expr::val(q.subject.as_str()),
+            Expr::val(member_id),
+            Expr::val(minister_id),
+            Expr::val(q.received),
+            Expr::val(q.published),
+            Expr::val(q.answered),
+        ])
+        .returning(Query::returning().columns([C::Id, C::DocumentId]))
+        .to_owned();
+    let rows = round_trip(txn, vec![document, backend.build(&question)]).await?;
+    let row = rows.first().ok_or_else(|| DbErr::RecordNotInserted)?;
+    let question_id: i32 = row.try_get_by_index(0)?;
+    let document_id: i32 = row.try_get_by_index(1)?;
+
+    // Round trip 3: acts, passages, and the end of the file's savepoint.
+    let mut statements = Vec::new();
+    for chunk in acts.chunks(INSERT_CHUNK) {
+        let rows = chunk.iter().cloned().map(|mut a| {
+            a.question_id = Set(question_id);
+            a
+        });
+        statements.push(act::Entity::insert_many(rows).build(backend));
+    }
+    for chunk in passages.chunks(INSERT_CHUNK) {
+        let rows = chunk.iter().cloned().map(|mut p| {
+            p.question_id = Set(question_id);
+            p
+        });
+        statements.push(passage::Entity::insert_many(rows).build(backend));
+    }
+    statements.push(raw(backend, format!("RELEASE {FILE_SAVEPOINT}")));
+    round_trip(txn, statements).await?;
+    Ok((question_id, document_id))
+}
+
+fn question_row(
+    q: &Question,
+    number: i32,
+    document_id: i32,
+    member_id: i32,
+    minister_id: i32,
+) -> question::ActiveModel {
+    question::ActiveModel {
+        id: NotSet,
+        document_id: Set(document_id),
+        legislature: Set(q.legislature.clone()),
+        session: Set(q.session.clone()),
+        number: Set(number),
+        subject: Set(q.subject.clone()),
+        member_id: Set(member_id),
+        minister_id: Set(minister_id),
+        received: Set(q.received),
+        published: Set(q.published),
+        answered: Set(q.answered),
+    }
+}
+
+fn act_rows(question_id: i32, q: &Question) -> Result<Vec<act::ActiveModel>, DbErr> {
+    q.acts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Ok(act::ActiveModel {
+                id: NotSet,
+                question_id: Set(question_id),
+                position: Set(to_i32(i + 1, "act position")?),
+                date: Set(a.date),
+                label: Set(a.label.clone()),
+                reference: Set(a.reference.clone()),
+            })
+        })
+        .collect()
+}
+
+fn passage_rows(question_id: i32, q: &Question) -> Result<Vec<passage::ActiveModel>, DbErr> {
+    q.passages
+        .iter()
+        .map(|p| {
+            Ok(passage::ActiveModel {
+                id: NotSet,
+                question_id: Set(question_id),
+                position: Set(to_i32(p.position, "passage position")?),
+                kind: Set(p.kind.as_str().to_string()),
+                heading: Set(p.heading.clone()),
+                text: Set(p.text.clone()),
+            })
+        })
+        .collect()
 }

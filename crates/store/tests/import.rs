@@ -848,6 +848,59 @@ async fn a_batch_dropped_without_commit_writes_nothing() {
     assert_eq!(store.dump_sqlite().await.unwrap(), before);
 }
 
+/// A value that cannot be stored (a question number beyond the database's integer) is refused
+/// before the file's savepoint opens; the batch goes on with the next file and commits.
+#[tokio::test]
+async fn a_batch_goes_on_after_a_number_too_large() {
+    let store = store().await;
+    let (name, bytes) = seed("001");
+    let huge = String::from_utf8(bytes.clone())
+        .unwrap()
+        .replace("(question n°1176)", "(question n°3000000000)");
+    let mut batch = store.begin_import_batch().await.unwrap();
+    let err = batch
+        .import_document("huge.txt", huge.as_bytes())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("3000000000 is too large to store"),
+        "{err}"
+    );
+    let (other, other_bytes) = seed("003");
+    batch.import_document(&other, &other_bytes).await.unwrap();
+    batch.import_document(&name, &bytes).await.unwrap();
+    batch.commit().await.unwrap();
+    assert_eq!(count(&store, "question").await, 2);
+}
+
+/// A file whose import was interrupted half-way (its future dropped) may have left writes in
+/// the batch: the batch refuses further files and refuses to commit, and nothing is kept.
+#[tokio::test]
+async fn an_interrupted_file_poisons_its_batch() {
+    let store = store().await;
+    let before = store.dump_sqlite().await.unwrap();
+    let mut batch = store.begin_import_batch().await.unwrap();
+    let (name, bytes) = seed("000");
+    batch.import_document(&name, &bytes).await.unwrap();
+    let (name, bytes) = seed("001");
+    // Polled once, then dropped while it waits for the database.
+    let interrupted = tokio::time::timeout(
+        std::time::Duration::ZERO,
+        batch.import_document(&name, &bytes),
+    )
+    .await;
+    assert!(interrupted.is_err(), "the import was still under way");
+    let (other, other_bytes) = seed("003");
+    let err = batch
+        .import_document(&other, &other_bytes)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("half-written"), "{err}");
+    let err = batch.commit().await.unwrap_err();
+    assert!(err.to_string().contains("half-written"), "{err}");
+    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+}
+
 #[tokio::test]
 async fn an_import_waits_for_another_writer() {
     let dir = tempfile::tempdir().unwrap();
