@@ -5,7 +5,7 @@
 use sea_orm_migration::sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
 };
-use vigie_migrations::{MigrationName, Migrator, MigratorTrait, SEARCH_FLUSH_SQL};
+use vigie_migrations::{Migrator, MigratorTrait, SEARCH_FLUSH_SQL};
 
 async fn memory_db() -> DatabaseConnection {
     let mut opts = ConnectOptions::new("sqlite::memory:");
