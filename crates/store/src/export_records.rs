@@ -150,7 +150,15 @@ impl<W: Write> CsvWriter<W> {
 }
 
 /// One CSV field, quoted when it must be.
+///
+/// A field that a spreadsheet would take for a formula (it begins with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading apostrophe, so that opening the download shows the text
+/// instead of running it: document text is not ours, and a question's subject or a staff note
+/// could hold `=HYPERLINK(…)` (OWASP, "CSV injection"). The JSON exports carry the text as is.
 pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return format!("\"'{}\"", s.replace('"', "\"\"")).into();
+    }
     let needs = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
     if needs {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
@@ -569,5 +577,21 @@ mod tests {
             "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\" pad\"\r\n"
         );
         assert_eq!(csv(&[&["é, ü"], &["ok"]]), "\"é, ü\"\r\nok\r\n");
+    }
+
+    #[test]
+    fn what_a_spreadsheet_would_run_is_shown_as_text() {
+        assert_eq!(
+            csv(&[&[
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "+1",
+                "- Réseau Women In Tech",
+                "@SUM(A1)",
+                "\tx",
+                "0.77",
+                "a=b"
+            ]]),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+1\",\"'- Réseau Women In Tech\",\"'@SUM(A1)\",\"'\tx\",0.77,a=b\r\n"
+        );
     }
 }
