@@ -760,6 +760,87 @@ async fn bad_parameters_are_json_400s_naming_the_parameter() {
     assert_eq!(ok_json(&f, "/questions", "/questions").await["total"], 5);
 }
 
+/// The two filtered lists word each refusal exactly alike and, given several bad values, name
+/// the same one first whatever the order of the query string.
+#[tokio::test]
+async fn list_filters_refuse_bad_values_with_exact_messages() {
+    let f = fixture().await;
+    let id = |p: &str, v: &str| format!("{p} must be a positive whole number (an id), not \"{v}\"");
+    let date = |p: &str, v: &str| format!("{p} must be a date written YYYY-MM-DD, not \"{v}\"");
+    for (list, sorts, takes_action) in [
+        ("actions", "code, status, evidence, newest", false),
+        ("questions", "newest, oldest", true),
+    ] {
+        // In the order they are checked.
+        let mut cases: Vec<(&str, &str, String)> = vec![
+            (
+                "page",
+                "0",
+                "page must be a whole number from 1 to 100000, not \"0\"".into(),
+            ),
+            (
+                "per_page",
+                "101",
+                "per_page must be a whole number from 1 to 100, not \"101\"".into(),
+            ),
+            (
+                "status",
+                "done",
+                "status must be one of: delivered, in_progress, announced, stalled, \
+                 no_follow_up; not \"done\""
+                    .into(),
+            ),
+            ("axis", "x", id("axis", "x")),
+            ("action", "1.5", id("action", "1.5")),
+            ("minister", "0", id("minister", "0")),
+            ("member", "-2", id("member", "-2")),
+            (
+                "organisation",
+                "99999999999",
+                id("organisation", "99999999999"),
+            ),
+            ("from", "2020-02-30", date("from", "2020-02-30")),
+            ("to", "31/12/2020", date("to", "31/12/2020")),
+            (
+                "sort",
+                "random",
+                format!("sort must be one of: {sorts}; not \"random\""),
+            ),
+        ];
+        if !takes_action {
+            cases.retain(|(p, _, _)| *p != "action");
+            let msg = expect_error(
+                &f,
+                "/api/v1/actions?action=1",
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+            )
+            .await;
+            assert_eq!(
+                msg,
+                "bad request: unknown parameter \"action\"; expected one of: status, axis, \
+                 minister, member, organisation, from, to, sort, page, per_page"
+            );
+        }
+        for (p, v, want) in &cases {
+            let uri = format!("/api/v1/{list}?{p}={v}");
+            let msg = expect_error(&f, &uri, StatusCode::BAD_REQUEST, "bad_request").await;
+            assert_eq!(msg, format!("bad request: {want}"), "{uri}");
+        }
+        // All bad at once, written last-checked first: the first checked is named.
+        for first in 0..cases.len() {
+            let query: Vec<String> = cases[first..]
+                .iter()
+                .rev()
+                .map(|(p, v, _)| format!("{p}={v}"))
+                .collect();
+            let uri = format!("/api/v1/{list}?{}", query.join("&"));
+            let msg = expect_error(&f, &uri, StatusCode::BAD_REQUEST, "bad_request").await;
+            assert_eq!(msg, format!("bad request: {}", cases[first].2), "{uri}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_api_is_read_only() {
     let f = fixture().await;
