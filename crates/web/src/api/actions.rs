@@ -29,22 +29,19 @@ pub async fn list(
     q: RawParams,
 ) -> Result<Json<Envelope<ActionRow>>, AppError> {
     let p = Params::parse(q, LIST_PARAMS)?;
-    let paging = p.paging()?;
-    let sorts: Vec<&str> = ActionSort::ALL.iter().map(|s| s.as_str()).collect();
+    let f = p.list_filters(&ActionSort::ALL, ActionSort::as_str, ActionSort::parse)?;
     let filter = ActionFilter {
-        status: p.status()?,
-        axis: p.id("axis")?,
-        minister: p.id("minister")?,
-        member: p.id("member")?,
-        organisation: p.id("organisation")?,
-        from: p.date("from")?,
-        to: p.date("to")?,
-        sort: p
-            .choice("sort", &sorts, ActionSort::parse)?
-            .unwrap_or_default(),
-        page: paging.page,
+        status: f.status,
+        axis: f.axis,
+        minister: f.minister,
+        member: f.member,
+        organisation: f.organisation,
+        from: f.from,
+        to: f.to,
+        sort: f.sort,
+        page: f.paging.page,
     };
-    let page = lists::actions_per_page(st.db(), &filter, paging.per_page).await?;
+    let page = lists::actions_per_page(st.db(), &filter, f.paging.per_page).await?;
     Ok(envelope(page, "/api/v1/actions", &p))
 }
 

@@ -172,6 +172,31 @@ impl Params {
         Ok(Paging::new(page, per_page))
     }
 
+    /// The filters of the lists of actions and of questions, checked in one order (paging,
+    /// status, axis, action, minister, member, organisation, from, to, sort) so that, given
+    /// several bad values, both lists name the same one first. `sorts` are the list's orders,
+    /// written by `name` and read back by `parse`; an absent `sort` is the default order.
+    pub fn list_filters<S: Copy + Default>(
+        &self,
+        sorts: &[S],
+        name: fn(S) -> &'static str,
+        parse: fn(&str) -> Option<S>,
+    ) -> Result<ListFilters<S>, AppError> {
+        let sort_names: Vec<&str> = sorts.iter().map(|s| name(*s)).collect();
+        Ok(ListFilters {
+            paging: self.paging()?,
+            status: self.status()?,
+            axis: self.id("axis")?,
+            action: self.id("action")?,
+            minister: self.id("minister")?,
+            member: self.id("member")?,
+            organisation: self.id("organisation")?,
+            from: self.date("from")?,
+            to: self.date("to")?,
+            sort: self.choice("sort", &sort_names, parse)?.unwrap_or_default(),
+        })
+    }
+
     /// The URL of the same list at another page (every other parameter kept, in order).
     fn url_for_page(&self, path: &str, page: u64, per_page: u64) -> String {
         let page = page.to_string();
@@ -186,6 +211,22 @@ impl Params {
         pairs.push(("per_page", &per_page));
         build_url(path, &pairs)
     }
+}
+
+/// The filters shared by the lists of actions and of questions (see [`Params::list_filters`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListFilters<S> {
+    pub paging: Paging,
+    pub status: Option<Status>,
+    pub axis: Option<i32>,
+    /// Always `None` for the actions: their route does not accept the parameter.
+    pub action: Option<i32>,
+    pub minister: Option<i32>,
+    pub member: Option<i32>,
+    pub organisation: Option<i32>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: S,
 }
 
 /// The shape of every list.

@@ -29,23 +29,24 @@ pub async fn list(
     q: RawParams,
 ) -> Result<Json<Envelope<QuestionRow>>, AppError> {
     let p = Params::parse(q, LIST_PARAMS)?;
-    let paging = p.paging()?;
-    let sorts: Vec<&str> = QuestionSort::ALL.iter().map(|s| s.as_str()).collect();
+    let f = p.list_filters(
+        &QuestionSort::ALL,
+        QuestionSort::as_str,
+        QuestionSort::parse,
+    )?;
     let filter = QuestionFilter {
-        status: p.status()?,
-        axis: p.id("axis")?,
-        action: p.id("action")?,
-        minister: p.id("minister")?,
-        member: p.id("member")?,
-        organisation: p.id("organisation")?,
-        from: p.date("from")?,
-        to: p.date("to")?,
-        sort: p
-            .choice("sort", &sorts, QuestionSort::parse)?
-            .unwrap_or_default(),
-        page: paging.page,
+        status: f.status,
+        axis: f.axis,
+        action: f.action,
+        minister: f.minister,
+        member: f.member,
+        organisation: f.organisation,
+        from: f.from,
+        to: f.to,
+        sort: f.sort,
+        page: f.paging.page,
     };
-    let page = lists::questions_per_page(st.db(), &filter, paging.per_page).await?;
+    let page = lists::questions_per_page(st.db(), &filter, f.paging.per_page).await?;
     Ok(envelope(page, "/api/v1/questions", &p))
 }
 
