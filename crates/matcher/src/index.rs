@@ -44,12 +44,15 @@ const WINDOW_FACTOR: f64 = 0.85;
 const MAX_REASON_TERMS: usize = 10;
 /// Related terms (`digitalisation` ~ `numérique`) count this much of an identical term.
 const RELATED_FACTOR: f64 = 0.5;
-/// A concept of several words (`inclusion_numerique` for "fracture numérique", "inclusion
-/// numérique", "e-Inclusie"; `open_data`; `pme`) weighs this many times its tf-idf weight, in the
-/// questions' vectors and in an action's vector when the action's own text names it: a match on a
-/// notion (or on a recognised synonym of it) is less ambiguous than a match on a single word. Not
-/// for a concept found only in the axis title: every action of the axis shares it, so it says which
-/// axis, not which action (weighing it would lift all of them alike).
+/// A concept of several words that an action of the plan commits to (`inclusion_numerique` for
+/// "réduire la fracture numérique", also written "inclusion numérique", "e-Inclusie"; `open_data`;
+/// `pme`) weighs this many times its tf-idf weight: in the questions, and in every action whose own
+/// text names it. A match on a notion, or on a recognised synonym of it, is less ambiguous than a
+/// match on a single word. A concept that the plan only ever repeats from an axis title or
+/// description ("afin de répondre aux attentes du marché de l'emploi", "Accélérer la transition
+/// numérique") is the theme its axis shares with all its actions: it weighs as a word (doubled, it
+/// lifted every action of axis 1 for seed 000, and linked employment questions saying "marché du
+/// travail" to 5.2).
 pub const CONCEPT_WEIGHT: f64 = 2.0;
 /// Field weights of an action's text: its own words, its axis title, its axis description.
 const W_ACTION_TEXT: f64 = 1.0;
@@ -149,8 +152,8 @@ struct ActionEntry {
     words: BTreeMap<u32, Vec<String>>,
     /// Index into `PlanIndex::axes`.
     axis_idx: usize,
-    /// Phrase concepts of the action's own text (label and text), sorted: they weigh
-    /// [`CONCEPT_WEIGHT`] in its vector.
+    /// Phrase concepts of the action's own text (label and text) that some action of the plan names
+    /// on its own (see [`CONCEPT_WEIGHT`]), sorted: they weigh [`CONCEPT_WEIGHT`] in its vector.
     own_concepts: Vec<u32>,
 }
 
@@ -195,6 +198,9 @@ pub struct PlanIndex {
     link_threshold: f64,
     relative_cut: f64,
     concept_weight: f64,
+    /// The phrase concepts that weigh [`CONCEPT_WEIGHT`], in questions and in the actions that name
+    /// them.
+    weighted_concepts: FxSet<String>,
 }
 
 impl std::fmt::Debug for PlanIndex {
@@ -431,6 +437,9 @@ impl PlanIndex {
         };
         let mut axes = Vec::new();
         let mut actions = Vec::new();
+        // Phrase concepts some action names on its own: in its own text, and not only as the
+        // theme of its axis (repeated from the axis title or description).
+        let mut named: BTreeSet<u32> = BTreeSet::new();
         for axis in &plan.axes {
             let pilots_src: &[Minister] = if axis.pilots.is_empty() {
                 &plan.lead_ministers
@@ -459,8 +468,14 @@ impl PlanIndex {
                 let mut words: BTreeMap<u32, Vec<String>> = BTreeMap::new();
                 let mut own_concepts = Vec::new();
                 for t in &own {
-                    if text::is_phrase_concept(&t.term) {
-                        own_concepts.push(intern(&t.term, &mut vocab));
+                    if !text::is_phrase_concept(&t.term) {
+                        continue;
+                    }
+                    let id = intern(&t.term, &mut vocab);
+                    own_concepts.push(id);
+                    let theme = title.iter().chain(&description).any(|x| x.term == t.term);
+                    if !theme {
+                        named.insert(id);
                     }
                 }
                 own_concepts.sort_unstable();
@@ -487,6 +502,9 @@ impl PlanIndex {
                 });
             }
         }
+        for a in &mut actions {
+            a.own_concepts.retain(|id| named.contains(id));
+        }
         let mut action_df = vec![0u32; vocab.len()];
         for a in &actions {
             for &(id, _) in &a.tf {
@@ -511,6 +529,8 @@ impl PlanIndex {
         for (t, &i) in &vocab {
             terms[i as usize] = t.clone();
         }
+        let weighted_concepts: FxSet<String> =
+            named.iter().map(|&id| terms[id as usize].clone()).collect();
         PlanIndex {
             actions,
             axes,
@@ -523,6 +543,7 @@ impl PlanIndex {
             link_threshold: LINK_THRESHOLD,
             relative_cut: RELATIVE_CUT,
             concept_weight: CONCEPT_WEIGHT,
+            weighted_concepts,
         }
     }
 
@@ -549,6 +570,14 @@ impl PlanIndex {
     pub fn with_concept_weight(mut self, weight: f64) -> Self {
         self.concept_weight = weight;
         self
+    }
+
+    /// The phrase concepts that weigh [`CONCEPT_WEIGHT`] for this plan, sorted: those some action
+    /// names in its own text without repeating them from its axis title or description.
+    pub fn weighted_concepts(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.weighted_concepts.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
     }
 
     /// The codes of the plan's actions, in plan order.
@@ -845,9 +874,9 @@ impl<'a> Weights<'a> {
         }
     }
 
-    /// [`CONCEPT_WEIGHT`] for a phrase concept of a question, 1 for any other term.
+    /// [`CONCEPT_WEIGHT`] for a phrase concept the plan commits to, 1 for any other term.
     fn concept_factor(&self, term: &str) -> f64 {
-        if text::is_phrase_concept(term) {
+        if self.index.weighted_concepts.contains(term) {
             self.index.concept_weight
         } else {
             1.0
@@ -1694,7 +1723,7 @@ pub fn explain_in_corpus(
                     .map(|r| format!(", related to {r}"))
                     .unwrap_or_default();
                 // Say why a concept weighs more than a word.
-                let concept = if text::is_phrase_concept(&t.term)
+                let concept = if index.weighted_concepts.contains(&t.term)
                     && index.concept_weight != 1.0
                     && t.related_to.is_none()
                 {

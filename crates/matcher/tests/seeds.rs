@@ -76,6 +76,29 @@ fn negative_fixtures_get_no_link() {
     assert_eq!(checked, 10);
 }
 
+/// The concepts that weigh double are those an action commits to, not the axis themes the plan
+/// repeats from a title: open data is axis 3's theme but also named by 2.2 and 5.2 on their own;
+/// "marché de l'emploi" (5.2) and "transition numérique" (1.1, 1.4) only repeat their axis title.
+#[test]
+fn weighted_concepts_are_the_commitments_not_the_axis_themes() {
+    let w = world();
+    let c = w.index.weighted_concepts();
+    for named in [
+        "inclusion_numerique",
+        "competences_numeriques",
+        "services_en_ligne",
+        "open_data",
+        "once_only",
+        "govtech",
+        "pme",
+    ] {
+        assert!(c.contains(&named), "{named} in {c:?}");
+    }
+    for theme in ["marche_emploi", "transition_numerique", "e_sante"] {
+        assert!(!c.contains(&theme), "{theme} in {c:?}");
+    }
+}
+
 /// What `vigie import seeds/` sees: the seed questions alone are the batch (their own document
 /// frequencies). Every pair the gold file says must be linked is linked.
 #[test]

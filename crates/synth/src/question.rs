@@ -46,7 +46,9 @@ pub struct SynthQuestion {
     pub has_answer: bool,
     /// Stable key of the topic (`open-data`, `mobility`, ...).
     pub topic: &'static str,
-    /// Whether the topic belongs to the digital-transition plan (seed 002).
+    /// Whether the topic belongs to the digital-transition plan (seed 002). Not to a generated plan:
+    /// [`crate::plan`] spreads every topic, in and out of seed 002's scope, over its axes, so
+    /// against a generated plan every question has actions on its subject.
     pub in_plan: bool,
     pub crlf: bool,
     pub final_newline: bool,

@@ -186,8 +186,9 @@ pub const SURNAMES: &[&str] = &[
 pub struct Topic {
     /// Index into [`MINISTERS`] of the minister questions on this topic are addressed to.
     pub minister: usize,
-    /// Whether the topic belongs to the digital-transition plan of seed 002 (ground truth for demos;
-    /// the matcher never sees it).
+    /// Whether the topic belongs to the digital-transition plan of seed 002 (ground truth for demos
+    /// and for the matcher's over-linking test against seed 002; the matcher never sees it).
+    /// Generated plans cover every topic, whatever this says.
     pub in_plan: bool,
     pub key: &'static str,
     /// Subjects of questions (`Question écrite concernant <subject>`).
