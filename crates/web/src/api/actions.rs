@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use vigie_store::query::api::{self, ActionDetail};
 use vigie_store::query::lists::{self, ActionFilter, ActionRow, ActionSort};
 
-use super::params::{Envelope, Params, RawParams, envelope, path_id};
+use super::params::{Envelope, Params, RawParams, by_path_id, envelope};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -47,13 +47,11 @@ pub async fn list(
 
 pub async fn one(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
     q: RawParams,
 ) -> Result<Json<ActionDetail>, AppError> {
     Params::parse(q, &[])?;
-    let id = path_id(&id, "action")?;
-    api::action_detail(st.db(), id)
-        .await?
+    by_path_id(&raw, "action", |id| api::action_detail(st.db(), id))
+        .await
         .map(Json)
-        .ok_or_else(|| AppError::not_found(format!("action {id}")))
 }

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use vigie_store::query::api::{self, OrganisationItem};
 use vigie_store::query::organisation::{OrganisationPage, organisation_page};
 
-use super::params::{Envelope, PAGING, Params, RawParams, envelope, path_id};
+use super::params::{Envelope, PAGING, Params, RawParams, by_path_id, envelope};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -23,13 +23,11 @@ pub async fn list(
 
 pub async fn one(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
     q: RawParams,
 ) -> Result<Json<OrganisationPage>, AppError> {
     Params::parse(q, &[])?;
-    let id = path_id(&id, "organisation")?;
-    organisation_page(st.db(), id)
-        .await?
+    by_path_id(&raw, "organisation", |id| organisation_page(st.db(), id))
+        .await
         .map(Json)
-        .ok_or_else(|| AppError::not_found(format!("organisation {id}")))
 }

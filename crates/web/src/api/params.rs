@@ -253,10 +253,8 @@ pub fn envelope<T: Serialize>(page: Page<T>, path: &str, params: &Params) -> Jso
     })
 }
 
-/// A path id: a positive integer, else "not found" (an id that cannot exist names nothing).
-pub fn path_id(raw: &str, what: &str) -> Result<i32, AppError> {
-    crate::pages::path_id(raw, what)
-}
+/// One record by its path id, as the pages read it: an id that cannot exist names nothing.
+pub use crate::pages::by_path_id;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use vigie_store::query::api::{self, PlanDetail, PlanItem};
 
-use super::params::{Envelope, PAGING, Params, RawParams, envelope, path_id};
+use super::params::{Envelope, PAGING, Params, RawParams, by_path_id, envelope};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -21,13 +21,11 @@ pub async fn list(
 
 pub async fn one(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
     q: RawParams,
 ) -> Result<Json<PlanDetail>, AppError> {
     Params::parse(q, &[])?;
-    let id = path_id(&id, "plan")?;
-    api::plan_detail(st.db(), id)
-        .await?
+    by_path_id(&raw, "plan", |id| api::plan_detail(st.db(), id))
+        .await
         .map(Json)
-        .ok_or_else(|| AppError::not_found(format!("plan {id}")))
 }

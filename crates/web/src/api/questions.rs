@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use vigie_store::query::lists::{self, QuestionFilter, QuestionRow, QuestionSort};
 use vigie_store::query::question::{QuestionPage, question_page};
 
-use super::params::{Envelope, Params, RawParams, envelope, path_id};
+use super::params::{Envelope, Params, RawParams, by_path_id, envelope};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -52,13 +52,11 @@ pub async fn list(
 
 pub async fn one(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
     q: RawParams,
 ) -> Result<Json<QuestionPage>, AppError> {
     Params::parse(q, &[])?;
-    let id = path_id(&id, "question")?;
-    question_page(st.db(), id)
-        .await?
+    by_path_id(&raw, "question", |id| question_page(st.db(), id))
+        .await
         .map(Json)
-        .ok_or_else(|| AppError::not_found(format!("question {id}")))
 }

@@ -11,6 +11,11 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use maud::Markup;
 use vigie_core::Status;
+use vigie_store::query::action::action_page_window;
+use vigie_store::query::member::member_page;
+use vigie_store::query::minister::minister_page;
+use vigie_store::query::organisation::organisation_page;
+use vigie_store::query::question::question_page;
 use vigie_store::query::{self, common::clamp_page};
 
 use crate::ctx::Ctx;
@@ -41,6 +46,23 @@ pub fn path_id(raw: &str, what: &str) -> Result<i32, AppError> {
         .ok()
         .filter(|i| *i > 0)
         .ok_or_else(|| AppError::not_found(format!("{what} {raw:?}")))
+}
+
+/// The record named by the path id `raw`, read by `load`; "not found" when the id cannot exist
+/// (see [`path_id`]) or names nothing.
+pub async fn by_path_id<T, E, F>(
+    raw: &str,
+    what: &str,
+    load: impl FnOnce(i32) -> F,
+) -> Result<T, AppError>
+where
+    F: Future<Output = Result<Option<T>, E>>,
+    AppError: From<E>,
+{
+    let id = path_id(raw, what)?;
+    load(id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("{what} {id}")))
 }
 
 fn status_param(ctx: &Ctx) -> Option<Status> {
@@ -84,16 +106,16 @@ async fn actions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, Ap
 async fn action(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
 ) -> Result<Markup, AppError> {
-    let id = path_id(&id, "action")?;
     let window = query::action::EvidenceWindow {
         page: page_param(&ctx),
         per_page: query::action::EVIDENCE_PER_PAGE,
     };
-    let page = query::action::action_page_window(st.db(), id, Some(window))
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("action {id}")))?;
+    let page = by_path_id(&raw, "action", |id| {
+        action_page_window(st.db(), id, Some(window))
+    })
+    .await?;
     Ok(views::action::page(&ctx, &page))
 }
 
@@ -121,48 +143,36 @@ async fn questions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, 
 async fn question(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
 ) -> Result<Markup, AppError> {
-    let id = path_id(&id, "question")?;
-    let page = query::question::question_page(st.db(), id)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("question {id}")))?;
+    let page = by_path_id(&raw, "question", |id| question_page(st.db(), id)).await?;
     Ok(views::question::page(&ctx, &page))
 }
 
 async fn member(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
 ) -> Result<Markup, AppError> {
-    let id = path_id(&id, "member")?;
-    let page = query::member::member_page(st.db(), id)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("member {id}")))?;
+    let page = by_path_id(&raw, "member", |id| member_page(st.db(), id)).await?;
     Ok(views::member::page(&ctx, &page))
 }
 
 async fn minister(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
 ) -> Result<Markup, AppError> {
-    let id = path_id(&id, "minister")?;
-    let page = query::minister::minister_page(st.db(), id)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("minister {id}")))?;
+    let page = by_path_id(&raw, "minister", |id| minister_page(st.db(), id)).await?;
     Ok(views::minister::page(&ctx, &page))
 }
 
 async fn organisation(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(raw): Path<String>,
 ) -> Result<Markup, AppError> {
-    let id = path_id(&id, "organisation")?;
-    let page = query::organisation::organisation_page(st.db(), id)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("organisation {id}")))?;
+    let page = by_path_id(&raw, "organisation", |id| organisation_page(st.db(), id)).await?;
     Ok(views::organisation::page(&ctx, &page))
 }
 
