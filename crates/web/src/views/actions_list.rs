@@ -51,6 +51,37 @@ pub fn organisation_options(o: &FilterOptions) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The filter controls the lists of actions and of questions share; `minister` labels the
+/// minister's control (the actions' pilot, the questions' addressee).
+pub fn list_filters(
+    ctx: &Ctx,
+    options: &FilterOptions,
+    minister: &'static str,
+    sorts: Vec<(String, String)>,
+) -> Vec<Field<'static>> {
+    let t = ctx.t();
+    let select = |name, label, options| Field::Select {
+        name,
+        label,
+        options,
+    };
+    let date = |name, label| Field::Date { name, label };
+    vec![
+        select("status", t.status_label, status_options(ctx)),
+        select("axis", t.axis, axis_options(ctx, options)),
+        select("minister", minister, minister_options(options)),
+        select("member", t.member, member_options(options)),
+        select(
+            "organisation",
+            t.organisation,
+            organisation_options(options),
+        ),
+        date("from", t.from),
+        date("to", t.to),
+        select("sort", t.sort, sorts),
+    ]
+}
+
 pub fn page(ctx: &Ctx, rows: &Page<ActionRow>, options: &FilterOptions) -> Markup {
     let t = ctx.t();
     let sorts = ActionSort::ALL
@@ -71,16 +102,7 @@ pub fn page(ctx: &Ctx, rows: &Page<ActionRow>, options: &FilterOptions) -> Marku
         t.actions_title,
         html! {
             h1 { (t.actions_title) }
-            (filter_form(ctx, "/actions", vec![
-                Field::Select { name: "status", label: t.status_label, options: status_options(ctx) },
-                Field::Select { name: "axis", label: t.axis, options: axis_options(ctx, options) },
-                Field::Select { name: "minister", label: t.pilots, options: minister_options(options) },
-                Field::Select { name: "member", label: t.member, options: member_options(options) },
-                Field::Select { name: "organisation", label: t.organisation, options: organisation_options(options) },
-                Field::Date { name: "from", label: t.from },
-                Field::Date { name: "to", label: t.to },
-                Field::Select { name: "sort", label: t.sort, options: sorts },
-            ]))
+            (filter_form(ctx, "/actions", list_filters(ctx, options, t.pilots, sorts)))
             p role="status" { (ctx.lang.n_actions(rows.total)) }
             @if rows.items.is_empty() { p { (t.no_results) } } @else {
                 div.table-scroll {

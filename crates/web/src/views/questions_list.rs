@@ -5,10 +5,8 @@ use maud::{Markup, html};
 use vigie_store::query::common::Page;
 use vigie_store::query::lists::{FilterOptions, QuestionRow, QuestionSort};
 
-use super::actions_list::{
-    axis_options, member_options, minister_options, organisation_options, status_options,
-};
-use super::components::{Field, filter_form, pagination, question_link, question_meta};
+use super::actions_list::list_filters;
+use super::components::{filter_form, pagination, question_link, question_meta};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -30,16 +28,7 @@ pub fn page(ctx: &Ctx, rows: &Page<QuestionRow>, options: &FilterOptions) -> Mar
         t.questions_title,
         html! {
             h1 { (t.questions_title) }
-            (filter_form(ctx, "/questions", vec![
-                Field::Select { name: "status", label: t.status_label, options: status_options(ctx) },
-                Field::Select { name: "axis", label: t.axis, options: axis_options(ctx, options) },
-                Field::Select { name: "minister", label: t.minister, options: minister_options(options) },
-                Field::Select { name: "member", label: t.member, options: member_options(options) },
-                Field::Select { name: "organisation", label: t.organisation, options: organisation_options(options) },
-                Field::Date { name: "from", label: t.from },
-                Field::Date { name: "to", label: t.to },
-                Field::Select { name: "sort", label: t.sort, options: sorts },
-            ]))
+            (filter_form(ctx, "/questions", list_filters(ctx, options, t.minister, sorts)))
             @if let Some(a) = ctx.param_id("action") {
                 p { a href=(ctx.link(&format!("/actions/{a}"))) { (t.action) " #" (a) } }
             }
