@@ -141,6 +141,22 @@ const FUTURE_AUX: &[&str] = &[
     "auront",
 ];
 
+/// Words that name a step on the way rather than the end of it: a draft ("avant-projet") or a
+/// reading ("approuvé en première lecture") is approved, and the text is still not adopted. A
+/// delivered cue in a sentence naming one of them is progress.
+const INTERMEDIATE_STEPS: &[&[&str]] = &[
+    &["premiere", "lecture"],
+    &["deuxieme", "lecture"],
+    &["seconde", "lecture"],
+    &["avant", "projet"],
+];
+
+fn names_an_intermediate_step(folded: &[&str]) -> bool {
+    INTERMEDIATE_STEPS
+        .iter()
+        .any(|step| folded.windows(step.len()).any(|w| w == *step))
+}
+
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
@@ -162,8 +178,9 @@ fn is_future_form(w: &str) -> bool {
 /// The status a sentence expresses, with the words that carry it. Within one sentence, the
 /// first status of this order wins: stalled, delivered, in progress, announced. A delivered cue
 /// after a future or conditional auxiliary ("sera finalisé") is an announcement; a negated one
-/// ("n'a pas encore été lancé") is an announcement too. A negated in-progress cue ("ne travaille
-/// plus") is stalled.
+/// ("n'a pas encore été lancé") is an announcement too; one in a sentence that names an
+/// intermediate step ("approuvé en première lecture") is progress. A negated in-progress cue
+/// ("ne travaille plus") is stalled.
 pub fn classify(sentence: &str) -> Option<(Status, String)> {
     let ws = text::words(sentence);
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
@@ -199,6 +216,7 @@ pub fn classify(sentence: &str) -> Option<(Status, String)> {
                 let status = match c.status {
                     Status::Delivered if negated || future => Status::Announced,
                     Status::Delivered if present_tense => Status::InProgress,
+                    Status::Delivered if names_an_intermediate_step(&folded) => Status::InProgress,
                     Status::InProgress if negated => Status::Stalled,
                     Status::Announced if negated => continue,
                     s => s,
@@ -426,6 +444,21 @@ mod tests {
                 "Le Smart City Office évoluera pour capitaliser sur cette approche.",
                 Status::Announced,
                 "évoluera",
+            ),
+            (
+                "L’avant-projet d’ordonnance a été approuvé en première lecture par le Gouvernement.",
+                Status::InProgress,
+                "été approuvé",
+            ),
+            (
+                "Le projet d’ordonnance a été adopté en deuxième lecture.",
+                Status::InProgress,
+                "été adopté",
+            ),
+            (
+                "L’ordonnance a été adoptée par le Parlement.",
+                Status::Delivered,
+                "été adoptée",
             ),
         ];
         for (s, status, cue) in cases {
