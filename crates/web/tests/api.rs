@@ -4,28 +4,27 @@
 //! question. Every response is checked against the hand-written OpenAPI document (a small
 //! validator below), so the document cannot drift from what the API returns.
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+mod common;
+
+use std::collections::BTreeSet;
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
-use chrono::{NaiveDate, TimeZone, Utc};
-use http_body_util::BodyExt;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use axum::http::{Method, StatusCode};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
-use tower::ServiceExt;
 use vigie_core::Status;
 use vigie_store::Store;
 use vigie_store::entity::{
-    action, link, link_passage, member, minister, organisation, passage, question, status_proposal,
+    action, link, member, minister, organisation, question, status_proposal,
 };
 use vigie_store::staff::{Actor, Role, assessments, users};
 use vigie_web::{AppState, api, router};
 
-const EVIL_SUBJECT: &str = "<script>alert(1)</script> \"onmouseover=alert(2) numérique";
+use common::{
+    BodyText, EVIL_SUBJECT, EvidenceText, Res, copy_of_seed, counted, evil_question,
+    link_everywhere, now, question_by_number, request, seeded, send_as, write_evidence,
+};
+
 const JUSTIFICATION: &str = "Reporté, dit le ministre: \"pas avant 2025\"\net rien depuis";
 
 struct Fixture {
@@ -41,166 +40,23 @@ struct Fixture {
     actions: usize,
 }
 
-fn seeds() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
-
-/// Seed 000 turned hostile: markup and a quote in the subject, another number, no answer.
-fn evil_document() -> String {
-    let text = std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt")).unwrap();
-    let title = text
-        .lines()
-        .find(|l| l.starts_with("Question écrite concernant"))
-        .unwrap()
-        .to_string();
-    let cut = text.find("\nRéponse").unwrap();
-    text[..cut]
-        .replace(
-            &title,
-            &format!("Question écrite concernant {EVIL_SUBJECT}"),
-        )
-        .replace("(question n°252)", "(question n°9252)")
-        .replace("Date de réponse: 11/06/2020", "Date de réponse:")
-}
-
 async fn fixture() -> Fixture {
-    let store = Store::open("sqlite::memory:").await.unwrap();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for path in names {
-        let bytes = std::fs::read(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        store
-            .import_document(&name, &bytes)
-            .await
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-    }
-    store
-        .import_document("evil.txt", evil_document().as_bytes())
-        .await
-        .expect("the hostile question imports");
-    let db = store.conn().clone();
+    let db = seeded(&evil_question(&[])).await;
     // The import may run the matcher; this fixture writes its own links and proposals.
     link::Entity::delete_many().exec(&db).await.unwrap();
     status_proposal::Entity::delete_many()
         .exec(&db)
         .await
         .unwrap();
-
-    let actions = action::Entity::find()
-        .order_by_asc(action::Column::Id)
-        .all(&db)
-        .await
-        .unwrap();
-    assert!(actions.len() > 10, "the plan seed gives its actions");
-    let target = &actions[0];
-    let by_number = |n: i32| {
-        let db = db.clone();
-        async move {
-            question::Entity::find()
-                .filter(question::Column::Number.eq(n))
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-        }
-    };
-    let task_force = by_number(252).await;
-    let evil = by_number(9252).await;
-    let first_passage = |q: i32, kind: Option<&'static str>| {
-        let db = db.clone();
-        async move {
-            let mut f = passage::Entity::find().filter(passage::Column::QuestionId.eq(q));
-            if let Some(k) = kind {
-                f = f.filter(passage::Column::Kind.eq(k));
-            }
-            f.order_by_asc(passage::Column::Position)
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-        }
-    };
-    let answer = first_passage(task_force.id, Some("answer")).await;
-    let evil_passage = first_passage(evil.id, None).await;
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-    let new_link = |q: i32, a: i32, score: f64, state: &'static str| link::ActiveModel {
-        question_id: Set(q),
-        action_id: Set(a),
-        score: Set(score),
-        state: Set(state.into()),
-        origin: Set("matcher".into()),
-        matcher_version: Set("test/1".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    let l = new_link(task_force.id, target.id, 0.82, "proposed")
-        .insert(&db)
-        .await
-        .unwrap();
-    link_passage::ActiveModel {
-        link_id: Set(l.id),
-        passage_id: Set(answer.id),
-        score: Set(0.77),
-        reasons: Set(r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"minister":"same portfolio"}"#.into()),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    let l2 = new_link(evil.id, target.id, 0.4, "confirmed")
-        .insert(&db)
-        .await
-        .unwrap();
-    link_passage::ActiveModel {
-        link_id: Set(l2.id),
-        passage_id: Set(evil_passage.id),
-        score: Set(0.4),
-        reasons: Set(r#"{"why":"<script>alert(4)</script>, \"quoted\""}"#.into()),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    new_link(task_force.id, actions[1].id, 0.3, "rejected")
-        .insert(&db)
-        .await
-        .unwrap();
-    for (status, current, day) in [("announced", false, 1), ("in_progress", true, 2)] {
-        status_proposal::ActiveModel {
-            action_id: Set(target.id),
-            status: Set(status.into()),
-            sentence: Set(Some(
-                "Pour l’instant mes équipes travaillent intensément".into(),
-            )),
-            question_id: Set(Some(task_force.id)),
-            passage_id: Set(Some(answer.id)),
-            evidence_date: Set(Some(NaiveDate::from_ymd_opt(2020, 6, 11).unwrap())),
-            matcher_version: Set("test/1".into()),
-            computed_at: Set(Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()),
-            current: Set(current),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap();
-    }
-    status_proposal::ActiveModel {
-        action_id: Set(actions[2].id),
-        status: Set("delivered".into()),
-        sentence: Set(Some("a été lancé".into())),
-        matcher_version: Set("test/1".into()),
-        computed_at: Set(now),
-        current: Set(true),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
+    let e = write_evidence(
+        &db,
+        &EvidenceText {
+            task_force_reasons: r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"minister":"same portfolio"}"#,
+            evil_reasons: r#"{"why":"<script>alert(4)</script>, \"quoted\""}"#,
+            evil_note: None,
+        },
+    )
+    .await;
     let alice = users::add_user(
         &db,
         &Actor::cli(),
@@ -213,7 +69,7 @@ async fn fixture() -> Fixture {
     assessments::assess(
         &db,
         &alice.actor(),
-        actions[2].id,
+        e.actions[2].id,
         Status::Stalled,
         JUSTIFICATION,
     )
@@ -223,52 +79,17 @@ async fn fixture() -> Fixture {
     Fixture {
         app: router(AppState::new(db.clone())),
         db,
-        linked_action: target.id,
-        assessed_action: actions[2].id,
-        task_force: task_force.id,
-        evil: evil.id,
-        actions: actions.len(),
+        linked_action: e.actions[0].id,
+        assessed_action: e.actions[2].id,
+        task_force: e.task_force.id,
+        evil: e.evil.id,
+        actions: e.actions.len(),
     }
 }
 
-struct Res {
-    status: StatusCode,
-    headers: HashMap<String, String>,
-    body: String,
-}
-
-impl Res {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).map(String::as_str).unwrap_or("")
-    }
-}
-
+/// The API's bodies are UTF-8, or the test fails.
 async fn call(app: &Router, method: Method, uri: &str, headers: &[(&str, &str)]) -> Res {
-    let mut req = Request::builder().method(method).uri(uri);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let headers = res
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-        .collect();
-    let body = res.into_body().collect().await.unwrap().to_bytes();
-    Res {
-        status,
-        headers,
-        body: String::from_utf8(body.to_vec()).expect("UTF-8 body"),
-    }
+    send_as(app, request(method, uri, headers), BodyText::Strict).await
 }
 
 async fn get(app: &Router, uri: &str) -> Res {
@@ -1247,24 +1068,10 @@ async fn downloads_are_attachments_with_exact_csv_and_the_whole_dataset() {
     assert_eq!(link["passages"][0]["reasons"]["minister"], "same portfolio");
 }
 
-/// Seed 000 as asked by another member under another number.
-fn copy_of_seed(n: usize) -> String {
-    std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt"))
-        .unwrap()
-        .replace("(question n°252)", &format!("(question n°{})", 20_000 + n))
-        .replace("\nBianca Debaets\n", &format!("\nMembre Numéro{n}\n"))
-}
-
 /// The number of SQL statements each URI runs, through a connection that counts them.
 async fn query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usize> {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let counter = Arc::new(AtomicUsize::new(0));
-    let mut counted = db.clone();
-    let c = counter.clone();
-    counted.set_metric_callback(move |_| {
-        c.fetch_add(1, Ordering::SeqCst);
-    });
+    use std::sync::atomic::Ordering;
+    let (counted, counter) = counted(db);
     let app = router(AppState::new(counted));
     let mut out = vec![];
     for uri in uris {
@@ -1324,55 +1131,19 @@ async fn no_query_per_row() {
     // Twelve more questions by twelve more members, each linked on every passage to the
     // action, with a status proposal each for more actions.
     let store = Store::from_connection(f.db.clone());
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
     let actions = action::Entity::find().all(&f.db).await.unwrap();
     for n in 0..12 {
         store
             .import_document(&format!("copy{n}.txt"), copy_of_seed(n).as_bytes())
             .await
             .unwrap();
-        let q = question::Entity::find()
-            .filter(question::Column::Number.eq(20_000 + n as i32))
-            .one(&f.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let q = question_by_number(&f.db, 20_000 + n as i32).await;
         link::Entity::delete_many()
             .filter(link::Column::QuestionId.eq(q.id))
             .exec(&f.db)
             .await
             .unwrap();
-        let l = link::ActiveModel {
-            question_id: Set(q.id),
-            action_id: Set(a),
-            score: Set(0.5),
-            state: Set("proposed".into()),
-            origin: Set("matcher".into()),
-            matcher_version: Set("test/1".into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&f.db)
-        .await
-        .unwrap();
-        for p in passage::Entity::find()
-            .filter(passage::Column::QuestionId.eq(q.id))
-            .all(&f.db)
-            .await
-            .unwrap()
-        {
-            link_passage::ActiveModel {
-                link_id: Set(l.id),
-                passage_id: Set(p.id),
-                score: Set(0.5),
-                reasons: Set("{\"words\":[\"numérique\"]}".into()),
-                ..Default::default()
-            }
-            .insert(&f.db)
-            .await
-            .unwrap();
-        }
+        link_everywhere(&f.db, q.id, a, 0.5).await;
         let target = &actions[3 + n % (actions.len() - 3)];
         status_proposal::ActiveModel {
             action_id: Set(target.id),
@@ -1380,7 +1151,7 @@ async fn no_query_per_row() {
             sentence: Set(Some("sera lancé".into())),
             question_id: Set(Some(q.id)),
             matcher_version: Set("test/1".into()),
-            computed_at: Set(now),
+            computed_at: Set(now()),
             current: Set(true),
             ..Default::default()
         }

@@ -3,25 +3,24 @@
 //! plus one hostile question. Each page is checked for its status code, key content, escaping,
 //! 404s, odd query strings and language switching; one test goes through a real port.
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use chrono::{NaiveDate, TimeZone, Utc};
+use axum::http::{Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use tower::ServiceExt;
 use vigie_store::Store;
-use vigie_store::entity::{
-    action, link, link_passage, member, minister, organisation, passage, question, status_proposal,
-};
+use vigie_store::entity::{action, link, member, minister, organisation, question};
 use vigie_web::{AppState, router};
 
-const EVIL_SUBJECT: &str = "<script>alert(1)</script> \"onmouseover=alert(2) numérique";
+use common::{
+    EvidenceText, copy_of_seed, counted, evil_question, link_everywhere, question_by_number,
+    request, seeded, send, write_evidence,
+};
 
 struct Fixture {
     app: Router,
@@ -35,197 +34,32 @@ struct Fixture {
     evil: i32,
 }
 
-fn seeds() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
-
-/// Seed 000 turned hostile: the subject carries markup and an attribute injection, the number
-/// differs (another identity) and the answer is cut off.
-fn evil_document() -> String {
-    let text = std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt")).unwrap();
-    let title = text
-        .lines()
-        .find(|l| l.starts_with("Question écrite concernant"))
-        .unwrap()
-        .to_string();
-    let cut = text.find("\nRéponse").unwrap();
-    text[..cut]
-        .replace(
-            &title,
-            &format!("Question écrite concernant {EVIL_SUBJECT}"),
-        )
-        .replace("(question n°252)", "(question n°9252)")
-        .replace("Date de réponse: 11/06/2020", "Date de réponse:")
-        .replace(
-            "Avez-vous déjà examiné",
-            "Avez-vous déjà examiné <b>gras</b> <img src=x onerror=alert(3)>",
-        )
-}
-
 async fn fixture() -> Fixture {
-    let store = Store::open("sqlite::memory:").await.unwrap();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for path in names {
-        let bytes = std::fs::read(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        store
-            .import_document(&name, &bytes)
-            .await
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-    }
-    store
-        .import_document("evil.txt", evil_document().as_bytes())
-        .await
-        .expect("the hostile question imports");
-    let db = store.conn().clone();
-
-    let actions = action::Entity::find()
-        .order_by_asc(action::Column::Id)
-        .all(&db)
-        .await
-        .unwrap();
-    assert!(actions.len() > 10, "the plan seed gives its actions");
-    let target = &actions[0];
-    let task_force = question::Entity::find()
-        .filter(question::Column::Number.eq(252))
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    let evil = question::Entity::find()
-        .filter(question::Column::Number.eq(9252))
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    let answer = passage::Entity::find()
-        .filter(passage::Column::QuestionId.eq(task_force.id))
-        .filter(passage::Column::Kind.eq("answer"))
-        .order_by_asc(passage::Column::Position)
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    let evil_passage = passage::Entity::find()
-        .filter(passage::Column::QuestionId.eq(evil.id))
-        .order_by_asc(passage::Column::Position)
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-
-    let l = link::ActiveModel {
-        question_id: Set(task_force.id),
-        action_id: Set(target.id),
-        score: Set(0.82),
-        state: Set("proposed".into()),
-        origin: Set("matcher".into()),
-        matcher_version: Set("test/1".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    link_passage::ActiveModel {
-        link_id: Set(l.id),
-        passage_id: Set(answer.id),
-        score: Set(0.77),
-        reasons: Set(r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"words":["numérique"],"minister":"same portfolio"}"#.into()),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    // The hostile question is linked too, with reasons that try to inject markup.
-    let l2 = link::ActiveModel {
-        question_id: Set(evil.id),
-        action_id: Set(target.id),
-        score: Set(0.4),
-        state: Set("confirmed".into()),
-        origin: Set("manual".into()),
-        matcher_version: Set("test/1".into()),
-        note: Set(Some("<i>note</i>".into())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    link_passage::ActiveModel {
-        link_id: Set(l2.id),
-        passage_id: Set(evil_passage.id),
-        score: Set(0.4),
-        reasons: Set(
-            r#"{"words":["<b>gras</b>","\"onmouseover="],"why":"<script>alert(4)</script>"}"#
-                .into(),
-        ),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    // A rejected link never shows.
-    link::ActiveModel {
-        question_id: Set(task_force.id),
-        action_id: Set(actions[1].id),
-        score: Set(0.3),
-        state: Set("rejected".into()),
-        origin: Set("matcher".into()),
-        matcher_version: Set("test/1".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
-    for (status, current, day) in [("announced", false, 1), ("in_progress", true, 2)] {
-        status_proposal::ActiveModel {
-            action_id: Set(target.id),
-            status: Set(status.into()),
-            sentence: Set(Some(
-                "Pour l’instant mes équipes travaillent intensément".into(),
-            )),
-            question_id: Set(Some(task_force.id)),
-            passage_id: Set(Some(answer.id)),
-            evidence_date: Set(Some(NaiveDate::from_ymd_opt(2020, 6, 11).unwrap())),
-            matcher_version: Set("test/1".into()),
-            computed_at: Set(Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()),
-            current: Set(current),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap();
-    }
-    status_proposal::ActiveModel {
-        action_id: Set(actions[2].id),
-        status: Set("delivered".into()),
-        sentence: Set(Some("a été lancé".into())),
-        matcher_version: Set("test/1".into()),
-        computed_at: Set(now),
-        current: Set(true),
-        ..Default::default()
-    }
-    .insert(&db)
-    .await
-    .unwrap();
+    // The hostile question's text carries markup too.
+    let db = seeded(&evil_question(&[(
+        "Avez-vous déjà examiné",
+        "Avez-vous déjà examiné <b>gras</b> <img src=x onerror=alert(3)>",
+    )]))
+    .await;
+    // The hostile question is linked too, by hand, with a note and reasons that try to inject
+    // markup. (The rejected link write_evidence adds never shows.)
+    let e = write_evidence(
+        &db,
+        &EvidenceText {
+            task_force_reasons: r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"words":["numérique"],"minister":"same portfolio"}"#,
+            evil_reasons: r#"{"words":["<b>gras</b>","\"onmouseover="],"why":"<script>alert(4)</script>"}"#,
+            evil_note: Some("<i>note</i>"),
+        },
+    )
+    .await;
 
     Fixture {
         app: router(AppState::new(db.clone())),
         db,
-        linked_action: target.id,
-        linked_code: target.code.clone(),
-        task_force: task_force.id,
-        evil: evil.id,
+        linked_action: e.actions[0].id,
+        linked_code: e.actions[0].code.clone(),
+        task_force: e.task_force.id,
+        evil: e.evil.id,
     }
 }
 
@@ -234,23 +68,8 @@ async fn get_with(
     uri: &str,
     headers: &[(&str, &str)],
 ) -> (StatusCode, HashMap<String, String>, String) {
-    let mut req = Request::builder().uri(uri);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let heads = res
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-        .collect();
-    let body = res.into_body().collect().await.unwrap().to_bytes();
-    (status, heads, String::from_utf8_lossy(&body).into_owned())
+    let r = send(app, request(Method::GET, uri, headers)).await;
+    (r.status, r.header_map(), r.body)
 }
 
 async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
@@ -688,30 +507,6 @@ async fn serves_on_a_real_port() {
     server.abort();
 }
 
-/// Seed 000 as asked by another member under another number.
-fn copy_of_seed(n: usize) -> String {
-    std::fs::read_to_string(seeds().join("000_33070bc8ec8b8084.txt"))
-        .unwrap()
-        .replace("(question n°252)", &format!("(question n°{})", 20_000 + n))
-        .replace("\nBianca Debaets\n", &format!("\nMembre Numéro{n}\n"))
-}
-
-/// A connection that counts the SQL statements run through it.
-fn counted(
-    db: &DatabaseConnection,
-) -> (
-    DatabaseConnection,
-    std::sync::Arc<std::sync::atomic::AtomicUsize>,
-) {
-    let counter = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let mut db = db.clone();
-    let c = counter.clone();
-    db.set_metric_callback(move |_| {
-        c.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    });
-    (db, counter)
-}
-
 /// The number of SQL statements each URI runs on a fresh server (so nothing is cached yet).
 async fn page_query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usize> {
     let (db, counter) = counted(db);
@@ -723,42 +518,6 @@ async fn page_query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usiz
         out.push(counter.load(std::sync::atomic::Ordering::SeqCst) - before);
     }
     out
-}
-
-/// Links `q` to `a` on every passage of `q`.
-async fn link_everywhere(db: &DatabaseConnection, q: i32, a: i32, score: f64) {
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-    let l = link::ActiveModel {
-        question_id: Set(q),
-        action_id: Set(a),
-        score: Set(score),
-        state: Set("proposed".into()),
-        origin: Set("matcher".into()),
-        matcher_version: Set("test/1".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    for p in passage::Entity::find()
-        .filter(passage::Column::QuestionId.eq(q))
-        .all(db)
-        .await
-        .unwrap()
-    {
-        link_passage::ActiveModel {
-            link_id: Set(l.id),
-            passage_id: Set(p.id),
-            score: Set(score),
-            reasons: Set("{\"words\":[\"numérique\"]}".into()),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .unwrap();
-    }
 }
 
 #[tokio::test]
@@ -796,12 +555,7 @@ async fn no_page_runs_a_query_per_row() {
             .import_document(&format!("copy{n}.txt"), copy_of_seed(n).as_bytes())
             .await
             .unwrap();
-        let q = question::Entity::find()
-            .filter(question::Column::Number.eq(20_000 + n as i32))
-            .one(&f.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let q = question_by_number(&f.db, 20_000 + n as i32).await;
         link_everywhere(&f.db, q.id, a, 0.5).await;
     }
     let linked: Vec<i32> = link::Entity::find()

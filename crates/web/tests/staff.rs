@@ -7,22 +7,21 @@
 //! fragments harmless; login lockout; expired and idle sessions; disabled users; the audit trail
 //! (and that it cannot be rewritten); nothing secret in the logs.
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use chrono::{Duration, TimeZone, Utc};
-use http_body_util::BodyExt;
+use axum::http::{Method, Request, StatusCode, header};
+use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, Set, Statement,
+    QueryFilter, QueryOrder, Statement,
 };
-use tower::ServiceExt;
 use vigie_store::Store;
 use vigie_store::entity::{
     action, link, link_passage, minister, organisation_alias, passage, question,
@@ -33,6 +32,8 @@ use vigie_store::staff::throttle::Policy;
 use vigie_store::staff::{Actor, Role, aliases, audit, users};
 use vigie_web::AppState;
 use vigie_web::auth::AuthConfig;
+
+use common::{Res, add_link_passage, new_link, seeded, seeds, send};
 
 const PASSWORD: &str = "correct horse battery staple";
 const SCRIPT: &str = "<script>alert(1)</script>";
@@ -62,10 +63,6 @@ struct Fx {
     alias: i32,
     mapping: i32,
     minister: i32,
-}
-
-fn seeds() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
 /// Seed 001 with a subject carrying markup, an attribute injection and SQL, another number.
@@ -107,25 +104,7 @@ async fn session_for(db: &DatabaseConnection, name: &str) -> Sess {
 }
 
 async fn fixture_with(auth: AuthConfig) -> Fx {
-    let store = Store::open("sqlite::memory:").await.unwrap();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for path in names {
-        let bytes = std::fs::read(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        store
-            .import_document(&name, &bytes)
-            .await
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-    }
-    store
-        .import_document("evil.txt", evil_document().as_bytes())
-        .await
-        .expect("the hostile question imports");
-    let db = store.conn().clone();
+    let db = seeded(&evil_document()).await;
 
     let actions: Vec<i32> = action::Entity::find()
         .order_by_asc(action::Column::Id)
@@ -147,7 +126,6 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
         "four seed questions and the hostile one"
     );
     let evil = questions.iter().find(|q| q.number == 91176).unwrap().id;
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
 
     // Proposed links on distinct (question, action) pairs, each with its best passage.
     let mut proposed = vec![];
@@ -168,33 +146,12 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
             .await
             .unwrap()
             .unwrap();
-        let l = link::ActiveModel {
-            question_id: Set(q),
-            action_id: Set(actions[i]),
-            score: Set(score),
-            state: Set("proposed".into()),
-            origin: Set("matcher".into()),
-            matcher_version: Set("test/1".into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap();
-        link_passage::ActiveModel {
-            link_id: Set(l.id),
-            passage_id: Set(p.id),
-            score: Set(score),
-            reasons: Set(format!(
-                r#"{{"words":["numérique"],"why":"{}"}}"#,
-                "<b>x</b>"
-            )),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap();
+        let l = new_link(q, actions[i], score, "proposed")
+            .insert(&db)
+            .await
+            .unwrap();
+        let reasons = format!(r#"{{"words":["numérique"],"why":"{}"}}"#, "<b>x</b>");
+        add_link_passage(&db, l.id, p.id, score, reasons).await;
         if q == evil {
             evil_link = l.id;
         } else {
@@ -271,41 +228,6 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
 
 async fn fixture() -> Fx {
     fixture_with(test_auth()).await
-}
-
-struct Res {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Res {
-    fn location(&self) -> &str {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    fn set_cookies(&self) -> Vec<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .map(|v| v.to_str().unwrap().to_string())
-            .collect()
-    }
-}
-
-async fn send(app: &Router, req: Request<Body>) -> Res {
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    Res {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 fn get(path: &str, sess: Option<&Sess>) -> Request<Body> {
