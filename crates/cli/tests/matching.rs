@@ -221,13 +221,50 @@ fn explain_refuses_what_it_cannot_find() {
             ["explain", "3.1", "252-Clerfayt"],
             "expected LEGISLATURE:NUMBER:SURNAME",
         ),
-        (["explain", "3.1", "99999"], "no question with id 99999"),
+        (
+            ["explain", "3.1", "99999"],
+            "no question with id or number 99999",
+        ),
     ] {
         let out = env.vigie(&args);
         assert!(!out.status.success(), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.contains(expected), "{args:?}: {err}");
     }
+}
+
+/// The number printed on the question works too when it names one question; when several
+/// questions share it (numbers restart for every minister), the refusal names each of them.
+#[test]
+fn explain_takes_the_question_number_as_printed() {
+    let env = Env::new();
+    env.ok(&["import", "seeds/"]);
+    let by_key = env.ok(&["explain", "5.1", "19/24:1176:Clerfayt"]);
+    assert!(by_key.contains("1176"), "{by_key}");
+    assert_eq!(env.ok(&["explain", "5.1", "1176"]), by_key);
+
+    // The same number, asked of another minister.
+    let seed = std::fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001"))
+        .unwrap();
+    let other = std::fs::read_to_string(seed).unwrap().replace(
+        "Bernard Clerfayt, Ministre",
+        "Rudi Vervoort, Ministre-Président",
+    );
+    let path = env.dir.path().join("other.txt");
+    std::fs::write(&path, other).unwrap();
+    env.ok(&["import", path.to_str().unwrap()]);
+    let out = env.vigie(&["explain", "5.1", "1176"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("2 questions have the number 1176")
+            && err.contains("19/24:1176:Clerfayt")
+            && err.contains("19/24:1176:Vervoort"),
+        "{err}"
+    );
 }
 
 #[tokio::test]

@@ -17,8 +17,8 @@ use super::match_cmd::open_existing;
 pub struct Args {
     /// The action's code in its plan (`3.1`).
     action: String,
-    /// The question: `LEGISLATURE:NUMBER:SURNAME` as cited (`19/24:252:Clerfayt`), or its
-    /// database id.
+    /// The question: `LEGISLATURE:NUMBER:SURNAME` as cited (`19/24:252:Clerfayt`), its database
+    /// id, or its number alone (`252`) when no other question has it.
     question: String,
 }
 
@@ -67,14 +67,43 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The question named by `given`: a database id, or `legislature:number:surname`.
+/// The question named by `given`: a database id, else a question number that only one question
+/// has, or `legislature:number:surname`.
 fn find_question(input: &MatchInput, given: &str) -> anyhow::Result<usize> {
     let given = given.trim();
     if !given.is_empty() && given.chars().all(|c| c.is_ascii_digit()) {
         let id: i32 = given.parse()?;
-        return input
-            .question_by_id(id)
-            .ok_or_else(|| anyhow::anyhow!("no question with id {id} in the database"));
+        if let Some(i) = input.question_by_id(id) {
+            return Ok(i);
+        }
+        // Not an id: people often give the number printed on the question (`n°1176`).
+        let by_number: Vec<usize> = (0..input.questions.len())
+            .filter(|&i| i64::from(input.questions[i].number) == i64::from(id))
+            .collect();
+        return match by_number.as_slice() {
+            [one] => Ok(*one),
+            [] => bail!("no question with id or number {id} in the database"),
+            many => {
+                let keys: Vec<String> = many
+                    .iter()
+                    .map(|&i| {
+                        let q = &input.questions[i];
+                        let who = q
+                            .addressee
+                            .name
+                            .as_deref()
+                            .unwrap_or(&q.addressee.portfolio);
+                        let surname = who.split_whitespace().last().unwrap_or(who);
+                        format!("{}:{}:{surname}", q.legislature, q.number)
+                    })
+                    .collect();
+                bail!(
+                    "{} questions have the number {id} (numbers restart for every minister and legislature): name one as {}",
+                    many.len(),
+                    keys.join(" or ")
+                )
+            }
+        };
     }
     let parts: Vec<&str> = given.split(':').map(str::trim).collect();
     let [legislature, number, surname] = parts.as_slice() else {
