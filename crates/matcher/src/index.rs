@@ -212,10 +212,74 @@ impl std::fmt::Debug for PlanIndex {
     }
 }
 
-/// Document frequencies of a batch of questions, for the idf.
-struct Corpus {
+/// The document frequencies of a batch of questions: how many questions use each term (their
+/// subject, headings and texts), for the idf. It is all [`PlanIndex::match_with`] needs of the
+/// batch besides the questions it links, so a large batch can be counted once, question by question
+/// or page by page, and then linked in chunks: the terms and their counts, not the analysed
+/// questions, stay in memory. Counting is additive and order-free: the same questions give the same
+/// corpus however they are split.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Corpus {
     n_questions: usize,
-    df: FxMap<String, u32>,
+    df: FxMap<Box<str>, u32>,
+}
+
+impl Corpus {
+    /// An empty corpus (no question).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The corpus of `questions`.
+    pub fn of(questions: &[Question]) -> Self {
+        let mut c = Self::new();
+        c.add(questions);
+        c
+    }
+
+    /// Counts `questions` in (analysed on all cores; only their distinct terms are kept).
+    pub fn add(&mut self, questions: &[Question]) {
+        let term_sets = parallel_map(questions, |q| {
+            let mut terms: Vec<String> = text::analyse(&q.subject)
+                .into_iter()
+                .chain(q.passages.iter().flat_map(|p| {
+                    let heading = p.heading.as_deref().map(text::analyse).unwrap_or_default();
+                    heading.into_iter().chain(text::analyse(&p.text))
+                }))
+                .map(|t| t.term)
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        });
+        for terms in &term_sets {
+            self.count(terms.iter().map(String::as_str));
+        }
+    }
+
+    /// Counts one question given by its terms (repeats allowed).
+    fn count<'t>(&mut self, terms: impl Iterator<Item = &'t str>) {
+        let seen: BTreeSet<&str> = terms.collect();
+        for t in seen {
+            match self.df.get_mut(t) {
+                Some(n) => *n += 1,
+                None => {
+                    self.df.insert(t.into(), 1);
+                }
+            }
+        }
+        self.n_questions += 1;
+    }
+
+    /// How many questions were counted.
+    pub fn questions(&self) -> usize {
+        self.n_questions
+    }
+
+    /// How many distinct terms they use.
+    pub fn terms(&self) -> usize {
+        self.df.len()
+    }
 }
 
 /// Corpus-dependent weights: idf of every term, normalised action vectors, postings.
@@ -623,11 +687,32 @@ impl PlanIndex {
     /// across the questions weigh little). The result is in the order of `questions`, each list
     /// sorted by action code order in the plan; it depends only on the plan and the batch (not on
     /// threads or hashing).
+    ///
+    /// Same as `match_with(&Corpus::of(questions), questions)`, analysing each question once.
     pub fn match_all(&self, questions: &[Question]) -> Vec<Vec<QuestionLink>> {
         let analysed = parallel_map(questions, analyse_question);
         let corpus = corpus_of(&analysed);
-        let weights = Weights::new(self, &corpus);
-        let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(&analysed).collect();
+        self.link_analysed(&corpus, questions, &analysed)
+    }
+
+    /// Links the questions of `chunk` with the document frequencies of `corpus`: the part of a
+    /// large batch's [`Self::match_all`] that concerns `chunk`, when `corpus` counted the whole
+    /// batch (`chunk` included). Linking a batch chunk by chunk against its corpus gives exactly
+    /// the links of `match_all` over the batch, with the memory of a chunk; each question is
+    /// analysed twice (once for the corpus, once here).
+    pub fn match_with(&self, corpus: &Corpus, chunk: &[Question]) -> Vec<Vec<QuestionLink>> {
+        let analysed = parallel_map(chunk, analyse_question);
+        self.link_analysed(corpus, chunk, &analysed)
+    }
+
+    fn link_analysed(
+        &self,
+        corpus: &Corpus,
+        questions: &[Question],
+        analysed: &[Analysed],
+    ) -> Vec<Vec<QuestionLink>> {
+        let weights = Weights::new(self, corpus);
+        let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(analysed).collect();
         // Pilot status depends only on the addressee: compute it once per addressee.
         let mut pilots: HashMap<(Option<String>, String), Vec<Option<MinisterReason>>> =
             HashMap::new();
@@ -745,32 +830,22 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
+/// The corpus of questions already analysed (counts the same terms as [`Corpus::add`]).
 fn corpus_of(analysed: &[Analysed]) -> Corpus {
-    let mut df: FxMap<String, u32> = FxMap::default();
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut c = Corpus::new();
     for a in analysed {
-        seen.clear();
-        let all = a.subject.iter().chain(
-            a.passages
+        c.count(
+            a.subject
                 .iter()
-                .flat_map(|p| p.heading.iter().chain(&p.text)),
+                .chain(
+                    a.passages
+                        .iter()
+                        .flat_map(|p| p.heading.iter().chain(&p.text)),
+                )
+                .map(|t| t.term.as_str()),
         );
-        for t in all {
-            seen.insert(&t.term);
-        }
-        for t in &seen {
-            match df.get_mut(*t) {
-                Some(n) => *n += 1,
-                None => {
-                    df.insert((*t).to_string(), 1);
-                }
-            }
-        }
     }
-    Corpus {
-        n_questions: analysed.len(),
-        df,
-    }
+    c
 }
 
 /// How much of a pair's details to compute.

@@ -17,13 +17,13 @@ mod orgs;
 pub mod status;
 
 pub use index::{
-    CONCEPT_WEIGHT, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason, OrganisationMention,
-    PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT, Reasons, SharedTerm,
-    SubjectReason, explain, explain_in_corpus,
+    CONCEPT_WEIGHT, Corpus, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason,
+    OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
+    Reasons, SharedTerm, SubjectReason, explain, explain_in_corpus,
 };
 pub use minister::portfolio_match;
 pub use orgs::default_aliases;
-pub use status::{StatusEvidence, StatusProposal, propose_statuses};
+pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_statuses};
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.

@@ -251,106 +251,166 @@ pub fn classify(sentence: &str) -> Option<(Status, String)> {
 /// delivery says more than an intention, and a blocking is what a reader must not miss) — then
 /// the more strongly linked passage, then the sentence that comes later in the answer, then the
 /// question identity (legislature, addressee, number) for determinism.
+///
+/// Same as a [`StatusCollector`] given `questions` in one call.
 pub fn propose_statuses(
     index: &PlanIndex,
     questions: &[Question],
     links: &[Vec<QuestionLink>],
 ) -> Vec<StatusProposal> {
-    let codes = index.action_codes();
-    let mut per_action: Vec<(Vec<StatusEvidence>, Vec<StatusEvidence>, usize)> =
-        codes.iter().map(|_| (Vec::new(), Vec::new(), 0)).collect();
-    for (q, qlinks) in questions.iter().zip(links) {
-        let date = q.answered.or(q.published);
-        for link in qlinks {
-            let Some(ai) = codes.iter().position(|c| *c == link.action_code) else {
-                continue;
-            };
-            let slot = &mut per_action[ai];
-            slot.2 += 1;
-            let mut first_sentence: Option<StatusEvidence> = None;
-            for pl in &link.passages {
-                let Some(p) = q.passages.iter().find(|p| p.position == pl.position) else {
+    let mut c = StatusCollector::new(index);
+    c.add(questions, links);
+    c.finish()
+}
+
+/// What the engine keeps of one action while questions come in.
+#[derive(Default)]
+struct ActionEvidence {
+    /// Every cue sentence, in the order the questions came.
+    cues: Vec<StatusEvidence>,
+    /// The first sentence of a linked answer that is the last in [`evidence_order`] so far (and,
+    /// among equals, the one that came last): the evidence when no answer carries a cue.
+    uncued: Option<StatusEvidence>,
+    linked: usize,
+}
+
+/// Oldest first; within a date, weaker first, so the winner is the last one.
+fn evidence_order(a: &StatusEvidence, b: &StatusEvidence) -> std::cmp::Ordering {
+    a.answered
+        .cmp(&b.answered)
+        .then(telling(a.status).cmp(&telling(b.status)))
+        .then(a.link_score.total_cmp(&b.link_score))
+        .then(a.passage_position.cmp(&b.passage_position))
+        .then((&a.legislature, &a.addressee, a.number).cmp(&(
+            &b.legislature,
+            &b.addressee,
+            b.number,
+        )))
+}
+
+/// [`propose_statuses`] over a batch given in chunks: the evidence is collected chunk by chunk
+/// (only the cue sentences, which are few, and one uncued sentence per action), and the proposals
+/// are made at the end. Chunks given in the batch's order give exactly the proposals of
+/// `propose_statuses` over the whole batch.
+pub struct StatusCollector<'i> {
+    index: &'i PlanIndex,
+    /// Action code → action number (plan order); the first action of a code wins, as in plan
+    /// order.
+    action_of: std::collections::HashMap<&'i str, usize>,
+    per_action: Vec<ActionEvidence>,
+}
+
+impl<'i> StatusCollector<'i> {
+    pub fn new(index: &'i PlanIndex) -> Self {
+        let codes = index.action_codes();
+        let mut action_of = std::collections::HashMap::with_capacity(codes.len());
+        for (i, c) in codes.iter().enumerate() {
+            action_of.entry(*c).or_insert(i);
+        }
+        StatusCollector {
+            index,
+            action_of,
+            per_action: codes.iter().map(|_| ActionEvidence::default()).collect(),
+        }
+    }
+
+    /// Reads the evidence of `links` (one list per question of `questions`, same order).
+    pub fn add(&mut self, questions: &[Question], links: &[Vec<QuestionLink>]) {
+        let index = self.index;
+        for (q, qlinks) in questions.iter().zip(links) {
+            let date = q.answered.or(q.published);
+            for link in qlinks {
+                let Some(&ai) = self.action_of.get(link.action_code.as_str()) else {
                     continue;
                 };
-                if !p.kind.is_answer() {
-                    continue;
-                }
-                for (k, range) in text::sentences(&p.text).into_iter().enumerate() {
-                    let sentence = &p.text[range];
-                    let ev = |status, cue| StatusEvidence {
-                        status,
-                        cue,
-                        sentence: sentence.to_string(),
-                        legislature: q.legislature.clone(),
-                        number: q.number,
-                        addressee: q.addressee_key(),
-                        answered: date,
-                        passage_position: p.position,
-                        link_score: pl.score,
+                let slot = &mut self.per_action[ai];
+                slot.linked += 1;
+                let mut first_sentence: Option<StatusEvidence> = None;
+                for pl in &link.passages {
+                    let Some(p) = q.passages.iter().find(|p| p.position == pl.position) else {
+                        continue;
                     };
-                    if first_sentence.is_none() && k == 0 {
-                        first_sentence = Some(ev(Status::Announced, None));
-                    }
-                    let relevant = pl.score >= STRONG_PASSAGE
-                        || index.shared_content_terms(ai, sentence).len() >= SENTENCE_MIN_TERMS;
-                    if !relevant {
+                    if !p.kind.is_answer() {
                         continue;
                     }
-                    if let Some((status, cue)) = classify(sentence) {
-                        slot.0.push(ev(status, Some(cue)));
+                    for (k, range) in text::sentences(&p.text).into_iter().enumerate() {
+                        let sentence = &p.text[range];
+                        let ev = |status, cue| StatusEvidence {
+                            status,
+                            cue,
+                            sentence: sentence.to_string(),
+                            legislature: q.legislature.clone(),
+                            number: q.number,
+                            addressee: q.addressee_key(),
+                            answered: date,
+                            passage_position: p.position,
+                            link_score: pl.score,
+                        };
+                        if first_sentence.is_none() && k == 0 {
+                            first_sentence = Some(ev(Status::Announced, None));
+                        }
+                        let relevant = pl.score >= STRONG_PASSAGE
+                            || index.shared_content_terms(ai, sentence).len() >= SENTENCE_MIN_TERMS;
+                        if !relevant {
+                            continue;
+                        }
+                        if let Some((status, cue)) = classify(sentence) {
+                            slot.cues.push(ev(status, Some(cue)));
+                        }
                     }
                 }
-            }
-            if let Some(f) = first_sentence {
-                slot.1.push(f);
+                // Only the last in order is ever shown; a later equal one replaces it, as a
+                // stable sort would put it last.
+                if let Some(f) = first_sentence
+                    && slot
+                        .uncued
+                        .as_ref()
+                        .is_none_or(|u| evidence_order(&f, u).is_ge())
+                {
+                    slot.uncued = Some(f);
+                }
             }
         }
     }
-    codes
-        .iter()
-        .zip(per_action)
-        .map(|(code, (mut cues, mut uncued, linked))| {
-            // Oldest first; within a date, weaker first, so the winner is the last one.
-            let order = |a: &StatusEvidence, b: &StatusEvidence| {
-                a.answered
-                    .cmp(&b.answered)
-                    .then(telling(a.status).cmp(&telling(b.status)))
-                    .then(a.link_score.total_cmp(&b.link_score))
-                    .then(a.passage_position.cmp(&b.passage_position))
-                    .then((&a.legislature, &a.addressee, a.number).cmp(&(&b.legislature, &b.addressee, b.number)))
-            };
-            // Stable sort keeps the sentence order for equal keys: the later sentence wins.
-            cues.sort_by(order);
-            uncued.sort_by(order);
-            let (status, evidence, explanation) = if linked == 0 {
-                (Status::NoFollowUp, None, "No question or answer is linked to this action.".to_string())
-            } else if let Some(e) = cues.last() {
-                let expl = format!(
-                    "{}: the answer of {} to question n°{} ({}) says « {} ».",
-                    e.status.as_str(),
-                    e.answered.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "an unknown date".into()),
-                    e.number,
-                    e.addressee,
-                    e.cue.as_deref().unwrap_or_default()
-                );
-                (e.status, Some(e.clone()), expl)
-            } else {
-                let e = uncued.last().cloned();
-                let expl = format!(
-                    "announced: {linked} linked question(s), but no answer says the work has started; the commitment stands as announced in the plan."
-                );
-                (Status::Announced, e, expl)
-            };
-            StatusProposal {
-                action_code: code.to_string(),
-                status,
-                evidence,
-                history: cues,
-                linked_questions: linked,
-                explanation,
-            }
-        })
-        .collect()
+
+    /// The proposal for every action of the index, in plan order.
+    pub fn finish(self) -> Vec<StatusProposal> {
+        self.index
+            .action_codes()
+            .iter()
+            .zip(self.per_action)
+            .map(|(code, ActionEvidence { mut cues, uncued, linked })| {
+                // Stable sort keeps the sentence order for equal keys: the later sentence wins.
+                cues.sort_by(evidence_order);
+                let (status, evidence, explanation) = if linked == 0 {
+                    (Status::NoFollowUp, None, "No question or answer is linked to this action.".to_string())
+                } else if let Some(e) = cues.last() {
+                    let expl = format!(
+                        "{}: the answer of {} to question n°{} ({}) says « {} ».",
+                        e.status.as_str(),
+                        e.answered.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "an unknown date".into()),
+                        e.number,
+                        e.addressee,
+                        e.cue.as_deref().unwrap_or_default()
+                    );
+                    (e.status, Some(e.clone()), expl)
+                } else {
+                    let expl = format!(
+                        "announced: {linked} linked question(s), but no answer says the work has started; the commitment stands as announced in the plan."
+                    );
+                    (Status::Announced, uncued, expl)
+                };
+                StatusProposal {
+                    action_code: code.to_string(),
+                    status,
+                    evidence,
+                    history: cues,
+                    linked_questions: linked,
+                    explanation,
+                }
+            })
+            .collect()
+    }
 }
 
 /// How much a status tells about delivery, for tie-breaks between sentences of the same date.
