@@ -108,3 +108,62 @@ fn generated_questions_in_chunks_match_the_whole_batch() {
     let seed_plan = PlanIndex::new(&common::plan(), &default_aliases(), &[]);
     check(&seed_plan, &questions, &[1, 128]);
 }
+
+/// When no answer carries a cue, the proposal quotes the first sentence of a linked answer: the
+/// last in evidence order, and among equals (two questions with the same identity and date) the
+/// one that came last, in one batch or over chunks.
+#[test]
+fn uncued_evidence_ties_go_to_the_later_question_across_chunks() {
+    let index = PlanIndex::new(&common::plan(), &default_aliases(), &[]);
+    let code = index.action_codes()[0].to_string();
+    let base = common::questions().remove(0).2;
+    let with_answer = |text: &str| {
+        let mut q = base.clone();
+        q.passages = vec![vigie_core::Passage {
+            kind: vigie_core::PassageKind::Answer,
+            position: 1,
+            heading: None,
+            text: text.to_string(),
+        }];
+        q
+    };
+    let questions = vec![
+        with_answer("La Belgique est le quinzième pays européen."),
+        with_answer("La Région est un partenaire parmi d'autres."),
+    ];
+    let link = QuestionLink {
+        action_code: code.clone(),
+        score: 0.3,
+        passages: vec![vigie_matcher::PassageLink {
+            position: 1,
+            kind: vigie_core::PassageKind::Answer,
+            score: 0.3,
+            reasons: vigie_matcher::Reasons {
+                text_score: 0.3,
+                shared_terms: Vec::new(),
+                organisations: Vec::new(),
+                minister: None,
+                subject: vigie_matcher::SubjectReason {
+                    subject: String::new(),
+                    score: 0.0,
+                    shared_words: Vec::new(),
+                },
+                summary: String::new(),
+            },
+        }],
+    };
+    let links = vec![vec![link.clone()], vec![link]];
+    let whole = propose_statuses(&index, &questions, &links);
+    let mut c = StatusCollector::new(&index);
+    c.add(&questions[..1], &links[..1]);
+    c.add(&questions[1..], &links[1..]);
+    let chunked = c.finish();
+    assert_eq!(chunked, whole);
+    let p = whole.iter().find(|p| p.action_code == code).unwrap();
+    assert_eq!(p.linked_questions, 2);
+    assert!(p.history.is_empty(), "no cue: {:?}", p.history);
+    assert_eq!(
+        p.evidence.as_ref().map(|e| e.sentence.as_str()),
+        Some("La Région est un partenaire parmi d'autres.")
+    );
+}

@@ -16,21 +16,22 @@
 //!   ones, minus rejected ones. A new `status_proposal` row is written only when an action's
 //!   proposal changed (status, sentence or evidence), so the table is the history of proposals.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet, QueryFilter, QueryOrder, QuerySelect,
+    Set, TransactionTrait,
 };
 use serde::Serialize;
 use vigie_core::{
     Axis, LinkState, Minister, Organisation, Partner, Passage, PassageKind, Plan, Question,
 };
 use vigie_matcher::{
-    MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons, StatusProposal,
-    SubjectReason, propose_statuses, question_key,
+    Corpus, MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons,
+    StatusCollector, StatusEvidence, StatusProposal, SubjectReason, question_key,
 };
 
 use crate::Store;
@@ -47,6 +48,10 @@ pub const ORIGIN_MANUAL: &str = "manual";
 
 /// Rows per multi-row INSERT or `IN (…)` list: well under SQLite's limit on bound parameters.
 const CHUNK: usize = 400;
+
+/// Questions [`Store::run_matcher`] reads, links and writes at a time: its memory grows with this,
+/// not with the database (about 0.1 MB a question while it is linked, reasons included).
+pub const MATCH_CHUNK: usize = 500;
 
 /// A plan as the matcher reads it, with the database ids of its actions.
 #[derive(Clone, Debug)]
@@ -268,16 +273,18 @@ impl Store {
     }
 
     /// Recomputes the links and the proposed statuses of the whole database (see the module
-    /// docs). Deterministic: a second run over the same documents changes nothing.
+    /// docs), [`MATCH_CHUNK`] questions at a time. Deterministic: a second run over the same
+    /// documents changes nothing.
     pub async fn run_matcher(&self) -> Result<MatchSummary, DbErr> {
-        let input = self.load_match_input().await?;
-        let indexes: Vec<PlanIndex> = (0..input.plans.len()).map(|i| input.index(i)).collect();
-        let fresh: Vec<Vec<Vec<QuestionLink>>> = indexes
-            .iter()
-            .map(|ix| ix.match_all(&input.questions))
-            .collect();
+        self.run_matcher_in_chunks(MATCH_CHUNK).await
+    }
+
+    /// [`Store::run_matcher`] reading, linking and writing `chunk` questions at a time (at least
+    /// one). The database it leaves and the summary it returns do not depend on `chunk` (only the
+    /// ids of `link_passage` rows may differ); its memory does.
+    pub async fn run_matcher_in_chunks(&self, chunk: usize) -> Result<MatchSummary, DbErr> {
         let txn = self.conn().begin().await?;
-        let summary = write_results(&txn, &input, &indexes, &fresh).await?;
+        let summary = run(&txn, chunk.max(1)).await?;
         txn.commit().await?;
         Ok(summary)
     }
@@ -296,7 +303,53 @@ impl Store {
     }
 }
 
+/// What the matcher reads besides the questions: the plans, the alias table and the minister
+/// mapping, with the people questions name.
+struct Base {
+    plans: Vec<LoadedPlan>,
+    aliases: Vec<Organisation>,
+    minister_map: Vec<(String, String)>,
+    ministers: HashMap<i32, minister::Model>,
+    /// `member.id` → name.
+    members: HashMap<i32, String>,
+}
+
+impl Base {
+    fn index(&self, i: usize) -> PlanIndex {
+        PlanIndex::new(&self.plans[i].plan, &self.aliases, &self.minister_map)
+    }
+}
+
+/// Some questions as the matcher reads them.
+struct LoadedQuestions {
+    /// In id order.
+    questions: Vec<Question>,
+    /// `question.id` of each question, same order.
+    question_ids: Vec<i32>,
+    /// (`question.id`, passage position) → `passage.id`.
+    passage_ids: HashMap<(i32, u32), i32>,
+}
+
+impl LoadedQuestions {
+    fn position_of(&self, id: i32) -> Option<usize> {
+        self.question_ids.binary_search(&id).ok()
+    }
+}
+
 async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
+    let base = load_base(db).await?;
+    let loaded = load_questions(db, &base, i32::MIN..=i32::MAX).await?;
+    Ok(MatchInput {
+        plans: base.plans,
+        questions: loaded.questions,
+        question_ids: loaded.question_ids,
+        passage_ids: loaded.passage_ids,
+        aliases: base.aliases,
+        minister_map: base.minister_map,
+    })
+}
+
+async fn load_base<C: ConnectionTrait>(db: &C) -> Result<Base, DbErr> {
     let ministers: HashMap<i32, minister::Model> = minister::Entity::find()
         .all(db)
         .await?
@@ -417,20 +470,60 @@ async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
         });
     }
 
-    // Questions and passages: two queries for all of them. Acts are not read: the matcher does
-    // not use them.
     let members: HashMap<i32, String> = member::Entity::find()
         .all(db)
         .await?
         .into_iter()
         .map(|m| (m.id, m.name))
         .collect();
+    // The alias table: every organisation with the other names it is known by.
+    let mut aliases: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for a in organisation_alias::Entity::find()
+        .order_by_asc(organisation_alias::Column::Id)
+        .all(db)
+        .await?
+    {
+        aliases.entry(a.organisation_id).or_default().push(a.alias);
+    }
+    let aliases = organisations
+        .values()
+        .map(|o| Organisation {
+            name: o.name.clone(),
+            aliases: aliases.remove(&o.id).unwrap_or_default(),
+        })
+        .collect();
+
+    let minister_map = minister_map(db, &ministers).await?;
+    Ok(Base {
+        plans: loaded,
+        aliases,
+        minister_map,
+        ministers,
+        members,
+    })
+}
+
+/// The questions whose id is in `ids`, with their passages: two queries. Acts are not read: the
+/// matcher does not use them.
+async fn load_questions<C: ConnectionTrait>(
+    db: &C,
+    base: &Base,
+    ids: RangeInclusive<i32>,
+) -> Result<LoadedQuestions, DbErr> {
+    let minister_of = |id: i32| {
+        base.ministers
+            .get(&id)
+            .map(minister_model)
+            .ok_or_else(|| missing("minister", id))
+    };
     let rows = question::Entity::find()
+        .filter(question::Column::Id.between(*ids.start(), *ids.end()))
         .order_by_asc(question::Column::Id)
         .all(db)
         .await?;
     let mut passages: HashMap<i32, Vec<passage::Model>> = HashMap::new();
     for p in passage::Entity::find()
+        .filter(passage::Column::QuestionId.between(*ids.start(), *ids.end()))
         .order_by_asc(passage::Column::QuestionId)
         .order_by_asc(passage::Column::Position)
         .all(db)
@@ -461,7 +554,8 @@ async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
             session: q.session,
             number: to_u32(q.number, "question number")?,
             subject: q.subject,
-            author: members
+            author: base
+                .members
                 .get(&q.member_id)
                 .cloned()
                 .ok_or_else(|| missing("member", q.member_id))?,
@@ -475,30 +569,10 @@ async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
         question_ids.push(q.id);
     }
 
-    // The alias table: every organisation with the other names it is known by.
-    let mut aliases: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    for a in organisation_alias::Entity::find()
-        .order_by_asc(organisation_alias::Column::Id)
-        .all(db)
-        .await?
-    {
-        aliases.entry(a.organisation_id).or_default().push(a.alias);
-    }
-    let aliases = organisations
-        .values()
-        .map(|o| Organisation {
-            name: o.name.clone(),
-            aliases: aliases.remove(&o.id).unwrap_or_default(),
-        })
-        .collect();
-
-    Ok(MatchInput {
-        plans: loaded,
+    Ok(LoadedQuestions {
         questions,
         question_ids,
         passage_ids,
-        aliases,
-        minister_map: minister_map(db, &ministers).await?,
     })
 }
 
@@ -537,34 +611,143 @@ struct ProposalKey {
     evidence_date: Option<NaiveDate>,
 }
 
-async fn write_results<C: ConnectionTrait>(
-    txn: &C,
-    input: &MatchInput,
-    indexes: &[PlanIndex],
-    fresh: &[Vec<Vec<QuestionLink>>],
-) -> Result<MatchSummary, DbErr> {
+/// Ranges of question ids that cut `ids` (sorted) into chunks of `size`; together they cover every
+/// id, so each link of the database falls in exactly one (an empty database gives one range).
+fn id_ranges(ids: &[i32], size: usize) -> Vec<RangeInclusive<i32>> {
+    let n = ids.len().div_ceil(size).max(1);
+    (0..n)
+        .map(|k| {
+            let lo = if k == 0 { i32::MIN } else { ids[k * size] };
+            let hi = if k + 1 == n {
+                i32::MAX
+            } else {
+                ids[(k + 1) * size - 1]
+            };
+            lo..=hi
+        })
+        .collect()
+}
+
+/// The whole run, in the caller's transaction. Two passes over the questions, `chunk` at a time:
+/// the first counts the document frequencies of all of them (the matcher's [`Corpus`]); the second
+/// links each chunk against them, writes its links and collects its status evidence. Statuses are
+/// written at the end. What stays in memory across chunks: the plans, the question ids, the corpus
+/// (terms and counts), the question identities evidence names, and the status evidence (cue
+/// sentences).
+async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, DbErr> {
     let now = Utc::now();
+    let base = load_base(txn).await?;
+    let indexes: Vec<PlanIndex> = (0..base.plans.len()).map(|i| base.index(i)).collect();
+    let ids: Vec<i32> = question::Entity::find()
+        .select_only()
+        .column(question::Column::Id)
+        .order_by_asc(question::Column::Id)
+        .into_tuple()
+        .all(txn)
+        .await?;
     let mut summary = MatchSummary {
         matcher_version: MATCHER_VERSION.to_string(),
-        plans: input.plans.len(),
-        actions: input.plans.iter().map(|p| p.action_ids.len()).sum(),
-        questions: input.questions.len(),
+        plans: base.plans.len(),
+        actions: base.plans.iter().map(|p| p.action_ids.len()).sum(),
+        questions: ids.len(),
         ..MatchSummary::default()
     };
+    let ranges = id_ranges(&ids, chunk);
 
+    let mut corpus = Corpus::new();
+    for r in &ranges {
+        corpus.add(&load_questions(txn, &base, r.clone()).await?.questions);
+    }
+
+    let mut collectors: Vec<StatusCollector> = indexes.iter().map(StatusCollector::new).collect();
+    // Evidence names its question by key; two ministers sharing a surname would share a key: the
+    // first question by id is kept, the same on every run.
+    let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
+    for r in ranges {
+        let qs = load_questions(txn, &base, r.clone()).await?;
+        let fresh: Vec<Vec<Vec<QuestionLink>>> = indexes
+            .iter()
+            .map(|ix| ix.match_with(&corpus, &qs.questions))
+            .collect();
+        let stored = load_links(txn, r.clone()).await?;
+        write_links(txn, &base, &qs, &fresh, &stored, r, &mut summary, now).await?;
+        collect_statuses(&base, &indexes, &qs, fresh, &stored, &mut collectors);
+        for (q, &id) in qs.questions.iter().zip(&qs.question_ids) {
+            by_key.entry(question_key(q)).or_insert(id);
+        }
+    }
+    write_statuses(txn, &base, collectors, &by_key, &mut summary, now).await?;
+    Ok(summary)
+}
+
+/// The links of some questions as the database holds them, before the run writes.
+struct StoredLinks {
+    /// By id.
+    links: Vec<link::Model>,
+    /// `link.id` → its passages, by passage id.
+    passages: HashMap<i32, PassageRows>,
+}
+
+/// The links of the questions whose id is in `ids`, with their passages: two queries.
+async fn load_links<C: ConnectionTrait>(
+    txn: &C,
+    ids: RangeInclusive<i32>,
+) -> Result<StoredLinks, DbErr> {
+    let (lo, hi) = (*ids.start(), *ids.end());
+    let links = link::Entity::find()
+        .filter(link::Column::QuestionId.between(lo, hi))
+        .order_by_asc(link::Column::Id)
+        .all(txn)
+        .await?;
+    let of_these = Query::select()
+        .column(link::Column::Id)
+        .from(link::Entity)
+        .and_where(link::Column::QuestionId.between(lo, hi))
+        .to_owned();
+    let mut passages: HashMap<i32, PassageRows> = HashMap::new();
+    for lp in link_passage::Entity::find()
+        .filter(link_passage::Column::LinkId.in_subquery(of_these))
+        .order_by_asc(link_passage::Column::Id)
+        .all(txn)
+        .await?
+    {
+        passages
+            .entry(lp.link_id)
+            .or_default()
+            .push((lp.passage_id, lp.score, lp.reasons));
+    }
+    for rows in passages.values_mut() {
+        rows.sort_by_key(|r| r.0);
+    }
+    Ok(StoredLinks { links, passages })
+}
+
+/// Writes the links of one chunk of questions (`ids` covers them, and `stored` holds their links):
+/// inserts, refreshes and deletes the matcher's proposals, leaves the others alone.
+#[allow(clippy::too_many_arguments)]
+async fn write_links<C: ConnectionTrait>(
+    txn: &C,
+    base: &Base,
+    qs: &LoadedQuestions,
+    fresh: &[Vec<Vec<QuestionLink>>],
+    stored: &StoredLinks,
+    ids: RangeInclusive<i32>,
+    summary: &mut MatchSummary,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), DbErr> {
     // What the matcher proposes now, by (question id, action id).
     let mut wanted: BTreeMap<(i32, i32), LinkRows> = BTreeMap::new();
     for (pi, per_question) in fresh.iter().enumerate() {
-        let lp = &input.plans[pi];
+        let lp = &base.plans[pi];
         for (qi, links) in per_question.iter().enumerate() {
-            let qid = input.question_ids[qi];
+            let qid = qs.question_ids[qi];
             for l in links {
                 let aid = *lp.action_ids.get(&l.action_code).ok_or_else(|| {
                     DbErr::RecordNotFound(format!("action {} of plan {}", l.action_code, lp.id))
                 })?;
                 let mut rows = Vec::with_capacity(l.passages.len());
                 for p in &l.passages {
-                    let pid = *input.passage_ids.get(&(qid, p.position)).ok_or_else(|| {
+                    let pid = *qs.passage_ids.get(&(qid, p.position)).ok_or_else(|| {
                         DbErr::RecordNotFound(format!("passage {} of question {qid}", p.position))
                     })?;
                     let reasons = serde_json::to_string(&p.reasons)
@@ -577,33 +760,13 @@ async fn write_results<C: ConnectionTrait>(
         }
     }
 
-    // What the database holds.
-    let existing = link::Entity::find()
-        .order_by_asc(link::Column::Id)
-        .all(txn)
-        .await?;
-    let mut stored_passages: HashMap<i32, PassageRows> = HashMap::new();
-    for lp in link_passage::Entity::find()
-        .order_by_asc(link_passage::Column::Id)
-        .all(txn)
-        .await?
-    {
-        stored_passages
-            .entry(lp.link_id)
-            .or_default()
-            .push((lp.passage_id, lp.score, lp.reasons));
-    }
-    for rows in stored_passages.values_mut() {
-        rows.sort_by_key(|r| r.0);
-    }
-
     let is_matchers =
         |l: &link::Model| l.origin == ORIGIN_MATCHER && l.state == LinkState::Proposed.as_str();
-    let mut by_pair: HashMap<(i32, i32), &link::Model> = HashMap::new();
+    let mut by_pair: HashSet<(i32, i32)> = HashSet::new();
     let mut to_delete = Vec::new();
     let mut to_refresh: Vec<(&link::Model, f64, &PassageRows)> = Vec::new();
-    for l in &existing {
-        by_pair.insert((l.question_id, l.action_id), l);
+    for l in &stored.links {
+        by_pair.insert((l.question_id, l.action_id));
         if !is_matchers(l) {
             summary.links_kept_reviewed += 1;
             continue;
@@ -613,7 +776,7 @@ async fn write_results<C: ConnectionTrait>(
             Some((score, rows)) => {
                 let same = l.score == *score
                     && l.matcher_version == MATCHER_VERSION
-                    && stored_passages.get(&l.id).map(Vec::as_slice).unwrap_or(&[])
+                    && stored.passages.get(&l.id).map(Vec::as_slice).unwrap_or(&[])
                         == rows.as_slice();
                 if same {
                     summary.links_unchanged += 1;
@@ -624,14 +787,14 @@ async fn write_results<C: ConnectionTrait>(
         }
     }
 
-    for ids in to_delete.chunks(CHUNK) {
+    for chunk in to_delete.chunks(CHUNK) {
         // Their link_passage rows go with them (ON DELETE CASCADE).
         link::Entity::delete_many()
-            .filter(link::Column::Id.is_in(ids.to_vec()))
+            .filter(link::Column::Id.is_in(chunk.to_vec()))
             .exec(txn)
             .await?;
     }
-    summary.links_removed = to_delete.len() as u64;
+    summary.links_removed += to_delete.len() as u64;
 
     let mut passages_of: Vec<(i32, &PassageRows)> = Vec::new();
     for (l, score, rows) in &to_refresh {
@@ -645,17 +808,17 @@ async fn write_results<C: ConnectionTrait>(
         passages_of.push((l.id, rows));
     }
     let refreshed: Vec<i32> = to_refresh.iter().map(|(l, _, _)| l.id).collect();
-    for ids in refreshed.chunks(CHUNK) {
+    for chunk in refreshed.chunks(CHUNK) {
         link_passage::Entity::delete_many()
-            .filter(link_passage::Column::LinkId.is_in(ids.to_vec()))
+            .filter(link_passage::Column::LinkId.is_in(chunk.to_vec()))
             .exec(txn)
             .await?;
     }
-    summary.links_updated = to_refresh.len() as u64;
+    summary.links_updated += to_refresh.len() as u64;
 
     let new_pairs: Vec<((i32, i32), &LinkRows)> = wanted
         .iter()
-        .filter(|(pair, _)| !by_pair.contains_key(pair))
+        .filter(|(pair, _)| !by_pair.contains(pair))
         .map(|(pair, v)| (*pair, v))
         .collect();
     for chunk in new_pairs.chunks(CHUNK) {
@@ -677,10 +840,11 @@ async fn write_results<C: ConnectionTrait>(
             });
         link::Entity::insert_many(rows).exec(txn).await?;
     }
-    summary.links_new = new_pairs.len() as u64;
+    summary.links_new += new_pairs.len() as u64;
     if !new_pairs.is_empty() {
         // The new rows' ids, in one query.
-        let ids: HashMap<(i32, i32), i32> = link::Entity::find()
+        let new_ids: HashMap<(i32, i32), i32> = link::Entity::find()
+            .filter(link::Column::QuestionId.between(*ids.start(), *ids.end()))
             .filter(link::Column::Origin.eq(ORIGIN_MATCHER))
             .filter(link::Column::State.eq(LinkState::Proposed.as_str()))
             .all(txn)
@@ -689,13 +853,13 @@ async fn write_results<C: ConnectionTrait>(
             .map(|l| ((l.question_id, l.action_id), l.id))
             .collect();
         for (pair, (_, rows)) in &new_pairs {
-            let id = *ids
+            let id = *new_ids
                 .get(pair)
                 .ok_or_else(|| DbErr::RecordNotFound(format!("new link {pair:?}")))?;
             passages_of.push((id, rows));
         }
     }
-    let lp_rows: Vec<link_passage::ActiveModel> = passages_of
+    let mut lp_rows = passages_of
         .iter()
         .flat_map(|(link_id, rows)| {
             rows.iter()
@@ -707,48 +871,34 @@ async fn write_results<C: ConnectionTrait>(
                     reasons: Set(reasons.clone()),
                 })
         })
-        .collect();
-    let mut lp_rows = lp_rows.into_iter().peekable();
+        .peekable();
     while lp_rows.peek().is_some() {
         let chunk: Vec<_> = lp_rows.by_ref().take(CHUNK).collect();
         link_passage::Entity::insert_many(chunk).exec(txn).await?;
     }
-
-    write_statuses(
-        txn,
-        input,
-        indexes,
-        fresh,
-        &existing,
-        &stored_passages,
-        &mut summary,
-        now,
-    )
-    .await?;
-    Ok(summary)
+    Ok(())
 }
 
-/// Proposes a status for every action from the links that count, and writes a history row for
-/// each action whose proposal changed.
-#[allow(clippy::too_many_arguments)]
-async fn write_statuses<C: ConnectionTrait>(
-    txn: &C,
-    input: &MatchInput,
+/// Gives the status engine the links of one chunk of questions that count: the matcher's, plus
+/// confirmed and manual ones, minus rejected ones (as the database held them before the run).
+fn collect_statuses(
+    base: &Base,
     indexes: &[PlanIndex],
-    fresh: &[Vec<Vec<QuestionLink>>],
-    existing: &[link::Model],
-    stored_passages: &HashMap<i32, PassageRows>,
-    summary: &mut MatchSummary,
-    now: chrono::DateTime<Utc>,
-) -> Result<(), DbErr> {
+    qs: &LoadedQuestions,
+    fresh: Vec<Vec<Vec<QuestionLink>>>,
+    stored: &StoredLinks,
+    collectors: &mut [StatusCollector],
+) {
     // Links a person decided on: rejected pairs never count; confirmed pairs and manual links
     // count even when the matcher does not propose them.
-    let rejected: HashSet<(i32, i32)> = existing
+    let rejected: HashSet<(i32, i32)> = stored
+        .links
         .iter()
         .filter(|l| l.state == LinkState::Rejected.as_str())
         .map(|l| (l.question_id, l.action_id))
         .collect();
-    let vouched: Vec<&link::Model> = existing
+    let vouched: Vec<&link::Model> = stored
+        .links
         .iter()
         .filter(|l| {
             l.state == LinkState::Confirmed.as_str()
@@ -756,11 +906,101 @@ async fn write_statuses<C: ConnectionTrait>(
         })
         .collect();
     // passage id → position, for stored trails.
-    let position_of: HashMap<i32, u32> = input
+    let position_of: HashMap<i32, u32> = qs
         .passage_ids
         .iter()
         .map(|(&(_, pos), &pid)| (pid, pos))
         .collect();
+    for (pi, per_question) in fresh.into_iter().enumerate() {
+        let lp = &base.plans[pi];
+        let codes = indexes[pi].action_codes();
+        let code_of: HashMap<i32, &str> = lp
+            .action_ids
+            .iter()
+            .map(|(c, &id)| (id, c.as_str()))
+            .collect();
+        let mut counted: Vec<Vec<QuestionLink>> = per_question
+            .into_iter()
+            .enumerate()
+            .map(|(qi, links)| {
+                let qid = qs.question_ids[qi];
+                links
+                    .into_iter()
+                    .filter(|l| !rejected.contains(&(qid, lp.action_ids[&l.action_code])))
+                    .collect()
+            })
+            .collect();
+        for l in &vouched {
+            let Some(code) = code_of.get(&l.action_id) else {
+                continue;
+            };
+            let Some(qi) = qs.position_of(l.question_id) else {
+                continue;
+            };
+            if counted[qi].iter().any(|x| x.action_code == *code) {
+                continue;
+            }
+            let trail: Vec<(u32, f64)> = stored
+                .passages
+                .get(&l.id)
+                .map(|rows| {
+                    rows.iter()
+                        .filter_map(|(pid, s, _)| position_of.get(pid).map(|&pos| (pos, *s)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let why = format!("{} link, {}", l.origin, l.state);
+            counted[qi].push(stored_link(&qs.questions[qi], code, l.score, &trail, &why));
+        }
+        // Plan order within a question, so ties resolve the same way on every run.
+        for links in &mut counted {
+            links.sort_by_key(|l| codes.iter().position(|c| *c == l.action_code));
+        }
+        collectors[pi].add(&qs.questions, &counted);
+    }
+}
+
+/// Makes the proposals from the evidence collected, and writes a history row for each action
+/// whose proposal changed.
+async fn write_statuses<C: ConnectionTrait>(
+    txn: &C,
+    base: &Base,
+    collectors: Vec<StatusCollector<'_>>,
+    by_key: &HashMap<QuestionKey, i32>,
+    summary: &mut MatchSummary,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let proposals: Vec<Vec<StatusProposal>> = collectors
+        .into_iter()
+        .map(StatusCollector::finish)
+        .collect();
+    let evidence_question = |e: &StatusEvidence| {
+        by_key
+            .get(&(e.legislature.clone(), e.number, e.addressee.clone()))
+            .copied()
+    };
+    // The passages evidence quotes, (question id, position) → passage id: one query per CHUNK
+    // questions quoted.
+    let quoted: Vec<i32> = proposals
+        .iter()
+        .flatten()
+        .filter_map(|p| p.evidence.as_ref().and_then(evidence_question))
+        .collect::<BTreeSet<i32>>()
+        .into_iter()
+        .collect();
+    let mut passage_ids: HashMap<(i32, u32), i32> = HashMap::new();
+    for chunk in quoted.chunks(CHUNK) {
+        for p in passage::Entity::find()
+            .filter(passage::Column::QuestionId.is_in(chunk.to_vec()))
+            .all(txn)
+            .await?
+        {
+            passage_ids.insert(
+                (p.question_id, to_u32(p.position, "passage position")?),
+                p.id,
+            );
+        }
+    }
 
     let current: HashMap<i32, status_proposal::Model> = status_proposal::Entity::find()
         .filter(status_proposal::Column::Current.eq(true))
@@ -771,70 +1011,12 @@ async fn write_statuses<C: ConnectionTrait>(
         .map(|p| (p.action_id, p))
         .collect();
 
-    // Evidence names its question by key; two ministers sharing a surname would share a key: the
-    // first question by id is kept, the same on every run.
-    let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
-    for (q, &id) in input.questions.iter().zip(&input.question_ids) {
-        by_key.entry(question_key(q)).or_insert(id);
-    }
-
     let mut superseded = Vec::new();
     let mut inserts = Vec::new();
-    for (pi, lp) in input.plans.iter().enumerate() {
-        let index = &indexes[pi];
-        let codes = index.action_codes();
-        let code_of: HashMap<i32, &str> = lp
-            .action_ids
-            .iter()
-            .map(|(c, &id)| (id, c.as_str()))
-            .collect();
-        let mut counted: Vec<Vec<QuestionLink>> = fresh[pi]
-            .iter()
-            .enumerate()
-            .map(|(qi, links)| {
-                let qid = input.question_ids[qi];
-                links
-                    .iter()
-                    .filter(|l| !rejected.contains(&(qid, lp.action_ids[&l.action_code])))
-                    .cloned()
-                    .collect()
-            })
-            .collect();
-        for l in &vouched {
-            let Some(code) = code_of.get(&l.action_id) else {
-                continue;
-            };
-            let Some(qi) = input.question_by_id(l.question_id) else {
-                continue;
-            };
-            if counted[qi].iter().any(|x| x.action_code == *code) {
-                continue;
-            }
-            let stored: Vec<(u32, f64)> = stored_passages
-                .get(&l.id)
-                .map(|rows| {
-                    rows.iter()
-                        .filter_map(|(pid, s, _)| position_of.get(pid).map(|&pos| (pos, *s)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let why = format!("{} link, {}", l.origin, l.state);
-            counted[qi].push(stored_link(
-                &input.questions[qi],
-                code,
-                l.score,
-                &stored,
-                &why,
-            ));
-        }
-        // Plan order within a question, so ties resolve the same way on every run.
-        for links in &mut counted {
-            links.sort_by_key(|l| codes.iter().position(|c| *c == l.action_code));
-        }
-        let proposals = propose_statuses(index, &input.questions, &counted);
+    for (lp, proposals) in base.plans.iter().zip(proposals) {
         for p in proposals {
             let action_id = lp.action_ids[&p.action_code];
-            let key = proposal_key(input, &by_key, &p);
+            let key = proposal_key(&passage_ids, by_key, &p);
             let same = current.get(&action_id).is_some_and(|c| {
                 key == ProposalKey {
                     status: c.status.clone(),
@@ -886,7 +1068,7 @@ async fn write_statuses<C: ConnectionTrait>(
 /// The stored form of a proposal: its status, and the sentence, question, passage and date of
 /// its evidence.
 fn proposal_key(
-    input: &MatchInput,
+    passage_ids: &HashMap<(i32, u32), i32>,
     by_key: &HashMap<QuestionKey, i32>,
     p: &StatusProposal,
 ) -> ProposalKey {
@@ -906,8 +1088,7 @@ fn proposal_key(
         status: p.status.as_str().to_string(),
         sentence: Some(e.sentence.clone()),
         question_id,
-        passage_id: question_id
-            .and_then(|q| input.passage_ids.get(&(q, e.passage_position)).copied()),
+        passage_id: question_id.and_then(|q| passage_ids.get(&(q, e.passage_position)).copied()),
         evidence_date: e.answered,
     }
 }

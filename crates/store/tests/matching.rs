@@ -491,3 +491,167 @@ async fn rejected_links_feed_no_status_and_manual_links_do() {
     assert_noop(&store.run_matcher().await.unwrap());
     assert_eq!(history_len(&store, &target).await, len);
 }
+
+/// The matcher's tables, without the times of the run: links (with their ids, which the run
+/// assigns in the same order whatever the chunks), their passages by (link, passage), and the
+/// status history.
+#[derive(Debug, PartialEq)]
+struct Tables {
+    links: Vec<link::Model>,
+    link_passages: Vec<(i32, i32, String, String)>,
+    statuses: Vec<status_proposal::Model>,
+}
+
+async fn tables(store: &Store) -> Tables {
+    let db = store.conn();
+    let start = chrono::DateTime::<Utc>::MIN_UTC;
+    let mut links = link::Entity::find()
+        .order_by_asc(link::Column::Id)
+        .all(db)
+        .await
+        .unwrap();
+    for l in &mut links {
+        if l.origin == "matcher" {
+            (l.created_at, l.updated_at) = (start, start);
+        }
+    }
+    let mut link_passages: Vec<(i32, i32, String, String)> = link_passage::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        // The score as written, to the last bit.
+        .map(|lp| {
+            (
+                lp.link_id,
+                lp.passage_id,
+                format!("{:?}", lp.score),
+                lp.reasons,
+            )
+        })
+        .collect();
+    link_passages.sort();
+    let mut statuses = status_proposal::Entity::find()
+        .order_by_asc(status_proposal::Column::Id)
+        .all(db)
+        .await
+        .unwrap();
+    for s in &mut statuses {
+        s.computed_at = start;
+    }
+    Tables {
+        links,
+        link_passages,
+        statuses,
+    }
+}
+
+/// Two runs `chunk` questions at a time, with reviews, a stale and an outdated proposal, and a
+/// re-imported question in between: the summaries and the tables they leave.
+async fn runs_in_chunks(chunk: usize) -> (Vec<MatchSummary>, Tables) {
+    let store = store_with_everything().await;
+    let db = store.conn();
+    let first = store.run_matcher_in_chunks(chunk).await.unwrap();
+    let when = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let review = |l: link::Model, state: &str, who: &str| {
+        let mut l = l.into_active_model();
+        l.state = Set(state.into());
+        l.reviewed_by = Set(Some(who.into()));
+        l.reviewed_at = Set(Some(when));
+        l
+    };
+    review(the_link(&store, 512, "3.1").await, "confirmed", "alice")
+        .update(db)
+        .await
+        .unwrap();
+    review(the_link(&store, 512, "3.2").await, "rejected", "bob")
+        .update(db)
+        .await
+        .unwrap();
+    let by_hand = |number, code: &str, origin: &str| {
+        let store = &store;
+        let code = code.to_string();
+        let origin = origin.to_string();
+        async move {
+            link::ActiveModel {
+                question_id: Set(question_id(store, number).await),
+                action_id: Set(action_id(store, &code).await),
+                score: Set(if origin == "manual" { 1.0 } else { 0.5 }),
+                state: Set(if origin == "manual" {
+                    "confirmed"
+                } else {
+                    "proposed"
+                }
+                .into()),
+                matcher_version: Set(if origin == "manual" {
+                    "manual".to_string()
+                } else {
+                    vigie_matcher::MATCHER_VERSION.to_string()
+                }),
+                origin: Set(origin),
+                created_at: Set(when),
+                updated_at: Set(when),
+                ..Default::default()
+            }
+            .insert(store.conn())
+            .await
+            .unwrap();
+        }
+    };
+    // A manual link from a negative fixture, and a proposal the matcher no longer makes.
+    by_hand(611, "4.2", "manual").await;
+    by_hand(611, "1.1", "matcher").await;
+    // A proposal whose score changed since.
+    let outdated = link::Entity::find()
+        .filter(link::Column::State.eq("proposed"))
+        .order_by_desc(link::Column::Id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut outdated = outdated.into_active_model();
+    outdated.score = Set(0.01);
+    outdated.update(db).await.unwrap();
+    store
+        .import_document(
+            "tests/data/questions/201_changed.txt",
+            &changed_open_data_question(),
+        )
+        .await
+        .unwrap();
+    let second = store.run_matcher_in_chunks(chunk).await.unwrap();
+    assert_eq!(second.links_kept_reviewed, 3, "{second:?}");
+    assert!(
+        second.links_removed >= 1 && second.links_updated >= 2 && second.statuses_changed >= 1,
+        "the second run has work to do: {second:?}"
+    );
+    let third = store.run_matcher_in_chunks(chunk).await.unwrap();
+    assert_noop(&third);
+    (vec![first, second, third], tables(&store).await)
+}
+
+/// `vigie match` reads, links and writes a chunk of questions at a time, against the document
+/// frequencies of all of them: the chunk size changes nothing in the database.
+#[tokio::test]
+async fn chunk_size_changes_nothing() {
+    let (summaries, whole) = runs_in_chunks(usize::MAX).await;
+    assert_eq!(summaries[0].questions, 19);
+    assert!(
+        whole.links.len() > 10 && whole.statuses.len() > 13,
+        "{} links, {} statuses",
+        whole.links.len(),
+        whole.statuses.len()
+    );
+    for chunk in [1, 3, 7] {
+        let (s, t) = runs_in_chunks(chunk).await;
+        assert_eq!(s, summaries, "summaries, chunks of {chunk}");
+        assert_eq!(t.links, whole.links, "links, chunks of {chunk}");
+        assert_eq!(
+            t.link_passages, whole.link_passages,
+            "link passages, chunks of {chunk}"
+        );
+        assert_eq!(t.statuses, whole.statuses, "statuses, chunks of {chunk}");
+    }
+}
