@@ -16,6 +16,7 @@ use vigie_core::LinkState;
 use vigie_store::query::common::{ActionRef, actions_by_ids};
 use vigie_store::query::feeds::{FEED_LIMIT, FeedEntry, evidence_entries};
 
+use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -36,24 +37,39 @@ pub fn router() -> Router<AppState> {
 /// Longest passage excerpt an entry summary quotes, in characters.
 const EXCERPT_CHARS: usize = 400;
 
-async fn evidence(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+/// `?lang=en` (or `Accept-Language`) as on the pages; the links inside keep the language when it
+/// was asked for explicitly.
+async fn evidence(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let entries = evidence_entries(st.db(), None, FEED_LIMIT).await?;
     let base = base_url(&headers);
+    let t = ctx.lang.feed();
     let feed = FeedMeta {
         id: format!("{base}{EVIDENCE_FEED}"),
-        title: "Vigie — nouveaux éléments de suivi parlementaire".into(),
-        subtitle:
-            "Questions écrites et réponses liées aux actions du plan, les plus récentes d'abord"
-                .into(),
-        self_href: format!("{base}{EVIDENCE_FEED}"),
-        alternate_href: format!("{base}/"),
+        title: t.evidence_title.into(),
+        subtitle: t.evidence_subtitle.into(),
+        self_href: format!("{base}{EVIDENCE_FEED}{}", lang_query(&ctx)),
+        alternate_href: format!("{base}/{}", lang_query(&ctx)),
     };
-    Ok(atom_response(render(&feed, &entries, &base)))
+    Ok(atom_response(render(ctx.lang, &feed, &entries, &base)))
+}
+
+/// `?lang=xx` when the language was asked for in the URL, else nothing.
+fn lang_query(ctx: &Ctx) -> String {
+    if ctx.lang_explicit {
+        format!("?lang={}", ctx.lang.code())
+    } else {
+        String::new()
+    }
 }
 
 async fn action_feed(
     State(st): State<AppState>,
     Path(id): Path<String>,
+    ctx: Ctx,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let id = crate::pages::path_id(&id, "action")?;
@@ -65,18 +81,26 @@ async fn action_feed(
     let entries = evidence_entries(st.db(), Some(id), FEED_LIMIT).await?;
     let base = base_url(&headers);
     let path = action_feed_path(id);
+    let t = ctx.lang.feed();
     let feed = FeedMeta {
         id: format!("{base}{path}"),
-        title: format!("Vigie — action {} : {}", action.code, action.title()),
-        subtitle: format!(
-            "Suivi parlementaire de l'action {} ({})",
+        title: format!(
+            "{} {}{}{}",
+            t.action_title,
             action.code,
-            Lang::Fr.strings().status(action.status)
+            t.colon,
+            action.title()
         ),
-        self_href: format!("{base}{path}"),
-        alternate_href: format!("{base}/actions/{id}"),
+        subtitle: format!(
+            "{} {} ({})",
+            t.action_subtitle,
+            action.code,
+            ctx.lang.strings().status(action.status)
+        ),
+        self_href: format!("{base}{path}{}", lang_query(&ctx)),
+        alternate_href: format!("{base}/actions/{id}{}", lang_query(&ctx)),
     };
-    Ok(atom_response(render(&feed, &entries, &base)))
+    Ok(atom_response(render(ctx.lang, &feed, &entries, &base)))
 }
 
 fn atom_response(body: String) -> Response {
@@ -157,8 +181,9 @@ fn excerpt(s: &str, n: usize) -> String {
     }
 }
 
-fn render(feed: &FeedMeta, entries: &[FeedEntry], base: &str) -> String {
-    let t = Lang::Fr.strings();
+fn render(lang: Lang, feed: &FeedMeta, entries: &[FeedEntry], base: &str) -> String {
+    let t = lang.strings();
+    let f = lang.feed();
     let updated = entries
         .iter()
         .map(entry_time)
@@ -166,7 +191,10 @@ fn render(feed: &FeedMeta, entries: &[FeedEntry], base: &str) -> String {
         .unwrap_or_else(Utc::now);
     let mut x = String::with_capacity(1024 + entries.len() * 1024);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
+    x.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        lang.code()
+    ));
     push_el(&mut x, 1, "id", &feed.id);
     push_el(&mut x, 1, "title", &feed.title);
     push_el(&mut x, 1, "subtitle", &feed.subtitle);
@@ -191,26 +219,32 @@ fn render(feed: &FeedMeta, entries: &[FeedEntry], base: &str) -> String {
             None => format!("{base}/questions/{}", q.id),
         };
         let mut summary = format!(
-            "Question n°{} ({}) de {} à {}",
+            "{}{} ({}) {} {} {} {}",
+            f.question_number,
             q.number,
             q.legislature,
+            f.asked_by,
             q.member.name,
+            f.asked_to,
             q.minister.display()
         );
         match q.answered {
-            Some(d) => summary.push_str(&format!(", réponse du {}", d.format("%d/%m/%Y"))),
-            None => summary.push_str(", sans réponse à ce jour"),
+            Some(d) => summary.push_str(&format!(", {} {}", f.answered_on, lang.date(d))),
+            None => summary.push_str(&format!(", {}", f.not_answered)),
         }
         summary.push_str(&format!(
-            ". Liée à l'action {} ({}) : {} — score {:.2}, lien {}.",
+            ". {} {} ({}){}{} — score {:.2}, {} {}.",
+            f.linked_to_action,
             a.code,
             t.status(a.status),
+            f.colon,
             a.title(),
             e.score,
+            f.link,
             match e.state {
-                LinkState::Proposed => "proposé par le moteur",
-                LinkState::Confirmed => "confirmé par l'équipe",
-                LinkState::Rejected => "rejeté",
+                LinkState::Proposed => f.link_proposed,
+                LinkState::Confirmed => f.link_confirmed,
+                LinkState::Rejected => f.link_rejected,
             }
         ));
         if let Some(p) = best {

@@ -1134,3 +1134,82 @@ pub static STAFF_EN: StaffStrings = StaffStrings {
     choose_organisation: "Choose an organisation.",
     choose_minister: "Choose a minister.",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Atom feeds (new evidence overall, per action).
+
+impl Lang {
+    /// The Atom feeds' strings.
+    pub fn feed(self) -> &'static FeedStrings {
+        match self {
+            Lang::Fr => &FEED_FR,
+            Lang::En => &FEED_EN,
+        }
+    }
+}
+
+/// Every fixed string of the Atom feeds. An entry's summary reads, in French: « Question n°252
+/// (19/24) de X à Y, réponse du 11/06/2020. Liée à l'action 1.2 (En cours) : … — score 0.41, lien
+/// proposé par le moteur. »
+#[derive(Debug)]
+pub struct FeedStrings {
+    pub evidence_title: &'static str,
+    pub evidence_subtitle: &'static str,
+    /// Followed by the action's code and title.
+    pub action_title: &'static str,
+    /// Followed by the action's code and its status in brackets.
+    pub action_subtitle: &'static str,
+    /// Before the question's number.
+    pub question_number: &'static str,
+    /// Between the legislature and the member.
+    pub asked_by: &'static str,
+    /// Between the member and the minister.
+    pub asked_to: &'static str,
+    /// Followed by the answer's date.
+    pub answered_on: &'static str,
+    pub not_answered: &'static str,
+    /// Followed by the action's code.
+    pub linked_to_action: &'static str,
+    pub link: &'static str,
+    pub link_proposed: &'static str,
+    pub link_confirmed: &'static str,
+    pub link_rejected: &'static str,
+    /// A colon with the language's spacing (French puts a space before it).
+    pub colon: &'static str,
+}
+
+pub static FEED_FR: FeedStrings = FeedStrings {
+    evidence_title: "Vigie — nouveaux éléments de suivi parlementaire",
+    evidence_subtitle: "Questions écrites et réponses liées aux actions du plan, les plus récentes d'abord",
+    action_title: "Vigie — action",
+    action_subtitle: "Suivi parlementaire de l'action",
+    question_number: "Question n°",
+    asked_by: "de",
+    asked_to: "à",
+    answered_on: "réponse du",
+    not_answered: "sans réponse à ce jour",
+    linked_to_action: "Liée à l'action",
+    link: "lien",
+    link_proposed: "proposé par le moteur",
+    link_confirmed: "confirmé par l'équipe",
+    link_rejected: "rejeté",
+    colon: " : ",
+};
+
+pub static FEED_EN: FeedStrings = FeedStrings {
+    evidence_title: "Vigie — new parliamentary follow-up evidence",
+    evidence_subtitle: "Written questions and answers linked to the plan's actions, newest first",
+    action_title: "Vigie — action",
+    action_subtitle: "Parliamentary follow-up of action",
+    question_number: "Question no. ",
+    asked_by: "by",
+    asked_to: "to",
+    answered_on: "answered on",
+    not_answered: "not answered yet",
+    linked_to_action: "Linked to action",
+    link: "link",
+    link_proposed: "proposed by the matcher",
+    link_confirmed: "confirmed by staff",
+    link_rejected: "rejected",
+    colon: ": ",
+};

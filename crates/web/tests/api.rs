@@ -917,6 +917,41 @@ async fn atom_feeds_are_valid_escaped_and_newest_first() {
     check_xml(&r.body).unwrap();
 }
 
+/// The feeds speak the visitor's language, as the pages do: `?lang=en` (kept in the feed's own
+/// links) or `Accept-Language`; French otherwise.
+#[tokio::test]
+async fn atom_feeds_follow_the_language() {
+    let f = fixture().await;
+    let r = get(&f.app, "/feeds/evidence.atom?lang=en").await;
+    assert_eq!(r.status, StatusCode::OK);
+    check_xml(&r.body).unwrap();
+    let doc = &r.body;
+    assert!(doc.contains("xml:lang=\"en\""), "{doc}");
+    assert!(doc.contains("<title>Vigie — new parliamentary follow-up evidence</title>"));
+    assert!(doc.contains("href=\"http://localhost/feeds/evidence.atom?lang=en\""));
+    let es = entries(doc);
+    assert!(es[0].contains("answered on 11 Jun 2020"), "{}", es[0]);
+    assert!(es[0].contains("Linked to action"), "{}", es[0]);
+    assert!(!doc.contains("réponse du") && !doc.contains("Liée à"));
+
+    let r = call(
+        &f.app,
+        Method::GET,
+        &format!("/actions/{}/feed.atom", f.linked_action),
+        &[("accept-language", "en-GB,en;q=0.9,fr;q=0.5")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("xml:lang=\"en\""));
+    assert!(r.body.contains("Parliamentary follow-up of action"));
+    // Accept-Language is not carried into links: only an explicit ?lang= is.
+    assert!(!r.body.contains("?lang="));
+
+    let r = get(&f.app, "/feeds/evidence.atom").await;
+    assert!(r.body.contains("xml:lang=\"fr\""));
+    assert!(r.body.contains("Liée à l&apos;action"), "{}", r.body);
+}
+
 /// RFC 4180 reader for the tests.
 fn parse_csv(s: &str) -> Vec<Vec<String>> {
     let mut rows = vec![];
