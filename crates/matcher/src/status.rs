@@ -298,6 +298,9 @@ pub struct StatusCollector<'i> {
     /// order.
     action_of: std::collections::HashMap<&'i str, usize>,
     per_action: Vec<ActionEvidence>,
+    /// Whether every cue sentence is kept for [`StatusProposal::history`], or only the winning
+    /// one (see [`StatusCollector::evidence_only`]).
+    history: bool,
 }
 
 impl<'i> StatusCollector<'i> {
@@ -311,7 +314,17 @@ impl<'i> StatusCollector<'i> {
             index,
             action_of,
             per_action: codes.iter().map(|_| ActionEvidence::default()).collect(),
+            history: true,
         }
+    }
+
+    /// Keeps only the winning cue sentence of each action, not every one: the proposals have the
+    /// same status, evidence, explanation and count of linked questions, and an empty
+    /// [`StatusProposal::history`]. Memory then grows with the plan, not with the answers (a
+    /// large database has a cue sentence in most linked answers).
+    pub fn evidence_only(mut self) -> Self {
+        self.history = false;
+        self
     }
 
     /// Reads the evidence of `links` (one list per question of `questions`, same order).
@@ -355,7 +368,17 @@ impl<'i> StatusCollector<'i> {
                             continue;
                         }
                         if let Some((status, cue)) = classify(sentence) {
-                            slot.cues.push(ev(status, Some(cue)));
+                            let e = ev(status, Some(cue));
+                            if self.history {
+                                slot.cues.push(e);
+                            } else if slot
+                                .cues
+                                .last()
+                                .is_none_or(|w| evidence_order(&e, w).is_ge())
+                            {
+                                // As for `uncued`: the one a stable sort would put last.
+                                slot.cues = vec![e];
+                            }
                         }
                     }
                 }
@@ -375,6 +398,7 @@ impl<'i> StatusCollector<'i> {
 
     /// The proposal for every action of the index, in plan order.
     pub fn finish(self) -> Vec<StatusProposal> {
+        let history = self.history;
         self.index
             .action_codes()
             .iter()
@@ -404,7 +428,7 @@ impl<'i> StatusCollector<'i> {
                     action_code: code.to_string(),
                     status,
                     evidence,
-                    history: cues,
+                    history: if history { cues } else { Vec::new() },
                     linked_questions: linked,
                     explanation,
                 }

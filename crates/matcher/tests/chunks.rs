@@ -7,7 +7,8 @@ mod common;
 
 use vigie_core::{Document, Plan, Question, read_document};
 use vigie_matcher::{
-    Corpus, PlanIndex, QuestionLink, StatusCollector, default_aliases, propose_statuses,
+    Corpus, PlanIndex, QuestionLink, StatusCollector, StatusProposal, default_aliases,
+    propose_statuses,
 };
 
 /// Links `questions` in chunks of `size` against the corpus of all of them, counted in pages of
@@ -37,10 +38,25 @@ fn check(index: &PlanIndex, questions: &[Question], sizes: &[usize]) -> Vec<Vec<
             assert_eq!(a, b, "question {i}, chunks of {size}");
         }
         let mut collector = StatusCollector::new(index);
+        let mut lean = StatusCollector::new(index).evidence_only();
         for (qs, ls) in questions.chunks(size).zip(links.chunks(size)) {
             collector.add(qs, ls);
+            lean.add(qs, ls);
         }
         assert_eq!(collector.finish(), statuses, "statuses, chunks of {size}");
+        let without_history: Vec<StatusProposal> = statuses
+            .iter()
+            .cloned()
+            .map(|mut p| {
+                p.history.clear();
+                p
+            })
+            .collect();
+        assert_eq!(
+            lean.finish(),
+            without_history,
+            "statuses without history, chunks of {size}"
+        );
     }
     // The proofs are not vacuous: links with reasons, statuses with and without cue sentences.
     let n_links: usize = whole.iter().map(Vec::len).sum();

@@ -3,9 +3,13 @@
 //!
 //! [`Store::load_match_input`] reads every plan, question, organisation alias and minister mapping
 //! with a fixed number of queries (whatever the number of rows), into the core model the matcher
-//! reads. [`Store::run_matcher`] matches all questions against every plan in one batch (the batch
-//! gives the corpus statistics, so `vigie explain` and `vigie eval` see the same numbers) and
-//! writes the result in one transaction:
+//! reads. [`Store::run_matcher`] matches all questions against every plan as one batch (the batch
+//! gives the corpus statistics, so `vigie explain` and `vigie eval` see the same numbers), but reads
+//! and links it [`MATCH_CHUNK`] questions at a time: a first pass counts the document frequencies of
+//! every question, page by page; the second links each chunk against them and writes its links;
+//! the statuses come last, from the evidence collected on the way. Its memory grows with a chunk,
+//! not with the database, and its results do not depend on the chunk size. Everything is written
+//! in one transaction:
 //!
 //! - links the matcher proposes (`origin = matcher`, `state = proposed`) are inserted, updated when
 //!   their score, passages or reasons changed, and deleted when the matcher no longer proposes
@@ -659,7 +663,11 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
         corpus.add(&load_questions(txn, &base, r.clone()).await?.questions);
     }
 
-    let mut collectors: Vec<StatusCollector> = indexes.iter().map(StatusCollector::new).collect();
+    // The store keeps each action's proposal, not the sentences it won over.
+    let mut collectors: Vec<StatusCollector> = indexes
+        .iter()
+        .map(|ix| StatusCollector::new(ix).evidence_only())
+        .collect();
     // Evidence names its question by key; two ministers sharing a surname would share a key: the
     // first question by id is kept, the same on every run.
     let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
