@@ -267,18 +267,22 @@ async fn import_into(
     writing: &mut bool,
 ) -> Result<ImportOutcome, ImportError> {
     let sha = sha256_hex(bytes);
-    let on_db = ImportError::db(source_name);
-    if let Some(doc) = document::Entity::find()
-        .filter(document::Column::Sha256.eq(&sha))
-        .one(db)
-        .await
-        .map_err(on_db)?
-    {
-        return unchanged(db, doc)
-            .await
-            .map_err(ImportError::db(source_name));
-    }
-    let parsed = vigie_core::read_document(source_name, bytes)?;
+    let on_db = ImportError::db;
+    // Read first: a question file then needs its hash looked up in no round trip of its own
+    // (see `write_question`). A file that cannot be read but is already stored, byte for byte,
+    // is still "unchanged", as it was before the reader was asked.
+    let parsed = match vigie_core::read_document(source_name, bytes) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            return match stored_document(db, &sha)
+                .await
+                .map_err(on_db(source_name))?
+            {
+                Some(doc) => unchanged(db, doc).await.map_err(on_db(source_name)),
+                None => Err(e.into()),
+            };
+        }
+    };
     let source = Source {
         name: source_name,
         sha256: &sha,
@@ -287,6 +291,9 @@ async fn import_into(
     let write = async {
         match &parsed {
             Document::Plan(p) => {
+                if let Some(doc) = stored_document(db, &sha).await? {
+                    return unchanged(db, doc).await;
+                }
                 *writing = true;
                 db.execute_unprepared(&format!("SAVEPOINT {FILE_SAVEPOINT}"))
                     .await?;
@@ -298,11 +305,43 @@ async fn import_into(
             Document::Question(q) => {
                 let number = to_i32(q.number, "question number")?;
                 *writing = true;
-                write_question(db, &source, q, number).await
+                match write_question(db, &source, q, number).await? {
+                    Written::Done(outcome) => Ok(outcome),
+                    Written::AlreadyStored(document_id) => {
+                        let doc = document::Entity::find_by_id(document_id)
+                            .one(db)
+                            .await?
+                            .ok_or_else(|| missing_document(document_id))?;
+                        unchanged(db, doc).await
+                    }
+                }
             }
         }
     };
     write.await.map_err(ImportError::db(source_name))
+}
+
+/// The stored document with these exact bytes, if any.
+async fn stored_document(
+    db: &DatabaseTransaction,
+    sha: &str,
+) -> Result<Option<document::Model>, DbErr> {
+    document::Entity::find()
+        .filter(document::Column::Sha256.eq(sha))
+        .one(db)
+        .await
+}
+
+fn missing_document(id: i32) -> DbErr {
+    DbErr::RecordNotFound(format!("document {id}"))
+}
+
+/// What [`write_question`] did.
+enum Written {
+    Done(ImportOutcome),
+    /// The file's bytes were stored already (as this document): nothing was written, and the
+    /// file's savepoint is released.
+    AlreadyStored(i32),
 }
 
 /// Runs statements in one round trip to the database where the driver allows it, and returns
@@ -785,6 +824,8 @@ async fn write_plan(
 
 /// The rows a question file refers to, when the database already has them.
 struct QuestionLookup {
+    /// A document with the file's exact bytes: the file is already stored.
+    stored_document: Option<i32>,
     member_id: Option<i32>,
     minister_id: Option<i32>,
     question: Option<KnownQuestion>,
@@ -796,8 +837,9 @@ struct KnownQuestion {
 }
 
 impl QuestionLookup {
-    /// One SELECT that finds the author, the addressee and the question if it is known.
-    fn statement(q: &Question, number: i32) -> SelectStatement {
+    /// One SELECT that finds a document with the same bytes, the author, the addressee and the
+    /// question if they are known.
+    fn statement(q: &Question, number: i32, sha256: &str) -> SelectStatement {
         let minister = || {
             let by_name = match &q.addressee.name {
                 Some(name) => Expr::col(minister::Column::Name).eq(name.as_str()),
@@ -832,6 +874,7 @@ impl QuestionLookup {
             .expr(Expr::from(minister()))
             .expr(Expr::from(question(question::Column::Id)))
             .expr(Expr::from(question(question::Column::DocumentId)))
+            .expr(Expr::from(document_by_hash(sha256)))
             .to_owned()
     }
 
@@ -847,6 +890,7 @@ impl QuestionLookup {
             _ => None,
         };
         Ok(QuestionLookup {
+            stored_document: row.try_get_by_index(4)?,
             member_id: row.try_get_by_index(0)?,
             minister_id: row.try_get_by_index(1)?,
             question,
@@ -879,19 +923,24 @@ async fn write_question(
     source: &Source<'_>,
     q: &Question,
     number: i32,
-) -> Result<ImportOutcome, DbErr> {
+) -> Result<Written, DbErr> {
     let backend = txn.get_database_backend();
-    // Round trip 1: open the file's savepoint and find the author, the addressee and the
-    // question if it is known.
+    // Round trip 1: open the file's savepoint and find a document with the same bytes, the
+    // author, the addressee and the question if they are known.
     let rows = round_trip(
         txn,
         vec![
             raw(backend, format!("SAVEPOINT {FILE_SAVEPOINT}")),
-            backend.build(&QuestionLookup::statement(q, number)),
+            backend.build(&QuestionLookup::statement(q, number, source.sha256)),
         ],
     )
     .await?;
     let known = QuestionLookup::from_row(rows.first())?;
+    if let Some(document_id) = known.stored_document {
+        txn.execute_unprepared(&format!("RELEASE {FILE_SAVEPOINT}"))
+            .await?;
+        return Ok(Written::AlreadyStored(document_id));
+    }
     let member_id = match known.member_id {
         Some(id) => id,
         None => insert_member(txn, &q.author).await?,
@@ -914,10 +963,14 @@ async fn write_question(
         },
     };
     let Some(existing) = known.question else {
-        // A new question, the common case of a large import: two more round trips.
+        // A new question, the common case of a large import: one more round trip.
         let (question_id, document_id) =
             insert_new_question(txn, source, q, number, member_id, minister_id).await?;
-        return Ok(outcome(question_id, document_id, ImportStatus::Imported));
+        return Ok(Written::Done(outcome(
+            question_id,
+            document_id,
+            ImportStatus::Imported,
+        )));
     };
     // A known question: updated in place, so links to it and to its passages stay valid.
     let document_id = upsert_document(
@@ -980,11 +1033,15 @@ async fn write_question(
     insert_chunked(txn, inserts).await?;
     txn.execute_unprepared(&format!("RELEASE {FILE_SAVEPOINT}"))
         .await?;
-    Ok(outcome(question_id, document_id, ImportStatus::Updated))
+    Ok(Written::Done(outcome(
+        question_id,
+        document_id,
+        ImportStatus::Updated,
+    )))
 }
 
-/// Writes a question the database did not know, in two round trips, and releases the file's
-/// savepoint. Returns the question's and the document's ids.
+/// Writes a question the database did not know, and releases the file's savepoint, in one
+/// round trip. Returns the question's and the document's ids.
 async fn insert_new_question(
     txn: &DatabaseTransaction,
     source: &Source<'_>,
@@ -994,12 +1051,9 @@ async fn insert_new_question(
     minister_id: i32,
 ) -> Result<(i32, i32), DbErr> {
     let backend = txn.get_database_backend();
-    // Every value is converted before anything is written.
-    let acts = act_rows(0, q)?;
-    let passages = passage_rows(0, q)?;
-
-    // Round trip 2: the document, then the question, which finds its document by the file's
-    // hash (unique) since both statements travel together.
+    // The statements travel together, so those after the document's INSERT cannot be given the
+    // new ids: they find the document by the file's hash (unique), and the question by its
+    // document.
     let document = document::Entity::insert(document::ActiveModel {
         id: NotSet,
         kind: Set(DocumentKind::Question.as_str().to_string()),
@@ -1009,10 +1063,12 @@ async fn insert_new_question(
         updated_at: Set(source.now),
     })
     .build(backend);
-    let document_id = Query::select()
-        .column(document::Column::Id)
-        .from(document::Entity)
-        .and_where(Expr::col(document::Column::Sha256).eq(source.sha256))
+    let question_id = Query::select()
+        .column(question::Column::Id)
+        .from(question::Entity)
+        .and_where(
+            Expr::col(question::Column::DocumentId).eq(Expr::from(document_by_hash(source.sha256))),
+        )
         .to_owned();
     use question::Column as C;
     let question = Query::insert()
@@ -1030,7 +1086,7 @@ async fn insert_new_question(
             C::Answered,
         ])
         .values_panic([
-            Expr::from(document_id),
+            Expr::from(document_by_hash(source.sha256)),
             Expr::val(q.legislature.as_str()),
             Expr::val(q.session.as_str()),
             Expr::val(number),
@@ -1043,30 +1099,63 @@ async fn insert_new_question(
         ])
         .returning(Query::returning().columns([C::Id, C::DocumentId]))
         .to_owned();
-    let rows = round_trip(txn, vec![document, backend.build(&question)]).await?;
-    let row = rows.first().ok_or_else(|| DbErr::RecordNotInserted)?;
-    let question_id: i32 = row.try_get_by_index(0)?;
-    let document_id: i32 = row.try_get_by_index(1)?;
-
-    // Round trip 3: acts, passages, and the end of the file's savepoint.
-    let mut statements = Vec::new();
+    let mut statements = vec![document, backend.build(&question)];
+    // Every value is converted (positions fit the database) before anything is sent.
+    let acts: Vec<(usize, &vigie_core::Act)> = q.acts.iter().enumerate().collect();
     for chunk in acts.chunks(INSERT_CHUNK) {
-        let rows = chunk.iter().cloned().map(|mut a| {
-            a.question_id = Set(question_id);
-            a
-        });
-        statements.push(act::Entity::insert_many(rows).build(backend));
+        let mut insert = Query::insert();
+        insert.into_table(act::Entity).columns([
+            act::Column::QuestionId,
+            act::Column::Position,
+            act::Column::Date,
+            act::Column::Label,
+            act::Column::Reference,
+        ]);
+        for (i, a) in chunk {
+            insert.values_panic([
+                Expr::from(question_id.clone()),
+                Expr::val(to_i32(i + 1, "act position")?),
+                Expr::val(a.date),
+                Expr::val(a.label.as_str()),
+                Expr::val(a.reference.clone()),
+            ]);
+        }
+        statements.push(backend.build(&insert));
     }
-    for chunk in passages.chunks(INSERT_CHUNK) {
-        let rows = chunk.iter().cloned().map(|mut p| {
-            p.question_id = Set(question_id);
-            p
-        });
-        statements.push(passage::Entity::insert_many(rows).build(backend));
+    for chunk in q.passages.chunks(INSERT_CHUNK) {
+        let mut insert = Query::insert();
+        insert.into_table(passage::Entity).columns([
+            passage::Column::QuestionId,
+            passage::Column::Position,
+            passage::Column::Kind,
+            passage::Column::Heading,
+            passage::Column::Text,
+        ]);
+        for p in chunk {
+            insert.values_panic([
+                Expr::from(question_id.clone()),
+                Expr::val(to_i32(p.position, "passage position")?),
+                Expr::val(p.kind.as_str()),
+                Expr::val(p.heading.clone()),
+                Expr::val(p.text.as_str()),
+            ]);
+        }
+        statements.push(backend.build(&insert));
     }
     statements.push(raw(backend, format!("RELEASE {FILE_SAVEPOINT}")));
-    round_trip(txn, statements).await?;
-    Ok((question_id, document_id))
+    // The question's RETURNING row is the only row the statements give.
+    let rows = round_trip(txn, statements).await?;
+    let row = rows.first().ok_or(DbErr::RecordNotInserted)?;
+    Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?))
+}
+
+/// `SELECT id FROM document WHERE sha256 = ?`: the document of a file, by its bytes.
+fn document_by_hash(sha256: &str) -> SelectStatement {
+    Query::select()
+        .column(document::Column::Id)
+        .from(document::Entity)
+        .and_where(Expr::col(document::Column::Sha256).eq(sha256))
+        .to_owned()
 }
 
 fn question_row(
