@@ -34,7 +34,9 @@ impl App {
             "sqlite://{}?mode=rwc",
             dir.path().join("vigie.db").display()
         );
-        let store = Store::open(&url).await.expect("open the test database");
+        let store = Store::open_for_serving(&url)
+            .await
+            .expect("open the test database");
         let seeds = repo_root().join("seeds");
         let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
             .expect("seeds/ is readable")

@@ -40,18 +40,33 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating when missing) the database at `url` and runs pending migrations.
+    /// Opens (creating when missing) the database at `url` and runs pending migrations, for a
+    /// command that runs and ends (`vigie import`, `match`, `export`…).
     ///
     /// Accepts `sqlite://path.db?mode=rwc`, `sqlite::memory:`, a bare file path (opened as an
     /// SQLite file, created when missing), or another sea-orm URL (`postgres://…`). SQLite
     /// connections use WAL, `foreign_keys=ON`, `synchronous=NORMAL`, `temp_store=MEMORY`, a
-    /// memory map of up to 1 GiB, a 32 MiB page cache and a busy timeout.
+    /// 32 MiB page cache and a busy timeout.
     pub async fn open(url: &str) -> Result<Store, DbErr> {
+        Store::open_with(url, false).await
+    }
+
+    /// [`Store::open`] for the web server: SQLite connections also read the file through a
+    /// memory map of up to 1 GiB.
+    ///
+    /// Why only there: the dashboard reads far more than it writes, and a mapped page is read
+    /// without a system call. An import mostly writes, gains nothing from the map, and the pages
+    /// it maps would count in its resident memory (about 80 MB more for 10,000 questions).
+    pub async fn open_for_serving(url: &str) -> Result<Store, DbErr> {
+        Store::open_with(url, true).await
+    }
+
+    async fn open_with(url: &str, memory_map: bool) -> Result<Store, DbErr> {
         let url = database_url(url);
         let mut opts = ConnectOptions::new(url.clone());
         opts.sqlx_logging(false);
         if url.starts_with("sqlite:") {
-            opts.map_sqlx_sqlite_opts(|o| {
+            opts.map_sqlx_sqlite_opts(move |o| {
                 o.journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
@@ -59,10 +74,13 @@ impl Store {
                     // Savepoints (one per file in an import batch) journal the pages they
                     // change: in memory, not in a temporary file.
                     .pragma("temp_store", "memory")
-                    // Reads map the file instead of copying each page out of the OS cache with
-                    // a system call (the dashboard reads far more than it writes); the mapping
-                    // only reserves address space, the OS shares the pages between connections.
-                    .pragma("mmap_size", MMAP_SIZE.to_string())
+                    // With `open_for_serving`, reads map the file instead of copying each page
+                    // out of the OS cache with a system call; the mapping only reserves address
+                    // space, the OS shares the pages between connections.
+                    .pragma(
+                        "mmap_size",
+                        if memory_map { MMAP_SIZE } else { 0 }.to_string(),
+                    )
                     // Each connection keeps up to 32 MiB of pages (the default is 2 MiB).
                     .pragma("cache_size", "-32768")
             });

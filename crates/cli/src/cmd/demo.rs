@@ -58,7 +58,7 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let url = format!("sqlite://{DEMO_DB}?mode=rwc");
-    let store = Store::open(&url)
+    let store = Store::open_for_serving(&url)
         .await
         .with_context(|| format!("cannot create {DEMO_DB}"))?;
     let mut imported = 0;

@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(db)
+    let store = Store::open_for_serving(db)
         .await
         .with_context(|| format!("cannot open the database {db}"))?;
     let auth = vigie_web::auth::AuthConfig {
