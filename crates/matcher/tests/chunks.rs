@@ -97,21 +97,9 @@ fn synth_plan(actions: usize) -> Plan {
     }
 }
 
-fn synth_questions(n: usize) -> Vec<Question> {
-    (0..n)
-        .map(|i| {
-            let text = vigie_synth::question_file(7, i);
-            match read_document(&format!("synth q{i}"), text.as_bytes()) {
-                Ok(Document::Question(q)) => q,
-                other => panic!("synth q{i}: not a question: {other:?}"),
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn generated_questions_in_chunks_match_the_whole_batch() {
-    let questions = synth_questions(300);
+    let questions = common::synth_questions(300);
     // A generated plan, where most questions are linked (several actions each), and the seed plan,
     // where most are not.
     let index = PlanIndex::new(&synth_plan(120), &default_aliases(), &[]);

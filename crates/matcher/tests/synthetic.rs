@@ -8,26 +8,12 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use vigie_core::{Document, Question, read_document};
 use vigie_matcher::{PlanIndex, default_aliases};
-
-/// Questions `0..n` of generator seed 7, read by the real reader.
-fn questions(n: usize) -> Vec<Question> {
-    (0..n)
-        .map(|i| {
-            let text = vigie_synth::question_file(7, i);
-            match read_document(&format!("synth q{i}"), text.as_bytes()) {
-                Ok(Document::Question(q)) => q,
-                other => panic!("synth q{i}: not a question: {other:?}"),
-            }
-        })
-        .collect()
-}
 
 #[test]
 fn out_of_plan_topics_stay_unlinked_and_plan_topics_are_linked() {
     let n = 600;
-    let qs = questions(n);
+    let qs = common::synth_questions(n);
     let index = PlanIndex::new(&common::plan(), &default_aliases(), &[]);
     let links = index.match_all(&qs);
     // topic → (in plan, questions, linked)

@@ -53,3 +53,16 @@ pub fn questions() -> Vec<(String, String, Question)> {
 pub fn gold_text() -> String {
     std::fs::read_to_string(root().join("tests/data/gold-seeds.tsv")).unwrap()
 }
+
+/// Questions `0..n` of `vigie-synth`'s generator seed 7, read by the real reader.
+pub fn synth_questions(n: usize) -> Vec<Question> {
+    (0..n)
+        .map(|i| {
+            let text = vigie_synth::question_file(7, i);
+            match read_document(&format!("synth q{i}"), text.as_bytes()) {
+                Ok(Document::Question(q)) => q,
+                other => panic!("synth q{i}: not a question: {other:?}"),
+            }
+        })
+        .collect()
+}
