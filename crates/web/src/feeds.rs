@@ -51,19 +51,10 @@ async fn evidence(
         id: format!("{base}{EVIDENCE_FEED}"),
         title: t.evidence_title.into(),
         subtitle: t.evidence_subtitle.into(),
-        self_href: format!("{base}{EVIDENCE_FEED}{}", lang_query(&ctx)),
-        alternate_href: format!("{base}/{}", lang_query(&ctx)),
+        self_href: format!("{base}{}", ctx.link(EVIDENCE_FEED)),
+        alternate_href: format!("{base}{}", ctx.link("/")),
     };
     Ok(atom_response(render(ctx.lang, &feed, &entries, &base)))
-}
-
-/// `?lang=xx` when the language was asked for in the URL, else nothing.
-fn lang_query(ctx: &Ctx) -> String {
-    if ctx.lang_explicit {
-        format!("?lang={}", ctx.lang.code())
-    } else {
-        String::new()
-    }
 }
 
 async fn action_feed(
@@ -97,8 +88,8 @@ async fn action_feed(
             action.code,
             ctx.lang.strings().status(action.status)
         ),
-        self_href: format!("{base}{path}{}", lang_query(&ctx)),
-        alternate_href: format!("{base}/actions/{id}{}", lang_query(&ctx)),
+        self_href: format!("{base}{}", ctx.link(&path)),
+        alternate_href: format!("{base}{}", ctx.link(&format!("/actions/{id}"))),
     };
     Ok(atom_response(render(ctx.lang, &feed, &entries, &base)))
 }
