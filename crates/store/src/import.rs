@@ -992,7 +992,7 @@ async fn write_question(
         .filter(act::Column::QuestionId.eq(question_id))
         .exec(txn)
         .await?;
-    insert_chunked(txn, act_rows(question_id, q)?).await?;
+    let mut statements = act_inserts(backend, Expr::val(question_id), &q.acts)?;
 
     // Passages by position: links point at them, so they are updated in place; only the
     // difference is deleted or inserted.
@@ -1004,23 +1004,21 @@ async fn write_question(
         .map(|p| (p.position, p))
         .collect();
     let mut inserts = Vec::new();
-    for row in passage_rows(question_id, q)? {
-        let position = *row.position.as_ref();
-        match old.remove(&position) {
+    for p in &q.passages {
+        match old.remove(&to_i32(p.position, "passage position")?) {
             Some(o) => {
-                let (kind, heading, text) =
-                    (row.kind.as_ref(), row.heading.as_ref(), row.text.as_ref());
-                if &o.kind != kind || &o.heading != heading || &o.text != text {
+                let kind = p.kind.as_str();
+                if o.kind != kind || o.heading != p.heading || o.text != p.text {
                     passage::Entity::update_many()
-                        .col_expr(passage::Column::Kind, Expr::val(kind.as_str()))
-                        .col_expr(passage::Column::Heading, Expr::val(heading.clone()))
-                        .col_expr(passage::Column::Text, Expr::val(text.as_str()))
+                        .col_expr(passage::Column::Kind, Expr::val(kind))
+                        .col_expr(passage::Column::Heading, Expr::val(p.heading.clone()))
+                        .col_expr(passage::Column::Text, Expr::val(p.text.as_str()))
                         .filter(passage::Column::Id.eq(o.id))
                         .exec(txn)
                         .await?;
                 }
             }
-            None => inserts.push(row),
+            None => inserts.push(p),
         }
     }
     if !old.is_empty() {
@@ -1030,9 +1028,9 @@ async fn write_question(
             .exec(txn)
             .await?;
     }
-    insert_chunked(txn, inserts).await?;
-    txn.execute_unprepared(&format!("RELEASE {FILE_SAVEPOINT}"))
-        .await?;
+    statements.extend(passage_inserts(backend, Expr::val(question_id), &inserts)?);
+    statements.push(raw(backend, format!("RELEASE {FILE_SAVEPOINT}")));
+    round_trip(txn, statements).await?;
     Ok(Written::Done(outcome(
         question_id,
         document_id,
@@ -1100,48 +1098,17 @@ async fn insert_new_question(
         .returning(Query::returning().columns([C::Id, C::DocumentId]))
         .to_owned();
     let mut statements = vec![document, backend.build(&question)];
-    // Every value is converted (positions fit the database) before anything is sent.
-    let acts: Vec<(usize, &vigie_core::Act)> = q.acts.iter().enumerate().collect();
-    for chunk in acts.chunks(INSERT_CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(act::Entity).columns([
-            act::Column::QuestionId,
-            act::Column::Position,
-            act::Column::Date,
-            act::Column::Label,
-            act::Column::Reference,
-        ]);
-        for (i, a) in chunk {
-            insert.values_panic([
-                Expr::from(question_id.clone()),
-                Expr::val(to_i32(i + 1, "act position")?),
-                Expr::val(a.date),
-                Expr::val(a.label.as_str()),
-                Expr::val(a.reference.clone()),
-            ]);
-        }
-        statements.push(backend.build(&insert));
-    }
-    for chunk in q.passages.chunks(INSERT_CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(passage::Entity).columns([
-            passage::Column::QuestionId,
-            passage::Column::Position,
-            passage::Column::Kind,
-            passage::Column::Heading,
-            passage::Column::Text,
-        ]);
-        for p in chunk {
-            insert.values_panic([
-                Expr::from(question_id.clone()),
-                Expr::val(to_i32(p.position, "passage position")?),
-                Expr::val(p.kind.as_str()),
-                Expr::val(p.heading.clone()),
-                Expr::val(p.text.as_str()),
-            ]);
-        }
-        statements.push(backend.build(&insert));
-    }
+    let passages: Vec<&vigie_core::Passage> = q.passages.iter().collect();
+    statements.extend(act_inserts(
+        backend,
+        Expr::from(question_id.clone()),
+        &q.acts,
+    )?);
+    statements.extend(passage_inserts(
+        backend,
+        Expr::from(question_id),
+        &passages,
+    )?);
     statements.push(raw(backend, format!("RELEASE {FILE_SAVEPOINT}")));
     // The question's RETURNING row is the only row the statements give.
     let rows = round_trip(txn, statements).await?;
@@ -1180,35 +1147,65 @@ fn question_row(
     }
 }
 
-fn act_rows(question_id: i32, q: &Question) -> Result<Vec<act::ActiveModel>, DbErr> {
-    q.acts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            Ok(act::ActiveModel {
-                id: NotSet,
-                question_id: Set(question_id),
-                position: Set(to_i32(i + 1, "act position")?),
-                date: Set(a.date),
-                label: Set(a.label.clone()),
-                reference: Set(a.reference.clone()),
-            })
-        })
-        .collect()
+/// The INSERTs of a question's acts (positions from 1), `question` giving its id:
+/// a value, or a subquery when the question is inserted in the same round trip. Every value is
+/// converted (positions fit the database) before anything is sent.
+fn act_inserts(
+    backend: DbBackend,
+    question: Expr,
+    acts: &[vigie_core::Act],
+) -> Result<Vec<Statement>, DbErr> {
+    let mut statements = Vec::new();
+    for (c, chunk) in acts.chunks(INSERT_CHUNK).enumerate() {
+        let mut insert = Query::insert();
+        insert.into_table(act::Entity).columns([
+            act::Column::QuestionId,
+            act::Column::Position,
+            act::Column::Date,
+            act::Column::Label,
+            act::Column::Reference,
+        ]);
+        for (i, a) in chunk.iter().enumerate() {
+            let position = c * INSERT_CHUNK + i + 1;
+            insert.values_panic([
+                question.clone(),
+                Expr::val(to_i32(position, "act position")?),
+                Expr::val(a.date),
+                Expr::val(a.label.as_str()),
+                Expr::val(a.reference.clone()),
+            ]);
+        }
+        statements.push(backend.build(&insert));
+    }
+    Ok(statements)
 }
 
-fn passage_rows(question_id: i32, q: &Question) -> Result<Vec<passage::ActiveModel>, DbErr> {
-    q.passages
-        .iter()
-        .map(|p| {
-            Ok(passage::ActiveModel {
-                id: NotSet,
-                question_id: Set(question_id),
-                position: Set(to_i32(p.position, "passage position")?),
-                kind: Set(p.kind.as_str().to_string()),
-                heading: Set(p.heading.clone()),
-                text: Set(p.text.clone()),
-            })
-        })
-        .collect()
+/// The INSERTs of some passages of a question, as [`act_inserts`].
+fn passage_inserts(
+    backend: DbBackend,
+    question: Expr,
+    passages: &[&vigie_core::Passage],
+) -> Result<Vec<Statement>, DbErr> {
+    let mut statements = Vec::new();
+    for chunk in passages.chunks(INSERT_CHUNK) {
+        let mut insert = Query::insert();
+        insert.into_table(passage::Entity).columns([
+            passage::Column::QuestionId,
+            passage::Column::Position,
+            passage::Column::Kind,
+            passage::Column::Heading,
+            passage::Column::Text,
+        ]);
+        for p in chunk {
+            insert.values_panic([
+                question.clone(),
+                Expr::val(to_i32(p.position, "passage position")?),
+                Expr::val(p.kind.as_str()),
+                Expr::val(p.heading.clone()),
+                Expr::val(p.text.as_str()),
+            ]);
+        }
+        statements.push(backend.build(&insert));
+    }
+    Ok(statements)
 }
