@@ -12,6 +12,8 @@ mod m20261122_000010_staff;
 mod m20261122_000020_data_revision;
 mod m20261122_000021_link_action_state_index;
 mod m20261122_000030_search_deferred;
+mod m20261206_000040_audit_no_replace;
+mod m20261206_000041_server_secret;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 pub use m20261122_000020_data_revision::COUNTED_TABLES;
@@ -30,6 +32,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000020_data_revision::Migration),
             Box::new(m20261122_000021_link_action_state_index::Migration),
             Box::new(m20261122_000030_search_deferred::Migration),
+            Box::new(m20261206_000040_audit_no_replace::Migration),
+            Box::new(m20261206_000041_server_secret::Migration),
         ]
     }
 }

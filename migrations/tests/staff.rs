@@ -42,6 +42,16 @@ async fn audit_log_is_append_only() {
         "UPDATE audit_log SET user_name = 'someone else'",
         "DELETE FROM audit_log WHERE id = 1",
         "DELETE FROM audit_log",
+        // SQLite runs no delete trigger for REPLACE: migration 000040 refuses it before it acts.
+        "REPLACE INTO audit_log (id, at, user_id, user_name, kind, entity, entity_id, action_id, before, after, why) \
+         VALUES (1, '2026-11-22T11:00:00Z', NULL, 'mallory', 'user.add', 'user', 1, NULL, NULL, NULL, 'rewritten')",
+        "INSERT OR REPLACE INTO audit_log (id, at, user_id, user_name, kind, entity, entity_id, action_id, before, after, why) \
+         VALUES (2, '2026-11-22T11:00:00Z', NULL, 'mallory', 'user.add', 'user', 1, NULL, NULL, NULL, 'rewritten')",
+        "INSERT INTO audit_log (id, at, user_id, user_name, kind, entity, entity_id, action_id, before, after, why) \
+         VALUES (1, '2026-11-22T11:00:00Z', NULL, 'mallory', 'user.add', 'user', 1, NULL, NULL, NULL, 'rewritten') \
+         ON CONFLICT(id) DO UPDATE SET why = 'rewritten'",
+        "INSERT OR IGNORE INTO audit_log (id, at, user_id, user_name, kind, entity, entity_id, action_id, before, after, why) \
+         VALUES (1, '2026-11-22T11:00:00Z', NULL, 'mallory', 'user.add', 'user', 1, NULL, NULL, NULL, 'rewritten')",
     ] {
         let err = db.execute_unprepared(sql).await.expect_err(sql).to_string();
         assert!(err.contains("append-only"), "{sql}: {err}");

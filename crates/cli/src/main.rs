@@ -47,12 +47,16 @@ enum Command {
     Backup(cmd::backup::Args),
 }
 
+/// What is logged when `VIGIE_LOG` is not set: warnings, and the staff sign-in events
+/// docs/staff.md promises (logins, failures, lock-outs, logouts), which are `info`.
+const DEFAULT_LOG: &str = "warn,vigie_web::auth=info,sqlx=warn";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,sqlx=warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG)),
         )
         .with_writer(std::io::stderr)
         .init();

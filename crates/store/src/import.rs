@@ -16,7 +16,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     DbBackend, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryResult, QueryTrait, Set,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    Statement,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -160,7 +160,7 @@ impl Store {
     /// if the commit fails, none of the batch's files are imported.
     pub async fn begin_import_batch(&self) -> Result<ImportBatch, DbErr> {
         Ok(ImportBatch {
-            txn: self.conn().begin_with_options(write_transaction()).await?,
+            txn: crate::write::begin(self.conn()).await?,
             files: 0,
             unfinished: false,
         })
@@ -169,7 +169,7 @@ impl Store {
 
 /// Files imported in one transaction (see [`Store::begin_import_batch`]).
 pub struct ImportBatch {
-    txn: DatabaseTransaction,
+    txn: crate::write::WriteTxn,
     files: usize,
     /// A file's savepoint was opened and neither released nor rolled back (its import was
     /// interrupted, or the rollback failed): committing would keep half a file, so it is refused.
@@ -201,7 +201,7 @@ impl ImportBatch {
         // batch knows it holds half a file.
         self.unfinished = true;
         let mut writing = false;
-        let outcome = import_into(&self.txn, source_name, bytes, &mut writing).await;
+        let outcome = import_into(self.txn.txn(), source_name, bytes, &mut writing).await;
         if outcome.is_err() && writing {
             // Undo the file's writes and keep the batch's other files. If even that fails, the
             // batch stays unfinished and refuses to commit.
@@ -233,18 +233,7 @@ impl ImportBatch {
         if self.unfinished {
             return Err(DbErr::Custom(UNFINISHED.into()));
         }
-        crate::query::search::flush_pending(&self.txn).await?;
         self.txn.commit().await
-    }
-}
-
-/// Import transactions read then write. On SQLite they take the write lock at `BEGIN`
-/// (`IMMEDIATE`): a deferred transaction that reads first cannot wait for another writer (the
-/// busy timeout does not apply to its upgrade) and would fail with "database is locked".
-fn write_transaction() -> TransactionOptions {
-    TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
     }
 }
 

@@ -12,11 +12,12 @@ pub mod import;
 pub mod matching;
 pub mod query;
 pub mod staff;
+pub mod write;
 
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use vigie_migrations::{Migrator, MigratorTrait};
 
 pub use export::{
@@ -99,9 +100,8 @@ impl Store {
         Migrator::up(&db, None).await?;
         // Rows written by another tool since (the store flushes its own before each commit).
         if query::search::has_pending(&db).await? {
-            let txn = db.begin().await?;
-            query::search::flush_pending(&txn).await?;
-            txn.commit().await?;
+            // The commit indexes them.
+            write::begin(&db).await?.commit().await?;
         }
         Ok(Store { db })
     }

@@ -27,7 +27,7 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    Set,
 };
 use serde::Serialize;
 use vigie_core::{
@@ -287,7 +287,7 @@ impl Store {
     /// one). The database it leaves and the summary it returns do not depend on `chunk` (only the
     /// ids of `link_passage` rows may differ); its memory does.
     pub async fn run_matcher_in_chunks(&self, chunk: usize) -> Result<MatchSummary, DbErr> {
-        let txn = self.conn().begin().await?;
+        let txn = crate::write::begin(self.conn()).await?;
         let summary = run(&txn, chunk.max(1)).await?;
         txn.commit().await?;
         Ok(summary)

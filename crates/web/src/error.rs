@@ -29,6 +29,12 @@ pub enum AppError {
     Forbidden,
     #[error("request too large")]
     PayloadTooLarge,
+    /// The path exists, the method does not (axum sets `Allow`, kept by [`render_errors`]).
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// Too many requests of a costly kind at once (password checks): try again shortly.
+    #[error("the server is busy; try again in a few seconds")]
+    Busy,
     /// The detail is logged, never shown (it may hold SQL or paths).
     #[error("internal error: {0}")]
     Internal(String),
@@ -46,6 +52,8 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -58,6 +66,8 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::PayloadTooLarge => "payload_too_large",
+            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::Busy => "busy",
             AppError::Internal(_) => "internal",
         }
     }
@@ -77,6 +87,8 @@ impl AppError {
             StatusCode::UNAUTHORIZED => AppError::Unauthorized,
             StatusCode::FORBIDDEN => AppError::Forbidden,
             StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+            StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+            StatusCode::SERVICE_UNAVAILABLE => AppError::Busy,
             s if s.is_server_error() => AppError::Internal(format!("status {s}")),
             s => AppError::BadRequest(s.canonical_reason().unwrap_or("bad request").to_lowercase()),
         }
@@ -105,6 +117,10 @@ impl IntoResponse for AppError {
             tracing::error!(%detail, "internal error");
         }
         let mut res = (self.status(), self.public_message()).into_response();
+        if let AppError::Busy = self {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         res.extensions_mut().insert(ErrorMarker(Arc::new(self)));
         res
     }

@@ -24,8 +24,16 @@ pub const HEADERS: [(&str, &str); 4] = [
 
 /// Wraps `router` with the security headers, on every response (errors and static files
 /// included). Outside of error rendering so error pages get them too.
-pub fn headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+/// With `https` (`vigie serve --secure-cookies`, i.e. the site is served over HTTPS), also
+/// `Strict-Transport-Security`, so browsers never fall back to plain HTTP for a year.
+pub fn headers<S: Clone + Send + Sync + 'static>(router: Router<S>, https: bool) -> Router<S> {
     let mut router = router;
+    if https {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("strict-transport-security"),
+            HeaderValue::from_static(HSTS),
+        ));
+    }
     for (name, value) in HEADERS {
         router = router.layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static(name),
@@ -34,6 +42,10 @@ pub fn headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S>
     }
     router
 }
+
+/// `Strict-Transport-Security` when served over HTTPS: one year, subdomains left alone (the
+/// deployment may not own them).
+pub const HSTS: &str = "max-age=31536000";
 
 /// `Cache-Control` for pages that hold a staff member's data or a CSRF token.
 pub const PRIVATE: HeaderValue = HeaderValue::from_static("private, no-store");

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -68,7 +68,7 @@ pub async fn add_alias(
 ) -> Result<i32, StaffError> {
     let alias = required_text(alias, "the alias", MAX_NAME)?;
     let why = optional_text(why, "the reason", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let org = organisation::Entity::find_by_id(organisation_id)
         .one(&txn)
         .await?
@@ -119,7 +119,7 @@ pub async fn remove_alias(
     why: Option<&str>,
 ) -> Result<(), StaffError> {
     let why = optional_text(why, "the reason", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let row = organisation_alias::Entity::find_by_id(alias_id)
         .one(&txn)
         .await?
@@ -228,7 +228,7 @@ pub async fn add_mapping(
 ) -> Result<i32, StaffError> {
     let portfolio = required_text(portfolio, "the portfolio", MAX_TEXT)?;
     let why = optional_text(why, "the reason", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let m = minister::Entity::find_by_id(minister_id)
         .one(&txn)
         .await?
@@ -279,7 +279,7 @@ pub async fn remove_mapping(
     why: Option<&str>,
 ) -> Result<(), StaffError> {
     let why = optional_text(why, "the reason", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let row = minister_mapping::Entity::find_by_id(mapping_id)
         .one(&txn)
         .await?

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -53,7 +53,7 @@ pub async fn assess(
     let user_id = actor
         .user_id
         .ok_or_else(|| StaffError::Invalid("a status assessment needs a staff account".into()))?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     if action::Entity::find_by_id(action_id)
         .one(&txn)
         .await?

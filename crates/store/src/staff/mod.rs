@@ -11,6 +11,7 @@ pub mod assessments;
 pub mod audit;
 pub mod backup;
 pub mod entity;
+pub mod login_token;
 pub mod review;
 pub mod sessions;
 pub mod throttle;
@@ -97,6 +98,9 @@ pub enum StaffError {
     /// It clashes with what is already stored (`user "alice" already exists`).
     #[error("{0}")]
     Conflict(String),
+    /// Too many password checks are queued; nothing was checked or changed. Try again shortly.
+    #[error("the server is busy; try again in a few seconds")]
+    Busy,
     #[error("database: {0}")]
     Db(#[from] DbErr),
 }

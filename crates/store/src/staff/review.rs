@@ -14,7 +14,6 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
-    TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -325,7 +324,7 @@ pub async fn decide(
     note: Option<&str>,
 ) -> Result<(), StaffError> {
     let note = optional_text(note, "the note", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
     set_state(&txn, actor, l, decision, note.as_deref(), decision.kind()).await?;
     txn.commit().await?;
@@ -349,7 +348,7 @@ pub async fn confirm_many(
             "at most {MAX_BULK} links can be confirmed at once"
         )));
     }
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let rows = link::Entity::find()
         .filter(link::Column::Id.is_in(ids.clone()))
         .all(&txn)
@@ -474,7 +473,7 @@ pub async fn move_link(
     note: Option<&str>,
 ) -> Result<i32, StaffError> {
     let note = optional_text(note, "the note", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
     if l.action_id == target_action {
         return Err(StaffError::Invalid(
@@ -517,7 +516,7 @@ pub async fn add_manual(
     note: &str,
 ) -> Result<i32, StaffError> {
     let note = required_text(note, "the note", MAX_TEXT)?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let p = passage::Entity::find_by_id(passage_id)
         .one(&txn)
         .await?

@@ -5,6 +5,13 @@
 //!
 //! Attempts refused by a lock are not recorded, so a lock ends on time even while someone keeps
 //! trying; and an address can add at most `max_failures` rows per window to the table.
+//!
+//! **Concurrency.** The check and the record are one step ([`begin_attempt`]): an attempt is
+//! recorded as a failure *before* its password is verified, in the same write transaction as the
+//! check, and turned into a success afterwards ([`finish_attempt`]). Attempts are also serialised
+//! in the process by one lock, held only for that short transaction (not while hashing). So a
+//! burst of simultaneous attempts behaves exactly like the same attempts in sequence: of 40
+//! simultaneous wrong passwords, 5 are checked and 35 refused, and the table holds 5 rows.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -13,6 +20,7 @@ use sea_orm::{
 };
 
 use super::entity::login_attempt;
+use sea_orm::DatabaseConnection;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Policy {
@@ -133,15 +141,81 @@ pub async fn check<C: ConnectionTrait>(
     })
 }
 
-/// Records an attempt that was checked, and forgets attempts older than a day.
-pub async fn record<C: ConnectionTrait>(
+/// An attempt that may go on to the password check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Check the password after waiting `delay`; the attempt is already recorded as failure `id`.
+    Allowed { id: i32, delay: std::time::Duration },
+    /// Refused without checking, until then (not recorded).
+    Locked { until: DateTime<Utc> },
+}
+
+/// Serialises check-and-record within the process (see the module documentation).
+static ATTEMPTS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Decides on an attempt and, when it may go on, records it as a failure, atomically.
+pub async fn begin_attempt(
+    db: &DatabaseConnection,
+    name: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<Attempt, DbErr> {
+    let _one_at_a_time = ATTEMPTS.lock().await;
+    let txn = crate::write::begin(db).await?;
+    let attempt = match check(&txn, name, ip, now, policy).await? {
+        Verdict::Locked { until } => Attempt::Locked { until },
+        Verdict::Allowed { delay } => {
+            let id = insert(&txn, name, ip, false, now).await?;
+            Attempt::Allowed { id, delay }
+        }
+    };
+    txn.commit().await?;
+    Ok(attempt)
+}
+
+/// Records the outcome of an attempt [`begin_attempt`] allowed: a success turns its row into a
+/// success; a failure leaves it as recorded. `checked == false` (the password could not be checked,
+/// e.g. the server was too busy) forgets the attempt.
+pub async fn finish_attempt(
+    db: &DatabaseConnection,
+    id: i32,
+    outcome: Outcome,
+) -> Result<(), DbErr> {
+    match outcome {
+        Outcome::Failed => Ok(()),
+        Outcome::Succeeded => {
+            login_attempt::Entity::update_many()
+                .col_expr(login_attempt::Column::Success, true.into())
+                .filter(login_attempt::Column::Id.eq(id))
+                .exec(db)
+                .await?;
+            Ok(())
+        }
+        Outcome::NotChecked => {
+            login_attempt::Entity::delete_by_id(id).exec(db).await?;
+            Ok(())
+        }
+    }
+}
+
+/// What became of an allowed attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Succeeded,
+    Failed,
+    /// The password was not checked (the server was busy): as if the attempt never happened.
+    NotChecked,
+}
+
+async fn insert<C: ConnectionTrait>(
     db: &C,
     name: &str,
     ip: &str,
     success: bool,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    login_attempt::ActiveModel {
+) -> Result<i32, DbErr> {
+    let row = login_attempt::ActiveModel {
         name: Set(name_key(name)),
         ip: Set(ip.chars().take(64).collect()),
         at: Set(now),
@@ -154,7 +228,18 @@ pub async fn record<C: ConnectionTrait>(
         .filter(login_attempt::Column::At.lt(now - Duration::days(1)))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(row.id)
+}
+
+/// Records an attempt that was checked, and forgets attempts older than a day.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    ip: &str,
+    success: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    insert(db, name, ip, success, now).await.map(|_| ())
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! checked at login.
 //!
 //! Passwords are hashed with argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes), on a
-//! blocking thread so a login never stalls the async runtime. A login for an unknown or
+//! blocking thread so a login never stalls the async runtime. At most one hash per core runs at
+//! once in the process ([`hashing_gate`]); others queue for up to [`HASH_QUEUE_WAIT`] and are then
+//! refused ([`StaffError::Busy`], a 503). Why: each hash holds 19 MiB, and 100 simultaneous
+//! failed logins, unbounded, grew the server by 1.5–2.5 GB that the allocator kept (each blocking
+//! thread kept its own arena) while the CPU gave every login 1/100 of a core. A login for an unknown or
 //! disabled name still runs one verification, so response time does not tell which names exist.
 
 use std::sync::OnceLock;
@@ -11,7 +15,7 @@ use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -90,9 +94,31 @@ pub fn validate_password(password: &str) -> Result<(), StaffError> {
     Ok(())
 }
 
+/// How long a password check waits for its turn before the server answers that it is busy.
+pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// One permit per core: the password hashes allowed to run at once in this process.
+pub fn hashing_gate() -> &'static tokio::sync::Semaphore {
+    static GATE: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    GATE.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    })
+}
+
+/// Waits for a turn to hash, up to [`HASH_QUEUE_WAIT`].
+async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>, StaffError> {
+    match tokio::time::timeout(HASH_QUEUE_WAIT, hashing_gate().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        // Timed out (or, never, closed): too many checks are queued.
+        _ => Err(StaffError::Busy),
+    }
+}
+
 /// The argon2id PHC string of `password`, with a fresh random salt.
 pub async fn hash_password(password: &str) -> Result<String, StaffError> {
     let password = password.to_string();
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         Argon2::default()
             .hash_password(password.as_bytes())
@@ -103,18 +129,24 @@ pub async fn hash_password(password: &str) -> Result<String, StaffError> {
     .map_err(|e| StaffError::Invalid(format!("password hashing failed: {e}")))?
 }
 
-/// Whether `password` matches the stored PHC string (false on any malformed hash).
-async fn verify(password: &str, phc: &str) -> bool {
+/// Whether `password` matches the stored PHC string (false on any malformed hash); `Busy` when no
+/// turn to hash came in time.
+/// `None` verifies against [`dummy_hash`] (computed on the blocking thread, under the gate).
+async fn verify(password: &str, phc: Option<&str>) -> Result<bool, StaffError> {
     let password = password.to_string();
-    let phc = phc.to_string();
-    tokio::task::spawn_blocking(move || match PasswordHash::new(&phc) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
-        Err(_) => false,
+    let phc = phc.map(str::to_string);
+    let _turn = hashing_turn().await?;
+    Ok(tokio::task::spawn_blocking(move || {
+        let phc = phc.as_deref().unwrap_or_else(|| dummy_hash());
+        match PasswordHash::new(phc) {
+            Ok(parsed) => Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok(),
+            Err(_) => false,
+        }
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false))
 }
 
 /// A valid hash of a random password, verified against when the name is unknown.
@@ -150,7 +182,7 @@ pub async fn add_user(
     validate_name(name)?;
     validate_password(password)?;
     let hash = hash_password(password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     if find(&txn, name).await?.is_some() {
         return Err(StaffError::Conflict(format!(
             "user {name:?} already exists"
@@ -207,7 +239,7 @@ pub async fn disable_user(
     name: &str,
     why: Option<&str>,
 ) -> Result<UserInfo, StaffError> {
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let m = find(&txn, name)
         .await?
         .ok_or_else(|| StaffError::NotFound(format!("user {name:?}")))?;
@@ -248,7 +280,7 @@ pub async fn enable_user(
     actor: &Actor,
     name: &str,
 ) -> Result<UserInfo, StaffError> {
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let m = find(&txn, name)
         .await?
         .ok_or_else(|| StaffError::NotFound(format!("user {name:?}")))?;
@@ -287,7 +319,7 @@ pub async fn set_password(
 ) -> Result<UserInfo, StaffError> {
     validate_password(password)?;
     let hash = hash_password(password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::write::begin(db).await?;
     let m = find(&txn, name)
         .await?
         .ok_or_else(|| StaffError::NotFound(format!("user {name:?}")))?;
@@ -326,11 +358,7 @@ pub async fn authenticate<C: ConnectionTrait>(
         return Ok(None);
     }
     let m = find(db, name).await?;
-    let phc = m
-        .as_ref()
-        .map(|m| m.password_hash.as_str())
-        .unwrap_or_else(|| dummy_hash());
-    let ok = verify(password, phc).await;
+    let ok = verify(password, m.as_ref().map(|m| m.password_hash.as_str())).await?;
     match m {
         Some(m) if ok && !m.disabled => Ok(Some(UserInfo::from_model(&m)?)),
         _ => Ok(None),

@@ -12,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use maud::{Markup, html};
-use vigie_store::staff::throttle::{self, Verdict};
-use vigie_store::staff::{random_token, sessions, users};
+use vigie_store::staff::throttle::{self, Attempt, Outcome};
+use vigie_store::staff::{StaffError, login_token, sessions, users};
 
 use super::{
     AuthConfig, FormFields, LOGIN_COOKIE, MaybeStaff, SESSION_COOKIE, cookie, safe_next, see_other,
@@ -30,7 +30,7 @@ pub const LOGIN_CSRF_FIELD: &str = "login_csrf";
 /// Where a login goes when no page is named.
 pub const DEFAULT_NEXT: &str = "/review";
 /// Lifetime of the login form's token cookie.
-const LOGIN_COOKIE_SECS: i64 = 3600;
+const LOGIN_COOKIE_SECS: i64 = login_token::MAX_AGE.num_seconds();
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -86,14 +86,16 @@ fn form(
     )
 }
 
-/// The login form's token: the one in the cookie, or a new one to set.
-fn login_token(headers: &HeaderMap) -> (String, bool) {
-    match cookie(headers, LOGIN_COOKIE)
-        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+/// The login form's token: the one in the cookie when this server issued it and it is still
+/// valid, or a new one to set (see `vigie_store::staff::login_token`).
+async fn login_token(st: &AppState, headers: &HeaderMap) -> Result<(String, bool), AppError> {
+    let now = Utc::now();
+    if let Some(t) = cookie(headers, LOGIN_COOKIE)
+        && login_token::is_valid(st.db(), t, now).await?
     {
-        Some(t) => (t.to_string(), false),
-        None => (random_token(), true),
+        return Ok((t.to_string(), false));
     }
+    Ok((login_token::issue(st.db(), now).await?, true))
 }
 
 fn respond(
@@ -120,17 +122,17 @@ async fn login_page(
     ctx: Ctx,
     headers: HeaderMap,
     staff: MaybeStaff,
-) -> Response {
-    let (token, new_token) = login_token(&headers);
+) -> Result<Response, AppError> {
+    let (token, new_token) = login_token(&st, &headers).await?;
     let next = safe_next(ctx.param("next"), DEFAULT_NEXT);
     let who = staff.0.as_ref().map(|s| s.user.name.as_str());
-    respond(
+    Ok(respond(
         &st.auth,
         StatusCode::OK,
         form(&ctx, &token, &next, "", Problem::None, who),
         &token,
         new_token,
-    )
+    ))
 }
 
 async fn login(
@@ -145,12 +147,15 @@ async fn login(
     let password = fields.get("password").unwrap_or("");
     let next = safe_next(fields.get("next"), DEFAULT_NEXT);
     let ip = super::client_ip(&ext);
-    let (token, new_token) = login_token(&headers);
+    let (token, new_token) = login_token(&st, &headers).await?;
     let shown_name: String = name.chars().take(64).collect();
 
-    let now = Utc::now();
-    match throttle::check(st.db(), &name, &ip, now, &cfg.throttle).await? {
-        Verdict::Locked { .. } => {
+    // Check and record in one step: the attempt counts as a failure before its password is
+    // verified, so a burst of simultaneous attempts is throttled exactly like a sequence.
+    let attempt = match throttle::begin_attempt(st.db(), &name, &ip, Utc::now(), &cfg.throttle)
+        .await?
+    {
+        Attempt::Locked { .. } => {
             tracing::warn!(user = %shown_name, %ip, "login refused: locked after repeated failures");
             let page = form(&ctx, &token, &next, &shown_name, Problem::Locked, None);
             return Ok(respond(
@@ -161,15 +166,25 @@ async fn login(
                 new_token,
             ));
         }
-        Verdict::Allowed { delay } if !delay.is_zero() => tokio::time::sleep(delay).await,
-        Verdict::Allowed { .. } => {}
-    }
+        Attempt::Allowed { id, delay } => {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            id
+        }
+    };
 
-    let user = users::authenticate(st.db(), &name, password)
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let user = match users::authenticate(st.db(), &name, password).await {
+        Ok(user) => user,
+        Err(StaffError::Busy) => {
+            // Not checked: as if the attempt never happened.
+            throttle::finish_attempt(st.db(), attempt, Outcome::NotChecked).await?;
+            tracing::warn!(user = %shown_name, %ip, "login refused: too many password checks queued");
+            return Err(AppError::Busy);
+        }
+        Err(e) => return Err(AppError::Internal(e.to_string())),
+    };
     let Some(user) = user else {
-        throttle::record(st.db(), &name, &ip, false, Utc::now()).await?;
         tracing::info!(user = %shown_name, %ip, "login failed");
         let page = form(&ctx, &token, &next, &shown_name, Problem::Failed, None);
         return Ok(respond(
@@ -180,7 +195,7 @@ async fn login(
             new_token,
         ));
     };
-    throttle::record(st.db(), &name, &ip, true, Utc::now()).await?;
+    throttle::finish_attempt(st.db(), attempt, Outcome::Succeeded).await?;
     // A login replaces whatever session the browser had.
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         sessions::end(st.db(), old).await?;

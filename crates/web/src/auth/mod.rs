@@ -7,7 +7,9 @@
 //! - every request that is not `GET`/`HEAD` must come from a session (otherwise a 303 to the
 //!   login page, or 401 under `/api`) and carry the session's CSRF token (form field `csrf` or
 //!   header `x-csrf-token`, compared in constant time; otherwise 403). The login form itself is
-//!   protected by a double-submit token (cookie `vigie_login` = form field `login_csrf`);
+//!   protected by a double-submit token (cookie `vigie_login` = form field `login_csrf`) that
+//!   the server issued and signed (`vigie_store::staff::login_token`), not any value a client
+//!   picks;
 //! - it reads the (size-limited) form body once and hands the fields to handlers as
 //!   [`FormFields`].
 //!
@@ -247,9 +249,13 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
         if path == "/login" && parts.method == Method::POST {
             let cookie_token = cookie(&parts.headers, LOGIN_COOKIE).unwrap_or("");
             let form_token = fields.get(login::LOGIN_CSRF_FIELD).unwrap_or("");
-            if cookie_token.is_empty()
-                || !constant_time_eq(cookie_token.as_bytes(), form_token.as_bytes())
-            {
+            let issued_here =
+                match vigie_store::staff::login_token::is_valid(st.db(), cookie_token, now).await {
+                    Ok(v) => v,
+                    Err(e) => return AppError::from(e).into_response(),
+                };
+            if !issued_here || !constant_time_eq(cookie_token.as_bytes(), form_token.as_bytes()) {
+                tracing::warn!(path = %path, "refused a login without a login token this server issued");
                 return AppError::Forbidden.into_response();
             }
         } else {

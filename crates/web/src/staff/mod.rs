@@ -41,6 +41,7 @@ pub fn refused(ctx: &Ctx, err: StaffError) -> Response {
             problem(ctx, StatusCode::BAD_REQUEST, &msg)
         }
         StaffError::NotFound(what) => AppError::NotFound(what).into_response(),
+        StaffError::Busy => AppError::Busy.into_response(),
         StaffError::Db(e) => AppError::from(e).into_response(),
     }
 }

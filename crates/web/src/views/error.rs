@@ -13,6 +13,8 @@ pub fn page(ctx: &Ctx, err: &AppError) -> Markup {
         AppError::BadRequest(_) => t.error_bad_request,
         AppError::Unauthorized => t.error_unauthorized,
         AppError::Forbidden => t.error_forbidden,
+        AppError::MethodNotAllowed => t.error_method,
+        AppError::Busy => t.error_busy,
         AppError::PayloadTooLarge => t.error_too_large,
         AppError::Internal(_) => t.error_internal,
     };
