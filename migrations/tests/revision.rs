@@ -14,6 +14,7 @@ const NOT_COUNTED: &[&str] = &[
     "login_attempt",
     "search_pending",
     "session",
+    "server_secret",
 ];
 
 async fn db() -> DatabaseConnection {

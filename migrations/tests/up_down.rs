@@ -6,7 +6,7 @@ use sea_orm_migration::sea_orm::{
 };
 use vigie_migrations::{DEFAULT_ALIASES, Migrator, MigratorTrait};
 
-const TABLES: [&str; 25] = [
+const TABLES: [&str; 26] = [
     "act",
     "action",
     "audit_log",
@@ -28,6 +28,7 @@ const TABLES: [&str; 25] = [
     "plan_partner",
     "question",
     "search_pending",
+    "server_secret",
     "session",
     "status_assessment",
     "status_proposal",

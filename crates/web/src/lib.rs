@@ -59,20 +59,16 @@ pub fn router(state: AppState) -> Router {
 /// CSRF guard ([`auth::middleware`]), the body limit, error rendering, the security headers
 /// ([`security`]), compression, tracing.
 pub fn finish(routes: Router<AppState>, state: AppState) -> Router {
-    // The cache and the staff guard wrap each route's handlers (`route_layer`), not the router:
-    // a request for a path that exists with another method gets axum's 405 with `Allow` before
-    // either runs (a POST on a public page is "method not allowed", not "log in first"), and an
-    // unknown path gets the 404 page.
     let routes = routes
-        .route_layer(middleware::from_fn_with_state(
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
             state.clone(),
             cache::middleware,
         ))
-        .route_layer(middleware::from_fn_with_state(
+        .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::middleware,
         ))
-        .fallback(not_found)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             security::BODY_LIMIT,
         ))

@@ -373,14 +373,20 @@ async fn without_a_session_every_change_is_refused() {
             res.location()
         );
     }
-    // Any other path and method, public pages included: no change without a session.
-    for path in [
-        "/",
-        "/actions",
-        "/review",
-        "/search",
-        "/login-other",
-        "/static/vigie.css",
+    // Any other path and method, public pages included: a method the path does not take is
+    // 405 with `Allow` (before the guard: it is not a question of logging in), an unknown path
+    // 404, and staff routes still send to the login page. Nothing changes either way.
+    for (path, expected, allow) in [
+        ("/", StatusCode::METHOD_NOT_ALLOWED, Some("GET,HEAD")),
+        ("/actions", StatusCode::METHOD_NOT_ALLOWED, Some("GET,HEAD")),
+        ("/search", StatusCode::METHOD_NOT_ALLOWED, Some("GET,HEAD")),
+        ("/review", StatusCode::METHOD_NOT_ALLOWED, Some("GET,HEAD")),
+        ("/login-other", StatusCode::NOT_FOUND, None),
+        (
+            "/static/vigie.css",
+            StatusCode::METHOD_NOT_ALLOWED,
+            Some("GET,HEAD"),
+        ),
     ] {
         for method in [Method::POST, Method::PUT, Method::DELETE, Method::PATCH] {
             let req = Request::builder()
@@ -389,16 +395,21 @@ async fn without_a_session_every_change_is_refused() {
                 .body(Body::empty())
                 .unwrap();
             let res = send(&fx.app, req).await;
-            assert_eq!(res.status, StatusCode::SEE_OTHER, "{method} {path}");
+            assert_eq!(res.status, expected, "{method} {path}");
+            let sent = Some(res.header("allow").replace(' ', "")).filter(|a| !a.is_empty());
+            assert_eq!(sent.as_deref(), allow, "{method} {path}");
         }
     }
-    // Under /api: 401 with the JSON error shape.
-    for path in ["/api/v1/actions", "/api/v1/links/1", "/api/anything"] {
+    // Under /api: a wrong method is 405 with `Allow` and the JSON error shape.
+    for path in ["/api/v1/actions", "/api/v1/actions/1"] {
         let res = send(&fx.app, post(path, None, None, &[])).await;
-        assert_eq!(res.status, StatusCode::UNAUTHORIZED, "POST {path}");
+        assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED, "POST {path}");
+        assert!(res.header("allow").contains("GET"), "POST {path}");
         let json: serde_json::Value = serde_json::from_str(&res.body).unwrap();
-        assert_eq!(json["error"], "unauthorized");
+        assert_eq!(json["error"], "method_not_allowed");
     }
+    let res = send(&fx.app, post("/api/anything", None, None, &[])).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
     // Staff pages redirect to the login page, which brings the user back.
     for path in [
         "/review",
@@ -928,7 +939,8 @@ async fn login_form(app: &Router) -> (String, String) {
     let cookie = cookie.split(';').next().unwrap().to_string();
     let marker = "name=\"login_csrf\" value=\"";
     let at = res.body.find(marker).unwrap() + marker.len();
-    let token = res.body[at..at + 64].to_string();
+    let len = res.body[at..].find('"').unwrap();
+    let token = res.body[at..at + len].to_string();
     assert_eq!(cookie, format!("vigie_login={token}"));
     (cookie, token)
 }

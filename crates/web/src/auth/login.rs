@@ -9,15 +9,15 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use chrono::Utc;
 use maud::{Markup, html};
 use vigie_store::staff::throttle::{self, Attempt, Outcome};
 use vigie_store::staff::{StaffError, login_token, sessions, users};
 
 use super::{
-    AuthConfig, FormFields, LOGIN_COOKIE, MaybeStaff, SESSION_COOKIE, cookie, safe_next, see_other,
-    set_cookie,
+    AuthConfig, FormFields, LOGIN_COOKIE, MaybeStaff, SESSION_COOKIE, change, cookie, safe_next,
+    see_other, set_cookie,
 };
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -34,8 +34,8 @@ const LOGIN_COOKIE_SECS: i64 = login_token::MAX_AGE.num_seconds();
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/login", get(login_page).post(login))
-        .route("/logout", post(logout))
+        .route("/login", get(login_page).merge(change(login)))
+        .route("/logout", change(logout))
 }
 
 /// Message under the form.

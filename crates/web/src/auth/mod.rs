@@ -6,7 +6,9 @@
 //!   is logged in and forms carry the token;
 //! - every request that is not `GET`/`HEAD` must come from a session (otherwise a 303 to the
 //!   login page, or 401 under `/api`) and carry the session's CSRF token (form field `csrf` or
-//!   header `x-csrf-token`, compared in constant time; otherwise 403). The login form itself is
+//!   header `x-csrf-token`, compared in constant time; otherwise 403). The middleware decides
+//!   ([`ChangeVerdict`]); the change routes, all made with [`change`], enforce — so a method a
+//!   path does not take is a 405 with `Allow`, never a handler run. The login form itself is
 //!   protected by a double-submit token (cookie `vigie_login` = form field `login_csrf`) that
 //!   the server issued and signed (`vigie_store::staff::login_token`), not any value a client
 //!   picks;
@@ -246,7 +248,7 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
         };
         let fields = parse_form(&parts.headers, &bytes);
         let path = parts.uri.path().to_string();
-        if path == "/login" && parts.method == Method::POST {
+        let verdict = if path == "/login" && parts.method == Method::POST {
             let cookie_token = cookie(&parts.headers, LOGIN_COOKIE).unwrap_or("");
             let form_token = fields.get(login::LOGIN_CSRF_FIELD).unwrap_or("");
             let issued_here =
@@ -254,34 +256,37 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
                     Ok(v) => v,
                     Err(e) => return AppError::from(e).into_response(),
                 };
-            if !issued_here || !constant_time_eq(cookie_token.as_bytes(), form_token.as_bytes()) {
+            if issued_here && constant_time_eq(cookie_token.as_bytes(), form_token.as_bytes()) {
+                ChangeVerdict::Allowed
+            } else {
                 tracing::warn!(path = %path, "refused a login without a login token this server issued");
-                return AppError::Forbidden.into_response();
+                ChangeVerdict::Forbidden
             }
         } else {
-            let Some(s) = &staff else {
-                return with_cleared_cookie(
-                    unauthenticated(&parts.method, &path, parts.uri.query()),
-                    &cfg,
-                    stale_cookie,
-                );
-            };
-            let sent = fields
-                .get(CSRF_FIELD)
-                .map(str::to_string)
-                .or_else(|| {
-                    parts
-                        .headers
-                        .get(CSRF_HEADER)
-                        .and_then(|v| v.to_str().ok())
+            match &staff {
+                None => ChangeVerdict::Unauthenticated,
+                Some(s) => {
+                    let sent = fields
+                        .get(CSRF_FIELD)
                         .map(str::to_string)
-                })
-                .unwrap_or_default();
-            if !constant_time_eq(sent.as_bytes(), s.csrf.as_bytes()) {
-                tracing::warn!(user = %s.user.name, path = %path, "refused a POST without a valid CSRF token");
-                return AppError::Forbidden.into_response();
+                        .or_else(|| {
+                            parts
+                                .headers
+                                .get(CSRF_HEADER)
+                                .and_then(|v| v.to_str().ok())
+                                .map(str::to_string)
+                        })
+                        .unwrap_or_default();
+                    if constant_time_eq(sent.as_bytes(), s.csrf.as_bytes()) {
+                        ChangeVerdict::Allowed
+                    } else {
+                        tracing::warn!(user = %s.user.name, path = %path, "refused a POST without a valid CSRF token");
+                        ChangeVerdict::Forbidden
+                    }
+                }
             }
-        }
+        };
+        parts.extensions.insert(verdict);
         parts.extensions.insert(fields);
         Body::from(bytes)
     };
@@ -295,6 +300,46 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
             .append(header::VARY, HeaderValue::from_static("cookie"));
     }
     with_cleared_cookie(res, &cfg, stale_cookie)
+}
+
+/// What [`middleware`] decided about a request that is not `GET`/`HEAD`; [`enforce`] acts on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeVerdict {
+    Allowed,
+    /// No valid session: 303 to the login page (401 under `/api`).
+    Unauthenticated,
+    /// A session (or the login form) without the right token: 403.
+    Forbidden,
+}
+
+/// A route that changes something: `POST` to `handler`, behind the guard.
+///
+/// Why the guard is split in two: [`middleware`] runs before routing and decides; this layer,
+/// on the change handlers only, enforces. So a method a path does not take gets axum's 405 with
+/// `Allow` (a POST on a public page is "method not allowed", not "log in first"), while no change
+/// handler can run without the verdict `Allowed`. `clippy.toml` forbids axum's `post`, `put`,
+/// `patch`, `delete` and `any`, so every change route is made here.
+pub fn change<H, T>(handler: H) -> axum::routing::MethodRouter<AppState>
+where
+    H: axum::handler::Handler<T, AppState>,
+    T: 'static,
+{
+    #[allow(clippy::disallowed_methods)] // the one place allowed to
+    let route = axum::routing::post(handler);
+    route.route_layer(axum::middleware::from_fn(enforce))
+}
+
+/// Refuses a change unless [`middleware`] allowed it. Without a verdict (the middleware did not
+/// run), it refuses: fail closed.
+async fn enforce(req: Request, next: Next) -> Response {
+    match req.extensions().get::<ChangeVerdict>().copied() {
+        Some(ChangeVerdict::Allowed) => next.run(req).await,
+        // The middleware clears a stale session cookie on the way out.
+        Some(ChangeVerdict::Unauthenticated) => {
+            unauthenticated(req.method(), req.uri().path(), req.uri().query())
+        }
+        Some(ChangeVerdict::Forbidden) | None => AppError::Forbidden.into_response(),
+    }
 }
 
 /// Tells the browser to forget a session cookie that no longer matches a session.

@@ -4,7 +4,7 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use maud::{Markup, html};
 use vigie_core::Status;
 use vigie_store::query::action::ActionPage;
@@ -12,7 +12,7 @@ use vigie_store::query::common::actions_by_ids;
 use vigie_store::staff::{assessments, audit};
 
 use super::{csrf_field, refused};
-use crate::auth::{Editor, FormFields, see_other};
+use crate::auth::{Editor, FormFields, change, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::path_id;
@@ -25,7 +25,7 @@ pub const HISTORY_LIMIT: u64 = 500;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/actions/{id}/assessment", post(assess))
+        .route("/actions/{id}/assessment", change(assess))
         .route("/actions/{id}/history", get(history))
 }
 

@@ -4,12 +4,12 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use maud::{Markup, html};
 use vigie_store::staff::aliases;
 
 use super::{csrf_field, refused};
-use crate::auth::{Admin, FormFields, see_other};
+use crate::auth::{Admin, FormFields, change, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::path_id;
@@ -20,10 +20,10 @@ const PAGE: &str = "/admin/aliases";
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/aliases", get(page).post(add_alias))
-        .route("/admin/aliases/{id}/delete", post(remove_alias))
-        .route("/admin/ministers", post(add_mapping))
-        .route("/admin/ministers/{id}/delete", post(remove_mapping))
+        .route("/admin/aliases", get(page).merge(change(add_alias)))
+        .route("/admin/aliases/{id}/delete", change(remove_alias))
+        .route("/admin/ministers", change(add_mapping))
+        .route("/admin/ministers/{id}/delete", change(remove_mapping))
 }
 
 async fn page(State(st): State<AppState>, ctx: Ctx, _admin: Admin) -> Result<Markup, AppError> {

@@ -4,13 +4,13 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use maud::{Markup, html};
 use vigie_store::query::common::clamp_page;
 use vigie_store::staff::review::{self, ActionChoice, Decision, Queue, QueueItem, Stats};
 
 use super::{back, csrf_field, refused};
-use crate::auth::{Editor, FormFields, see_other};
+use crate::auth::{Editor, FormFields, change, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::path_id;
@@ -27,11 +27,11 @@ pub fn router() -> Router<AppState> {
         .route("/review", get(queue_page))
         .route("/review/stats", get(stats_page))
         .route("/review/new", get(manual_page))
-        .route("/review/links", post(add_manual))
-        .route("/review/confirm", post(confirm_selected))
-        .route("/review/links/{id}/confirm", post(confirm))
-        .route("/review/links/{id}/reject", post(reject))
-        .route("/review/links/{id}/move", post(move_link))
+        .route("/review/links", change(add_manual))
+        .route("/review/confirm", change(confirm_selected))
+        .route("/review/links/{id}/confirm", change(confirm))
+        .route("/review/links/{id}/reject", change(reject))
+        .route("/review/links/{id}/move", change(move_link))
 }
 
 async fn queue_page(
