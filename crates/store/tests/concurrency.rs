@@ -73,7 +73,14 @@ async fn a_staff_decision_during_an_import_waits_and_succeeds() {
     let decision = tokio::spawn({
         let server = server.clone();
         async move {
-            review::decide(server.conn(), &Actor::cli(), id, Decision::Confirm, Some("seen")).await
+            review::decide(
+                server.conn(),
+                &Actor::cli(),
+                id,
+                Decision::Confirm,
+                Some("seen"),
+            )
+            .await
         }
     });
     tokio::time::sleep(Duration::from_millis(400)).await;

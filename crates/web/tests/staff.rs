@@ -1967,3 +1967,108 @@ async fn staff_pages_never_enter_nor_leave_the_public_page_cache() {
     );
     assert!(!again.body.contains(&fx.editor.csrf));
 }
+
+/// 40 simultaneous wrong passwords for one account from one address behave exactly like the
+/// same 40 in sequence: 5 are checked (401), 35 refused without a check (429), and the address
+/// adds 5 rows to the attempts table, not 40.
+#[tokio::test]
+async fn a_burst_of_logins_is_throttled_like_a_sequence() {
+    let fx = fixture().await;
+    let ip = [10, 9, 9, 9];
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let app = fx.app.clone();
+        burst.spawn(async move { try_login(&app, "carol", "wrong password!", ip, None).await });
+    }
+    let mut statuses: HashMap<StatusCode, usize> = HashMap::new();
+    while let Some(res) = burst.join_next().await {
+        *statuses.entry(res.unwrap().status).or_default() += 1;
+    }
+    assert_eq!(
+        statuses,
+        HashMap::from([
+            (StatusCode::UNAUTHORIZED, 5),
+            (StatusCode::TOO_MANY_REQUESTS, 35)
+        ])
+    );
+    assert_eq!(
+        count(
+            &fx.db,
+            "SELECT COUNT(*) FROM login_attempt WHERE ip = '10.9.9.9' AND success = 0"
+        )
+        .await,
+        5
+    );
+    // The same burst on another name from the same (now locked) address: all refused.
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let app = fx.app.clone();
+        burst.spawn(async move { try_login(&app, "alice", "wrong password!", ip, None).await });
+    }
+    while let Some(res) = burst.join_next().await {
+        assert_eq!(res.unwrap().status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert_eq!(
+        count(
+            &fx.db,
+            "SELECT COUNT(*) FROM login_attempt WHERE ip = '10.9.9.9'"
+        )
+        .await,
+        5
+    );
+}
+
+/// The login form accepts only a token this server issued: a token the client made up (the
+/// same in cookie and form, as a double-submit check alone would accept) is refused.
+#[tokio::test]
+async fn the_login_form_takes_only_server_issued_tokens() {
+    let fx = fixture().await;
+    let before = state_of(&fx.db).await;
+    for forged in [
+        "ab".repeat(32),
+        format!(
+            "{:x}.{}.{}",
+            Utc::now().timestamp(),
+            "0".repeat(32),
+            "0".repeat(64)
+        ),
+    ] {
+        let fields = vec![
+            ("name", s("carol")),
+            ("password", s(PASSWORD)),
+            ("login_csrf", forged.clone()),
+        ];
+        let mut req = post("/login", None, None, &fields);
+        req.headers_mut().insert(
+            header::COOKIE,
+            format!("vigie_login={forged}").parse().unwrap(),
+        );
+        let res = send(&fx.app, req).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{forged}");
+    }
+    assert_eq!(state_of(&fx.db).await, before);
+    // The issued one works.
+    let res = try_login(&fx.app, "carol", PASSWORD, [10, 1, 1, 1], None).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+}
+
+/// `--secure-cookies` means the site is on HTTPS: every response also carries HSTS.
+#[tokio::test]
+async fn hsts_with_secure_cookies_only() {
+    let fx = fixture().await;
+    let res = send(&fx.app, get("/", None)).await;
+    assert_eq!(res.header("strict-transport-security"), "");
+    let secure = fixture_with(AuthConfig {
+        secure_cookies: true,
+        ..test_auth()
+    })
+    .await;
+    for path in ["/", "/login", "/no-such-page"] {
+        let res = send(&secure.app, get(path, None)).await;
+        assert_eq!(
+            res.header("strict-transport-security"),
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+}
