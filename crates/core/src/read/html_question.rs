@@ -252,7 +252,7 @@ fn refuse_page(html: &Html, page: &Locator<'_, '_>) -> ReadError {
             .filter(|a| a.attr("href").is_some_and(|h| moncode_of(h).is_some()))
             .count();
         let titles = html
-            .select(&sel("a, h2, h3, h4, td, li"))
+            .select(&sel("a, h2, h3, h4"))
             .filter(|e| strip_label(&text_of(*e), labels.title).is_some())
             .count();
         if question_links >= 2 || titles >= 2 {
@@ -261,7 +261,11 @@ fn refuse_page(html: &Html, page: &Locator<'_, '_>) -> ReadError {
                 "a single written question page",
                 format!(
                     "a list of questions (search results: {} questions)",
-                    question_links.max(titles)
+                    if question_links >= 2 {
+                        question_links
+                    } else {
+                        titles
+                    }
                 ),
             );
         }
@@ -517,6 +521,9 @@ fn read_section(
     for (i, p) in passages.iter_mut().enumerate() {
         p.position = u32::try_from(i + 1).unwrap_or(u32::MAX);
     }
+    if let Some(w) = malformed_markup(src, at) {
+        warnings.push(w);
+    }
 
     let source = match self_link(html) {
         Some((moncode, url)) => Some(SourcePage {
@@ -544,6 +551,38 @@ fn read_section(
         source,
         warnings,
     }))
+}
+
+/// A warning when the question section holds broken tags (`</SPAN</td>` on page 170153): the
+/// parser recovers them as a browser does, but text next to them may be cut differently from what
+/// the author meant. The section's markup (from its start to its `</section>`, so the site's chrome
+/// does not count) is parsed again on its own; only the tokenizer's errors about a tag's own syntax
+/// count (not the tree builder's usual complaints about unclosed cells or `&#146;` references).
+fn malformed_markup(src: &Source<'_>, at: &Locator<'_, '_>) -> Option<ReadWarning> {
+    let rest = &src.text[at.start..];
+    let end = rest
+        .find("</section>")
+        .map_or(rest.len(), |i| i + "</section>".len());
+    let section = Html::parse_fragment(&rest[..end]);
+    let mut broken: Vec<&str> = section
+        .errors
+        .iter()
+        .map(|e| e.as_ref())
+        .filter(|e| {
+            e.contains("Attributes on an end tag")
+                || (e.starts_with("Saw ") && e.contains("Tag") && e.contains("in state"))
+        })
+        .collect();
+    broken.sort_unstable();
+    broken.dedup();
+    (!broken.is_empty()).then(|| ReadWarning {
+        location: format!("question section (line {})", at.section_line()),
+        message: format!(
+            "malformed tags (such as `</SPAN</td>`; the parser says: {}), recovered as a browser \
+             does: check the text around them",
+            broken.join("; ")
+        ),
+    })
 }
 
 /// The acts table: the table whose first row holds the column headers; one act per later row.
