@@ -2,6 +2,10 @@
 //!
 //! These types are what the readers produce, what the matcher consumes, what the store persists and
 //! what `vigie export` prints. They are plain data (serde) with no behaviour that needs I/O.
+//!
+//! Fields added after the first exports (`Act::person`, `Act::url`, `Question::source`,
+//! `Question::warnings`) are `serde(default)` and left out of the JSON when empty, so older exports
+//! still deserialise and documents without them serialise as before.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

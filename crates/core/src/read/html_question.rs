@@ -34,9 +34,20 @@
 //!
 //! Quirks are read with a [`ReadWarning`] (location: the element, with its line in the file when its
 //! text can be found there): dates as in [`super::dates`]; an empty question text ("no published
-//! question text", page 170249); an answer date without an answer block. Refused, with the line of
-//! the section (or of the page's start): an HTML page without a question section, a truncated section
-//! (naming the missing part), the site's error page, a search-results page.
+//! question text", page 170249); an answer date without an answer block; malformed tags in the
+//! question section (`</SPAN</td>`, page 170153). Refused, with the line of the section (or of the
+//! page's start): an HTML page without a question section, a truncated section (naming the missing
+//! part), the site's error page, a search-results page. scraper gives no source positions, so a line
+//! is found by looking for the element's text in the file.
+//!
+//! Detection: any document whose first non-blank character opens a tag is this reader's (rather than
+//! only pages with a question section), so that every HTML page is refused with a message about
+//! pages instead of the text readers' "expected a written question, found `<!DOCTYPE html>`".
+//!
+//! Acts: the "de" column names the member for acts such as `Demande d'explications transformée en
+//! question écrite` (→ [`Act::person`]); an organ (`Bureau élargi du Parlement`) or `p.m.` stays in
+//! [`Act::reference`] with the Référence and page columns, as the text rendering joins them, so both
+//! readers give the same acts; the row's link (the annex PDF) is [`Act::url`], made absolute.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
