@@ -54,8 +54,8 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::dates::read_date;
 use super::lines::{Line, Source, field, fold, strip_label, trim};
 use super::question::{
-    ACT_LABELS, ANSWER_DATE_WITHOUT_ANSWER, NO_QUESTION_TEXT, addressee, answer_passages,
-    names_a_member, question_passages,
+    ANSWER_DATE_WITHOUT_ANSWER, NO_QUESTION_TEXT, addressee, answer_passages, names_a_member,
+    question_passages,
 };
 use super::{ReadError, Reader, excerpt};
 use crate::model::{Act, Document, Passage, Question, ReadWarning, SourcePage};
@@ -655,8 +655,6 @@ fn acts(
             .map(str::trim)
             .find(|h| !h.is_empty() && !h.starts_with('#'))
             .map(absolute);
-        // Keep the label as the page writes it; ACT_LABELS only tells the text reader where it ends.
-        debug_assert!(ACT_LABELS.iter().all(|l| !l.is_empty()));
         out.push(Act {
             date: date.date,
             label,
