@@ -2,6 +2,10 @@
 //!
 //! These types are what the readers produce, what the matcher consumes, what the store persists and
 //! what `vigie export` prints. They are plain data (serde) with no behaviour that needs I/O.
+//!
+//! Fields added after the first exports (`Act::person`, `Act::url`, `Question::source`,
+//! `Question::warnings`) are `serde(default)` and left out of the JSON when empty, so older exports
+//! still deserialise and documents without them serialise as before.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -72,13 +76,44 @@ pub struct Action {
 }
 
 /// A procedural act of a written question (`29/04/2020 Recevable p.m.`).
+///
+/// `person` and `url` are new fields (absent from older exports, hence `serde(default)`); they are
+/// left out of the JSON when empty so documents without them serialise as before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Act {
     pub date: Option<NaiveDate>,
     /// `Recevable`, `Question orale transformée en question écrite`, `Annexe à la réponse`, ...
     pub label: String,
-    /// The rest of the row (`p.m.`, `Bureau élargi du Parlement`), when present.
+    /// The rest of the row (`p.m.`, `Bureau élargi du Parlement`, `p.m. Annexe`), when present,
+    /// without the member named in `person`.
     pub reference: Option<String>,
+    /// The member of parliament who did the act, when the row names one (`Demande d'explications
+    /// transformée en question écrite` by `Ibrahim Dönmez`). An organ (`Bureau élargi du Parlement`)
+    /// is not a person: it stays in `reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The link the row carries (`Annexe à la réponse` → the annex PDF), absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The official page a question was read from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcePage {
+    /// The number the Parliament's site gives the question page (`166345`).
+    pub moncode: Option<String>,
+    /// The page's address on the Parliament's site.
+    pub url: Option<String>,
+}
+
+/// Something odd in a document that was read anyway (a one-digit day, an impossible date, a
+/// question without text): the reader says what it did instead of correcting silently.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadWarning {
+    /// `line 12` in a text document; an element in a page (`acts table, row 2`), with its line when
+    /// it could be found.
+    pub location: String,
+    pub message: String,
 }
 
 /// What part of a question document a passage is.
@@ -148,6 +183,12 @@ pub struct Question {
     pub answered: Option<NaiveDate>,
     pub acts: Vec<Act>,
     pub passages: Vec<Passage>,
+    /// The official page, when the document names it (an HTML page, or a file named `<moncode>.html`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourcePage>,
+    /// What was odd in the document and how it was read (empty for a clean document).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ReadWarning>,
 }
 
 impl Question {

@@ -32,6 +32,8 @@ fn act(d: u32, m: u32, y: i32, label: &str, reference: &str) -> Act {
         date: date(d, m, y),
         label: label.into(),
         reference: Some(reference.into()),
+        person: None,
+        url: None,
     }
 }
 

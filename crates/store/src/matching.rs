@@ -569,6 +569,8 @@ async fn load_questions<C: ConnectionTrait>(
             answered: q.answered,
             acts: Vec::new(),
             passages: ps,
+            source: None,
+            warnings: Vec::new(),
         });
         question_ids.push(q.id);
     }

@@ -91,6 +91,8 @@ fn as_model(e: &QuestionExport) -> Question {
                 date: a.date,
                 label: a.label.clone(),
                 reference: a.reference.clone(),
+                person: None,
+                url: None,
             })
             .collect(),
         passages: e
@@ -103,6 +105,8 @@ fn as_model(e: &QuestionExport) -> Question {
                 text: p.text.clone(),
             })
             .collect(),
+        source: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -498,7 +502,7 @@ async fn refused_files_change_nothing() {
     }
     for rel in [
         "bad/plan_axis_without_actions.txt",
-        "bad/date_31_02.txt",
+        "bad/year_9999.txt",
         "bad/mojibake.txt",
     ] {
         let (name, bytes) = core_fixture(rel);

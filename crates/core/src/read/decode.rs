@@ -2,13 +2,52 @@
 //! tools, as Windows-1252. Everything else is refused with the line of the first bad byte: a binary
 //! file, UTF-16, and UTF-8 that was already decoded wrongly once ("Ã©" for "é"), because storing
 //! mojibake would poison every later match.
+//!
+//! An HTML page may declare its encoding (`<meta charset=windows-1252>`, or `iso-8859-1`, which the
+//! HTML standard reads as Windows-1252): the declaration is honoured ([`decode_declared`]), since
+//! Windows-1252 bytes can happen to be valid UTF-8 (`Ã©` is `é` in UTF-8) and guessing would then
+//! read the wrong characters.
 
 use super::{ReadError, excerpt};
 
 const EXPECTED_TEXT: &str = "a text document (UTF-8 or Windows-1252)";
 
-/// Decodes a document's bytes to text, without its BOM.
+/// An encoding a document declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Declared {
+    Utf8,
+    Windows1252,
+}
+
+impl Declared {
+    /// The encoding of a charset label, per the WHATWG Encoding standard's labels for the two
+    /// encodings read here; `None` for any other label (the bytes then decide, as for text files).
+    pub fn from_label(label: &str) -> Option<Self> {
+        match label.trim().to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" | "unicode-1-1-utf-8" => Some(Declared::Utf8),
+            "windows-1252" | "cp1252" | "x-cp1252" | "iso-8859-1" | "iso8859-1" | "iso_8859-1"
+            | "latin1" | "l1" | "ascii" | "us-ascii" | "iso-ir-100" | "csisolatin1" => {
+                Some(Declared::Windows1252)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Decodes a document's bytes to text, without its BOM (no declared encoding).
+#[cfg(test)]
 pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    decode_declared(file, bytes, None)
+}
+
+/// Decodes with the encoding the document declares, if any: a UTF-8 BOM wins over a declaration (as
+/// in browsers); a declared Windows-1252 document is decoded as such even when its bytes are valid
+/// UTF-8; a declared UTF-8 document that is not UTF-8 falls back to Windows-1252 like any text.
+pub(crate) fn decode_declared(
+    file: &str,
+    bytes: &[u8],
+    declared: Option<Declared>,
+) -> Result<String, ReadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ReadError::new(
             file,
@@ -27,9 +66,11 @@ pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, ReadError> {
             Some(format!("a binary file (byte 0x{:02X})", bytes[pos])),
         ));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
-        Err(_) => windows_1252(file, bytes)?,
+    let text = match (std::str::from_utf8(bytes), declared) {
+        (Ok(t), _) if t.starts_with('\u{FEFF}') => t.to_string(),
+        (_, Some(Declared::Windows1252)) => windows_1252(file, bytes)?,
+        (Ok(t), _) => t.to_string(),
+        (Err(_), _) => windows_1252(file, bytes)?,
     };
     let text = match text.strip_prefix('\u{FEFF}') {
         Some(rest) => rest.to_string(),
@@ -225,6 +266,25 @@ mod tests {
     fn c1_controls_are_refused() {
         let e = decode("f", "l\u{92}examen".as_bytes()).unwrap_err();
         assert_eq!(e.found.as_deref(), Some("the control character U+0092"));
+    }
+
+    #[test]
+    fn declared_windows_1252_wins_over_valid_utf8() {
+        // The two bytes of "é" in UTF-8 are "Ã©" in Windows-1252.
+        let bytes = b"\xC3\xA9";
+        assert_eq!(decode("f", bytes).unwrap(), "é");
+        assert_eq!(
+            decode_declared("f", bytes, Declared::from_label("ISO-8859-1"))
+                .unwrap_err()
+                .line,
+            1,
+            "read as declared, the text is mojibake and refused"
+        );
+        assert_eq!(
+            decode_declared("f", b"caf\xe9", Some(Declared::Windows1252)).unwrap(),
+            "café"
+        );
+        assert_eq!(Declared::from_label("shift_jis"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Text to numbered lines, and the small line-level recognisers both readers share (bullets,
-//! numbered items, labelled fields, paragraphs).
+//! Text to numbered lines, and the small line-level recognisers the readers share (bullets,
+//! numbered items, labelled fields, paragraphs). [`Source`] also keeps the whole decoded text, for
+//! the readers that parse a document as a whole (the HTML page reader) rather than line by line.
 
 use super::{ReadError, excerpt};
 
@@ -32,22 +33,30 @@ pub(crate) fn trim(s: &str) -> &str {
 #[derive(Debug)]
 pub(crate) struct Source<'a> {
     pub file: &'a str,
+    /// The whole decoded text, as the lines were cut from it.
+    pub text: &'a str,
     pub lines: Vec<Line<'a>>,
 }
 
 impl<'a> Source<'a> {
-    /// Splits on `\n`; a `\r` before it (CRLF) is white space and goes with the trimming. A missing
-    /// final newline changes nothing.
+    /// Splits on `\n`, `\r\n` and a lone `\r` (old Mac line ends, and the lone CR that some
+    /// renderers leave between two lines: without this split an act row after a lone CR would be
+    /// glued to the acts header and lost). A missing final newline changes nothing.
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        let lines = text
-            .split('\n')
+        let lines = split_lines(text)
             .enumerate()
             .map(|(i, l)| Line {
                 no: i + 1,
                 text: trim(l),
             })
             .collect();
-        Source { file, lines }
+        Source { file, text, lines }
+    }
+
+    /// The 1-based line of a byte offset of [`Source::text`], counted as [`Source::new`] counts.
+    pub fn line_of_offset(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        split_lines(&self.text[..offset]).count().max(1)
     }
 
     /// The line number to report when the document ends before something expected: the line after
@@ -80,6 +89,25 @@ impl<'a> Source<'a> {
             None => self.error_at_end(expected),
         }
     }
+}
+
+/// The lines of `text`: ends are `\n`, `\r\n` or a lone `\r`.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if t[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&t[i + skip..]);
+                Some(&t[..i])
+            }
+            None => {
+                rest = None;
+                Some(t)
+            }
+        }
+    })
 }
 
 /// Folds typographic apostrophes and case, so that labels match however they were typed
@@ -279,6 +307,10 @@ mod tests {
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "", "b", "c"]);
         assert_eq!(s.end_line(), 5);
+        let s = Source::new("f", "a\rb\r\nc\n");
+        let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["a", "b", "c", ""]);
+        assert_eq!(s.line_of_offset(s.text.find('c').unwrap()), 3);
     }
 
     #[test]

@@ -4,16 +4,24 @@
 //!
 //! 1. refuse files over [`MAX_DOCUMENT_BYTES`];
 //! 2. decode the bytes ([`decode`]): UTF-8 (with or without BOM), or Windows-1252 when the bytes are
-//!    not UTF-8; binary files and double-encoded UTF-8 ("mojibake") are refused;
+//!    not UTF-8 or when an HTML page declares it (`<meta charset=…>`); binary files and
+//!    double-encoded UTF-8 ("mojibake") are refused;
 //! 3. split the text into numbered, trimmed lines ([`lines`]): CRLF, lines holding only no-break
 //!    spaces and a missing final newline are all taken care of once, here;
 //! 4. ask each reader of [`READERS`] in turn whether it recognises the document (`detect`), and let
 //!    the first that does read it. A document no reader recognises is refused, never guessed.
 //!
+//! Readers: the HTML page of a written question ([`html_question`], any document that starts with a
+//! tag: it also refuses the HTML pages that are not questions), the text of a written question
+//! ([`question`]) and the plan ([`plan`]). Readers return warnings with the document
+//! ([`crate::model::ReadWarning`]) for the quirks they read anyway.
+//!
 //! Adding a format (another parliament, the Dutch `Schriftelijke vraag`, another kind of plan) means
 //! writing a module with a `detect` and a `read` function and adding one [`Reader`] to [`READERS`].
 
+mod dates;
 mod decode;
+mod html_question;
 mod lines;
 mod plan;
 mod question;
@@ -86,19 +94,24 @@ impl std::fmt::Debug for Reader {
 
 /// The known formats, asked in this order. Detection is strict (a title line, a section heading), so
 /// the order only matters for documents that would match two readers — none today.
-pub static READERS: &[Reader] = &[question::READER, plan::READER];
+pub static READERS: &[Reader] = &[html_question::READER, question::READER, plan::READER];
+
+pub use html_question::{FRENCH, LANGUAGES, Labels, official_url};
 
 /// Reads one document, detecting its kind. `file` is only used in error messages.
 pub fn read_document(file: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    let html = looks_like_html_bytes(bytes);
     if bytes.len() > MAX_DOCUMENT_BYTES {
+        let what = if html { "an HTML page" } else { "a file" };
         return Err(ReadError::new(
             file,
             1,
-            "a document under 4 MiB",
-            Some(format!("a file of {} bytes", bytes.len())),
+            "a document under 4 MiB (a question page is under 100 KiB, even saved whole)",
+            Some(format!("{what} of {} bytes", bytes.len())),
         ));
     }
-    let text = decode::decode(file, bytes)?;
+    let declared = if html { declared_charset(bytes) } else { None };
+    let text = decode::decode_declared(file, bytes, declared)?;
     let source = Source::new(file, &text);
     let Some(first) = source.lines.iter().find(|l| !l.is_blank()) else {
         return Err(ReadError::new(
@@ -117,6 +130,42 @@ pub fn read_document(file: &str, bytes: &[u8]) -> Result<Document, ReadError> {
             Some(excerpt(first.text)),
         )),
     }
+}
+
+/// Whether the bytes start (after white space and a BOM) like an HTML document.
+fn looks_like_html_bytes(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(64)];
+    html_question::looks_like_html(&String::from_utf8_lossy(head))
+}
+
+/// The encoding an HTML page declares in its `<head>` (`<meta charset=…>` or `<meta
+/// http-equiv="Content-Type" content="…; charset=…">`), read with the HTML parser from the page's
+/// first 64 KiB (the declaration is in the head; the HTML standard looks in the first 1024 bytes,
+/// saved pages put scripts before it).
+fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    let doc = scraper::Html::parse_document(&head);
+    let metas = scraper::Selector::parse("meta").ok()?;
+    doc.select(&metas).find_map(|m| {
+        let label = m.attr("charset").map(str::to_string).or_else(|| {
+            let equiv = m.attr("http-equiv")?;
+            if !equiv.eq_ignore_ascii_case("content-type") {
+                return None;
+            }
+            let content = m.attr("content")?.to_ascii_lowercase();
+            let i = content.find("charset=")?;
+            Some(
+                content[i + "charset=".len()..]
+                    .trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })?;
+        decode::Declared::from_label(&label)
+    })
 }
 
 fn expected_any() -> String {

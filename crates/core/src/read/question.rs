@@ -16,16 +16,31 @@
 //! ```
 //!
 //! Blank lines may appear between any two header lines. Any other header line is refused with what
-//! was expected there.
+//! was expected there. This module also owns what the HTML page reader shares with it: how a
+//! question and an answer are cut into passages, the addressee line, and the acts' labels.
+//!
+//! Decisions on real-world quirks (each quirk that is read gives a [`ReadWarning`] at `line N`):
+//! - dates: see [`super::dates`] (one-digit day or month read, impossible date left empty, `//` empty
+//!   without a warning, implausible years refused);
+//! - `Question` with no text (page 170249 of the 2024-2029 corpus): imported with the warning
+//!   "no published question text" — the page is real and its acts and dates are worth keeping;
+//! - an act row glued to the acts header line (`… Référence page 29/04/2020 Recevable p.m.`) is read
+//!   as a row; anything else after the header is refused, never dropped;
+//! - a doubled `de` or `à` line is refused (`expected the author's name, found "de"`), not stored as
+//!   an author `de Bianca Debaets`;
+//! - the logo line must hold the logo's text only; a title glued to it (`Logo Parlement Buxellois
+//!   Question écrite concernant …`, a lost line break) is read as the title line; any other extra
+//!   words are refused, since they would be text the reader drops.
 
 use chrono::NaiveDate;
 
+use super::dates::read_date;
 use super::lines::{
     Line, Source, bullet, field, fold, join_lines, numbered, numbered_sequence, strip_label, trim,
 };
 use super::words::split_subject;
 use super::{ReadError, Reader};
-use crate::model::{Act, Document, Minister, Passage, PassageKind, Question};
+use crate::model::{Act, Document, Minister, Passage, PassageKind, Question, ReadWarning};
 
 pub(crate) const READER: Reader = Reader {
     name: "brussels_written_question",
@@ -35,6 +50,8 @@ pub(crate) const READER: Reader = Reader {
 };
 
 const LOGO: &str = "Logo Parlement";
+/// The logo's text as the pages write it (sic) and as it should be.
+const LOGO_TEXTS: &[&str] = &["Logo Parlement Buxellois", "Logo Parlement Bruxellois"];
 const TITLE: &str = "Question écrite concernant";
 
 /// A written question starts with the Parliament's logo line or with its title line.
@@ -46,7 +63,8 @@ fn detect(src: &Source<'_>) -> bool {
 
 /// Procedural act labels, longest first so that `Question orale transformée en question écrite` is
 /// not read as a shorter label. A row whose label is not here keeps its whole text as the label.
-const ACT_LABELS: &[&str] = &[
+pub(crate) const ACT_LABELS: &[&str] = &[
+    "Demande d'explications transformée en question écrite",
     "Question orale transformée en question écrite",
     "Question écrite transformée en question orale",
     "Réponse à la question écrite",
@@ -57,22 +75,69 @@ const ACT_LABELS: &[&str] = &[
     "Recevable",
     "Réponse",
     "Rappel",
+    "Retirée par son auteur.",
+    "Retirée par son auteur",
     "Retirée",
     "Caduque",
 ];
 
+/// Words that open the name of an organ of the Parliament rather than of a member (`Bureau élargi
+/// du Parlement`, `Conférence des présidents`).
+const ORGANS: &[&str] = &[
+    "Bureau",
+    "Parlement",
+    "Conférence",
+    "Commission",
+    "Gouvernement",
+    "Assemblée",
+    "Comité",
+    "Greffe",
+    "Président",
+    "Présidente",
+];
+
+/// Whether the "de" column of an act row names a member of parliament: a name of two to six words,
+/// each capitalised or a name particle (`Jonathan de Patoul`), not `p.m.` nor an organ.
+pub(crate) fn names_a_member(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) || ORGANS.iter().any(|o| strip_label(text, o).is_some()) {
+        return false;
+    }
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "d'" | "du" | "van" | "den" | "der" | "le" | "la" | "von" | "t'" | "'t"
+        )
+    };
+    words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            let w = w
+                .strip_prefix("d'")
+                .or_else(|| w.strip_prefix("d’"))
+                .unwrap_or(w);
+            particle(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+}
+
 const EXPECT_TITLE: &str = "\"Question écrite concernant <subject>\"";
 const EXPECT_DE: &str = "\"de\" on its own line, followed by the author";
-const EXPECT_AUTHOR: &str = "the author's name after \"de\"";
+const EXPECT_AUTHOR: &str = "the author's name";
 const EXPECT_A: &str = "\"à\" on its own line, followed by the addressee";
 const EXPECT_ADDRESSEE: &str = "\"<name>, <role and portfolio> (question n°<number>)\"";
+const EXPECT_ADDRESSEE_NAME: &str = "the addressee's name";
 const EXPECT_DATES: &str = "\"Date de réception: dd/mm/yyyy Date de publication: dd/mm/yyyy\"";
 const EXPECT_LEGISLATURE: &str = "\"Législature: NN/NN Session: NN/NN\"";
-const EXPECT_DATE: &str = "a date dd/mm/yyyy (or \"//\" when there is none)";
 const EXPECT_ACTS_OR_QUESTION: &str = "the acts table \"Date Intitulé de l'acte de Référence page\" or \"Question\" followed by the question";
 const EXPECT_ROW_OR_QUESTION: &str =
     "an act row \"dd/mm/yyyy <label> <reference>\" or \"Question\" followed by the question";
-const EXPECT_QUESTION_TEXT: &str = "the text of the question after \"Question\"";
+const EXPECT_LOGO_ALONE: &str = "the logo line \"Logo Parlement Buxellois\" alone (or followed by the title \"Question écrite concernant …\")";
+const ACTS_HEADER: &str = "Date Intitulé de l'acte de Référence page";
+const ACTS_HEADER_SHORT: &str = "Date Intitulé de l'acte de Référence";
+/// The warning of a question whose page publishes no question text.
+pub(crate) const NO_QUESTION_TEXT: &str = "no published question text";
 
 /// Walks the header one non-blank line at a time.
 struct Cursor<'s, 'a> {
@@ -117,15 +182,32 @@ impl<'a> Cursor<'_, 'a> {
 
 fn read(src: &Source<'_>) -> Result<Document, ReadError> {
     let mut c = Cursor { src, pos: 0 };
+    let mut warnings = Vec::new();
 
-    if c.peek()
-        .is_some_and(|l| strip_label(l.text, LOGO).is_some())
-    {
+    // The logo line; a title glued to it (a lost line break) is read as the title line.
+    let mut glued_title = None;
+    if let Some(logo) = c.peek().filter(|l| strip_label(l.text, LOGO).is_some()) {
         c.next();
+        let rest = LOGO_TEXTS
+            .iter()
+            .find_map(|t| strip_label(logo.text, t))
+            .ok_or_else(|| src.error_at(&logo, EXPECT_LOGO_ALONE))?;
+        if !rest.is_empty() {
+            if strip_label(rest, TITLE).is_none() {
+                return Err(src.error_at(&logo, EXPECT_LOGO_ALONE));
+            }
+            glued_title = Some(Line {
+                no: logo.no,
+                text: rest,
+            });
+        }
     }
 
     // Title; a long title may wrap onto the following lines.
-    let line = c.expect(EXPECT_TITLE)?;
+    let line = match glued_title {
+        Some(l) => l,
+        None => c.expect(EXPECT_TITLE)?,
+    };
     let first = strip_label(line.text, TITLE).ok_or_else(|| src.error_at(&line, EXPECT_TITLE))?;
     let wrapped = c.continuation(|t| t == "de");
     let title = std::iter::once(first)
@@ -144,7 +226,7 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
         return Err(src.error_at(&line, EXPECT_DE));
     }
     let line = c.expect(EXPECT_AUTHOR)?;
-    if fold(line.text) == "à" {
+    if is_a(line.text) || line.text == "de" {
         return Err(src.error_at(&line, EXPECT_AUTHOR));
     }
     let author =
@@ -156,6 +238,9 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
         return Err(src.error_at(&line, EXPECT_A));
     }
     let line = c.expect(EXPECT_ADDRESSEE)?;
+    if is_a(line.text) {
+        return Err(src.error_at(&line, EXPECT_ADDRESSEE_NAME));
+    }
     let wrapped = c.continuation(|t| strip_label(t, "Date de réception").is_some());
     let addressee_text = std::iter::once(line.text)
         .chain(wrapped.iter().map(|l| l.text))
@@ -167,21 +252,16 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
     let line = c.expect(EXPECT_DATES)?;
     let values = labelled_values(&line, &["Date de réception", "Date de publication"], 1)
         .ok_or_else(|| src.error_at(&line, EXPECT_DATES))?;
-    let received = date(src, &line, values[0])?;
-    let published = values[1]
-        .map(|v| date(src, &line, Some(v)))
-        .transpose()?
-        .flatten();
+    let received = date(src, &line, values[0], &mut warnings)?;
+    let published = date(src, &line, values[1], &mut warnings)?;
 
     let line = c.expect(EXPECT_LEGISLATURE)?;
     let values = labelled_values(&line, &["Législature", "Session", "Date de réponse"], 2)
         .ok_or_else(|| src.error_at(&line, EXPECT_LEGISLATURE))?;
     let legislature = years(values[0]).ok_or_else(|| src.error_at(&line, EXPECT_LEGISLATURE))?;
     let session = years(values[1]).ok_or_else(|| src.error_at(&line, EXPECT_LEGISLATURE))?;
-    let answered = values[2]
-        .map(|v| date(src, &line, Some(v)))
-        .transpose()?
-        .flatten();
+    let answered = date(src, &line, values[2], &mut warnings)?;
+    let answered_line = line.no;
 
     // Acts table (optional), then the `Question` line.
     let mut acts = Vec::new();
@@ -189,8 +269,26 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
     let mut expected = EXPECT_ACTS_OR_QUESTION;
     if fold(line.text).starts_with("date intitulé de l'acte") {
         expected = EXPECT_ROW_OR_QUESTION;
-        line = c.expect(expected)?;
-        while let Some(act) = act_row(src, &line)? {
+        // A row glued to the header (a lost line break) is read as a row; other text is refused.
+        let rest = strip_label(line.text, ACTS_HEADER)
+            .or_else(|| strip_label(line.text, ACTS_HEADER_SHORT))
+            .ok_or_else(|| src.error_at(&line, format!("the acts header \"{ACTS_HEADER}\"")))?;
+        if rest.is_empty() {
+            line = c.expect(expected)?;
+        } else {
+            let glued = Line {
+                no: line.no,
+                text: rest,
+            };
+            if act_row(src, &glued, &mut warnings)?.is_none() {
+                return Err(src.error_at(
+                    &glued,
+                    "an act row \"dd/mm/yyyy <label> <reference>\" after the acts header",
+                ));
+            }
+            line = glued;
+        }
+        while let Some(act) = act_row(src, &line, &mut warnings)? {
             acts.push(act);
             line = c.expect(expected)?;
         }
@@ -215,8 +313,10 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
     )
     .collect();
     if question_lines.iter().all(Line::is_blank) && run_on.is_none() {
-        let next = answer_at.map(|i| src.lines[i]);
-        return Err(src.error_at_opt(next.as_ref(), EXPECT_QUESTION_TEXT));
+        warnings.push(ReadWarning {
+            location: format!("line {}", line.no),
+            message: NO_QUESTION_TEXT.into(),
+        });
     }
 
     let mut passages = question_passages(run_on, &question_lines);
@@ -229,6 +329,12 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
         .chain(src.lines[i + 1..].iter().copied())
         .collect();
         passages.extend(answer_passages(&answer_lines));
+    }
+    if answered.is_some() && !passages.iter().any(|p| p.kind.is_answer()) {
+        warnings.push(ReadWarning {
+            location: format!("line {answered_line}"),
+            message: ANSWER_DATE_WITHOUT_ANSWER.into(),
+        });
     }
     for (i, p) in passages.iter_mut().enumerate() {
         p.position = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -246,8 +352,14 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
         answered,
         acts,
         passages,
+        source: None,
+        warnings,
     }))
 }
+
+/// The warning of a question that has an answer date but no answer.
+pub(crate) const ANSWER_DATE_WITHOUT_ANSWER: &str =
+    "an answer date but no published answer: the question is read as not answered";
 
 fn is_a(text: &str) -> bool {
     matches!(fold(text).as_str(), "à" | "a")
@@ -256,7 +368,7 @@ fn is_a(text: &str) -> bool {
 /// `Bernard Clerfayt, Ministre … (question n°252)`. The name is what comes before the first comma,
 /// unless the text opens with a role (`Ministre-Président du …`): then there is no name and the
 /// whole text is the portfolio.
-fn addressee(text: &str) -> Option<(Minister, u32)> {
+pub(crate) fn addressee(text: &str) -> Option<(Minister, u32)> {
     // The last `(question`: a portfolio may hold parentheses of its own.
     let open = text
         .char_indices()
@@ -331,33 +443,25 @@ fn find_folded(hay: &str, needle: &str) -> Option<usize> {
         .find(|&i| strip_label(&hay[i..], needle).is_some())
 }
 
-/// A date `dd/mm/yyyy`; `None` when the page shows none (``, `//`, `-`).
+/// A date `dd/mm/yyyy` ([`read_date`]); `None` when the page shows none (``, `//`, `-`) or an
+/// impossible one. A quirk read anyway is warned about at the line.
 fn date(
     src: &Source<'_>,
     line: &Line<'_>,
     value: Option<&str>,
+    warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<NaiveDate>, ReadError> {
     let Some(value) = value else { return Ok(None) };
-    if value
-        .chars()
-        .all(|c| matches!(c, '/' | '-') || super::lines::is_space(c))
-    {
-        return Ok(None);
+    let read = read_date(value).map_err(|expected| {
+        ReadError::new(src.file, line.no, expected, Some(super::excerpt(value)))
+    })?;
+    if let Some(message) = read.warning {
+        warnings.push(ReadWarning {
+            location: format!("line {}", line.no),
+            message,
+        });
     }
-    parse_date(value)
-        .map(Some)
-        .ok_or_else(|| ReadError::new(src.file, line.no, EXPECT_DATE, Some(super::excerpt(value))))
-}
-
-pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
-    let mut parts = value.split('/');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    let ok =
-        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-    if parts.next().is_some() || !ok(d, &[1, 2]) || !ok(m, &[1, 2]) || !ok(y, &[4]) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    Ok(read.date)
 }
 
 /// `19/24`.
@@ -369,7 +473,11 @@ fn years(value: Option<&str>) -> Option<String> {
 }
 
 /// An act row, or `None` when the line is not one (it should then be the `Question` line).
-fn act_row(src: &Source<'_>, line: &Line<'_>) -> Result<Option<Act>, ReadError> {
+fn act_row(
+    src: &Source<'_>,
+    line: &Line<'_>,
+    warnings: &mut Vec<ReadWarning>,
+) -> Result<Option<Act>, ReadError> {
     let (first, rest) = line
         .text
         .split_once(super::lines::is_space)
@@ -379,7 +487,7 @@ fn act_row(src: &Source<'_>, line: &Line<'_>) -> Result<Option<Act>, ReadError> 
     if !looks_like_date {
         return Ok(None);
     }
-    let date = date(src, line, Some(first))?;
+    let date = date(src, line, Some(first), warnings)?;
     let rest = trim(rest);
     let (label, reference) = match ACT_LABELS
         .iter()
@@ -395,11 +503,15 @@ fn act_row(src: &Source<'_>, line: &Line<'_>) -> Result<Option<Act>, ReadError> 
     if label.is_empty() {
         return Err(src.error_at(line, "an act label after the date (e.g. \"Recevable\")"));
     }
-    let reference = (!reference.is_empty()).then(|| reference.to_string());
+    // After a known label, a member's name is the act's person (the page's "de" column).
+    let person = (label != rest && names_a_member(reference)).then(|| reference.to_string());
+    let reference = (!reference.is_empty() && person.is_none()).then(|| reference.to_string());
     Ok(Some(Act {
         date,
         label: label.to_string(),
         reference,
+        person,
+        url: None,
     }))
 }
 
@@ -427,7 +539,7 @@ fn passage(kind: PassageKind, heading: Option<String>, text: String) -> Passage 
 /// The question's intro (with the sentence glued onto the title first) and its sub-questions.
 /// Sub-questions are the items of a numbered list (1, 2, … in one style) when the question has one
 /// with at least two items, otherwise its bullets. Lines after an item belong to it until the next.
-fn question_passages(run_on: Option<&str>, lines: &[Line<'_>]) -> Vec<Passage> {
+pub(crate) fn question_passages(run_on: Option<&str>, lines: &[Line<'_>]) -> Vec<Passage> {
     let numbered_items = numbered_sequence(lines);
     let starts: Vec<usize> = if numbered_items.len() >= 2 {
         numbered_items
@@ -472,12 +584,18 @@ fn item_text(text: &str) -> &str {
 /// them, or a single part opening the answer) each part is a passage; any text before part 1 gives one
 /// passage per paragraph. Otherwise each paragraph is a passage, and a paragraph that opens with a
 /// bullet continues the paragraph before it (the list it introduces).
-fn answer_passages(lines: &[Line<'_>]) -> Vec<Passage> {
+pub(crate) fn answer_passages(lines: &[Line<'_>]) -> Vec<Passage> {
     let parts = numbered_sequence(lines);
     let opens_numbered = parts
         .first()
         .is_some_and(|&i| lines[..i].iter().all(Line::is_blank));
-    if parts.len() >= 2 || opens_numbered {
+    // A compact numbered list (items on consecutive lines: rows of amounts, steps) after some text
+    // is a list inside a paragraph, not the answer's parts.
+    let compact = match (parts.first(), parts.last()) {
+        (Some(&first), Some(&last)) => !lines[first..=last].iter().any(Line::is_blank),
+        _ => false,
+    };
+    if opens_numbered || (parts.len() >= 2 && !compact) {
         let mut out = paragraph_passages(&lines[..parts[0]]);
         for (k, &start) in parts.iter().enumerate() {
             let end = parts.get(k + 1).copied().unwrap_or(lines.len());
@@ -495,7 +613,7 @@ fn part(marker_line: &str, body: &[Line<'_>]) -> Passage {
     let after = numbered(marker_line).map_or(marker_line, |(_, _, after)| after);
     let heading_stands_alone =
         body.first().is_some_and(Line::is_blank) && body.iter().any(|l| !l.is_blank());
-    if !after.is_empty() && heading_stands_alone {
+    if !after.is_empty() && heading_stands_alone && is_heading_like(after) {
         return passage(
             PassageKind::Answer,
             Some(after.to_string()),
@@ -504,6 +622,20 @@ fn part(marker_line: &str, body: &[Line<'_>]) -> Passage {
     }
     let text = join_lines(std::iter::once(after).chain(body.iter().map(|l| l.text)));
     passage(PassageKind::Answer, None, text)
+}
+
+/// The most words a part's heading has (the seeds' longest, `Concernant la prise en contact avec …
+/// “Vlaanderen Helemaal Digitaal”`, has 20).
+const MAX_HEADING_WORDS: usize = 25;
+
+/// Whether the text after a part's number reads as a heading: short, and one sentence at most. The
+/// first sentence of an answer (`1/ Conformément à la procédure décrite …. Ce n'est que …`) is text.
+fn is_heading_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let inner_sentence_end = words.iter().take(words.len().saturating_sub(1)).any(|w| {
+        w.ends_with(['.', '?', '!']) && w.chars().filter(|c| c.is_alphabetic()).count() > 3
+    });
+    words.len() <= MAX_HEADING_WORDS && !inner_sentence_end
 }
 
 fn paragraph_passages(lines: &[Line<'_>]) -> Vec<Passage> {
@@ -561,13 +693,14 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert_eq!(
-            parse_date("29/04/2020"),
-            NaiveDate::from_ymd_opt(2020, 4, 29)
-        );
-        assert_eq!(parse_date("31/02/2020"), None);
-        assert_eq!(parse_date("2020-04-29"), None);
+    fn members_and_organs() {
+        assert!(names_a_member("Ibrahim Dönmez"));
+        assert!(names_a_member("Jonathan de Patoul"));
+        assert!(names_a_member("Anne-Charlotte d'Ursel"));
+        assert!(!names_a_member("Bureau élargi du Parlement"));
+        assert!(!names_a_member("p.m."));
+        assert!(!names_a_member("p.m. Annexe"));
+        assert!(!names_a_member("Dönmez"));
     }
 
     #[test]
