@@ -14,6 +14,7 @@ mod m20261122_000021_link_action_state_index;
 mod m20261122_000030_search_deferred;
 mod m20261206_000040_audit_no_replace;
 mod m20261206_000041_server_secret;
+mod m20261206_000042_question_source;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 pub use m20261122_000020_data_revision::COUNTED_TABLES;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000030_search_deferred::Migration),
             Box::new(m20261206_000040_audit_no_replace::Migration),
             Box::new(m20261206_000041_server_secret::Migration),
+            Box::new(m20261206_000042_question_source::Migration),
         ]
     }
 }

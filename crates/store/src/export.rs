@@ -81,6 +81,12 @@ pub struct ActExport {
     pub date: Option<NaiveDate>,
     pub label: String,
     pub reference: Option<String>,
+    /// The person the row names (HTML imports), left out when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// An annex's link (HTML imports), left out when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -106,6 +112,12 @@ pub struct QuestionExport {
     pub answered: Option<NaiveDate>,
     pub acts: Vec<ActExport>,
     pub passages: Vec<PassageExport>,
+    /// The question's official page on the Parliament's site (from its HTML page), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_url: Option<String>,
+    /// The page's number on the Parliament's site, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moncode: Option<String>,
     pub source: SourceExport,
 }
 
@@ -364,6 +376,8 @@ impl Store {
                 date: a.date,
                 label: a.label,
                 reference: a.reference,
+                person: a.person,
+                url: a.url,
             });
         }
         let mut passages: HashMap<i32, Vec<PassageExport>> = HashMap::new();
@@ -413,6 +427,8 @@ impl Store {
                     answered: q.answered,
                     acts: acts.remove(&q.id).unwrap_or_default(),
                     passages: passages.remove(&q.id).unwrap_or_default(),
+                    official_url: q.source_url,
+                    moncode: q.source_moncode,
                     source: source_of(doc),
                 })
             })

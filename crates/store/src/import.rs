@@ -91,6 +91,9 @@ pub struct ImportOutcome {
     pub document_id: i32,
     pub sha256: String,
     pub counts: ImportCounts,
+    /// What the reader warned about, ready to print: `file: where: what` (quirks of real pages
+    /// that were read anyway, e.g. an impossible date left empty).
+    pub warnings: Vec<String>,
 }
 
 /// A file that was not imported. The database is left exactly as it was.
@@ -430,6 +433,7 @@ async fn unchanged(
         document_id: doc.id,
         sha256: doc.sha256.clone(),
         counts,
+        warnings: Vec::new(),
     };
     if let Some(p) = plan::Entity::find()
         .filter(plan::Column::DocumentId.eq(doc.id))
@@ -808,6 +812,7 @@ async fn write_plan(
             partners: p.partners.len() as u64,
             ..ImportCounts::default()
         },
+        warnings: Vec::new(),
     })
 }
 
@@ -950,6 +955,11 @@ async fn write_question(
             passages: q.passages.len() as u64,
             ..ImportCounts::default()
         },
+        warnings: q
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}: {}", source.name, w.location, w.message))
+            .collect(),
     };
     let Some(existing) = known.question else {
         // A new question, the common case of a large import: one more round trip.
@@ -1133,7 +1143,26 @@ fn question_row(
         received: Set(q.received),
         published: Set(q.published),
         answered: Set(q.answered),
+        // A document without an official page (a text file) keeps the one a page gave before.
+        source_moncode: match q.source.as_ref().and_then(|s| s.moncode.clone()) {
+            Some(m) => Set(Some(m)),
+            None => NotSet,
+        },
+        source_url: match q.source.as_ref().and_then(|s| s.url.clone()) {
+            Some(u) => Set(Some(u)),
+            None => NotSet,
+        },
+        // The warnings are those of the document read last.
+        read_warnings: Set(warnings_json(&q.warnings)),
     }
+}
+
+/// The reader's warnings as stored: a JSON array, or `None` when there are none.
+pub fn warnings_json(warnings: &[vigie_core::ReadWarning]) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    serde_json::to_string(warnings).ok()
 }
 
 /// The INSERTs of a question's acts (positions from 1), `question` giving its id:
@@ -1153,6 +1182,8 @@ fn act_inserts(
             act::Column::Date,
             act::Column::Label,
             act::Column::Reference,
+            act::Column::Person,
+            act::Column::Url,
         ]);
         for (i, a) in chunk.iter().enumerate() {
             let position = c * INSERT_CHUNK + i + 1;
@@ -1162,6 +1193,8 @@ fn act_inserts(
                 Expr::val(a.date),
                 Expr::val(a.label.as_str()),
                 Expr::val(a.reference.clone()),
+                Expr::val(a.person.clone()),
+                Expr::val(a.url.clone()),
             ]);
         }
         statements.push(backend.build(&insert));

@@ -283,6 +283,17 @@ fn summary(
             }
         }
     }
+    let warnings: Vec<&String> = outcomes.iter().flat_map(|o| &o.warnings).collect();
+    if !warnings.is_empty() {
+        // Quirks of real pages, read anyway: say so, never silently.
+        out.push_str(&format!(
+            "warnings:  {} (imported anyway)\n",
+            plural(warnings.len(), "warning", "warnings")
+        ));
+        for w in warnings {
+            out.push_str(&format!("  {w}\n"));
+        }
+    }
     if let Some(m) = matched {
         out.push_str(&m.to_string());
     }

@@ -15,6 +15,12 @@ pub struct Model {
     pub label: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub reference: Option<String>,
+    /// The person the row names (a member who withdrew the question, …).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub person: Option<String>,
+    /// An annex's link.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub url: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

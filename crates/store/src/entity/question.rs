@@ -23,6 +23,14 @@ pub struct Model {
     pub received: Option<Date>,
     pub published: Option<Date>,
     pub answered: Option<Date>,
+    /// The page's number on the Parliament's site (HTML imports).
+    pub source_moncode: Option<String>,
+    /// The official page (HTML imports; kept by a later text import).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub source_url: Option<String>,
+    /// What the reader warned about, as JSON `[{"location", "message"}]`; `None` when nothing.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub read_warnings: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

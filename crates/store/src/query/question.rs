@@ -17,6 +17,12 @@ use crate::entity::{act, link, link_passage, passage};
 pub struct QuestionPage {
     pub question: QuestionRef,
     pub published: Option<NaiveDate>,
+    /// The question's official page on the Parliament's site, when an HTML import gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// What the reader warned about when it read the question's document (shown to staff).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<vigie_core::ReadWarning>,
     /// Days from reception to answer, when both dates are known.
     pub delay_days: Option<i64>,
     pub acts: Vec<ActRow>,
@@ -36,6 +42,12 @@ pub struct ActRow {
     pub date: Option<NaiveDate>,
     pub label: String,
     pub reference: Option<String>,
+    /// The person the row names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// An annex's link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -70,10 +82,17 @@ pub async fn question_page<C: ConnectionTrait>(
     let Some(question) = questions_by_ids(db, &[id]).await?.into_iter().next() else {
         return Ok(None);
     };
-    let published = crate::entity::question::Entity::find_by_id(id)
+    let row = crate::entity::question::Entity::find_by_id(id)
         .one(db)
-        .await?
-        .and_then(|q| q.published);
+        .await?;
+    let published = row.as_ref().and_then(|q| q.published);
+    let source_url = row.as_ref().and_then(|q| q.source_url.clone());
+    let warnings = match row.as_ref().and_then(|q| q.read_warnings.as_deref()) {
+        None => Vec::new(),
+        Some(json) => serde_json::from_str(json).map_err(|e| {
+            DbErr::Type(format!("question {id}: unreadable read_warnings ({e})"))
+        })?,
+    };
     let acts = act::Entity::find()
         .filter(act::Column::QuestionId.eq(id))
         .order_by_asc(act::Column::Position)
@@ -136,6 +155,8 @@ pub async fn question_page<C: ConnectionTrait>(
     };
     Ok(Some(QuestionPage {
         published,
+        source_url,
+        warnings,
         delay_days,
         acts: acts
             .into_iter()
@@ -143,6 +164,8 @@ pub async fn question_page<C: ConnectionTrait>(
                 date: a.date,
                 label: a.label,
                 reference: a.reference,
+                person: a.person,
+                url: a.url,
             })
             .collect(),
         passages,

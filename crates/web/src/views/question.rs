@@ -45,6 +45,21 @@ pub fn page(ctx: &Ctx, p: &QuestionPage) -> Markup {
                     dt { (t.answer_delay) }
                     dd { (ctx.lang.days(days)) }
                 }
+                @if let Some(url) = &p.source_url {
+                    dt { (t.official_page) }
+                    dd { a href=(url) rel="external" { (t.official_page_link) } }
+                }
+            }
+            // Staff see what the reader warned about when it read the question's page.
+            @if ctx.user.is_some() && !p.warnings.is_empty() {
+                section.notice aria-labelledby="read-warnings" {
+                    h2 #read-warnings { (t.read_warnings) }
+                    ul {
+                        @for w in &p.warnings {
+                            li { span lang="en" { (w.location) ": " (w.message) } }
+                        }
+                    }
+                }
             }
 
             section aria-labelledby="linked" {
@@ -73,7 +88,10 @@ pub fn page(ctx: &Ctx, p: &QuestionPage) -> Markup {
                                 @for a in &p.acts {
                                     tr {
                                         td { (ctx.lang.opt_date(a.date)) }
-                                        td { (a.label) }
+                                        td {
+                                            @if let Some(url) = &a.url { a href=(url) rel="external" { (a.label) } } @else { (a.label) }
+                                            @if let Some(who) = &a.person { " — " (who) }
+                                        }
                                         td { (a.reference.as_deref().unwrap_or("")) }
                                     }
                                 }
