@@ -1081,6 +1081,9 @@ async fn insert_new_question(
             C::Received,
             C::Published,
             C::Answered,
+            C::SourceMoncode,
+            C::SourceUrl,
+            C::ReadWarnings,
         ])
         .values_panic([
             Expr::from(document_by_hash(source.sha256)),
@@ -1093,6 +1096,9 @@ async fn insert_new_question(
             Expr::val(q.received),
             Expr::val(q.published),
             Expr::val(q.answered),
+            Expr::val(q.source.as_ref().and_then(|s| s.moncode.clone())),
+            Expr::val(q.source.as_ref().and_then(|s| s.url.clone())),
+            Expr::val(warnings_json(&q.warnings)),
         ])
         .returning(Query::returning().columns([C::Id, C::DocumentId]))
         .to_owned();
