@@ -30,9 +30,15 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         // SQLite adds one column per ALTER TABLE.
         for col in [
-            ColumnDef::new(Question::SourceMoncode).string().null().to_owned(),
+            ColumnDef::new(Question::SourceMoncode)
+                .string()
+                .null()
+                .to_owned(),
             ColumnDef::new(Question::SourceUrl).text().null().to_owned(),
-            ColumnDef::new(Question::ReadWarnings).text().null().to_owned(),
+            ColumnDef::new(Question::ReadWarnings)
+                .text()
+                .null()
+                .to_owned(),
         ] {
             m.alter_table(
                 Table::alter()
@@ -53,9 +59,18 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for col in [Question::SourceMoncode, Question::SourceUrl, Question::ReadWarnings] {
-            m.alter_table(Table::alter().table(Question::Table).drop_column(col).to_owned())
-                .await?;
+        for col in [
+            Question::SourceMoncode,
+            Question::SourceUrl,
+            Question::ReadWarnings,
+        ] {
+            m.alter_table(
+                Table::alter()
+                    .table(Question::Table)
+                    .drop_column(col)
+                    .to_owned(),
+            )
+            .await?;
         }
         for col in [Act::Person, Act::Url] {
             m.alter_table(Table::alter().table(Act::Table).drop_column(col).to_owned())

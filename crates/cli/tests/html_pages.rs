@@ -51,7 +51,10 @@ fn the_whole_html_corpus_imports_with_its_warnings() {
     let html = corpus().join("html");
     let (ok, out, err) = vigie(&db, &["import", "--no-match", html.to_str().unwrap()]);
     assert!(ok, "{out}\n{err}");
-    assert!(out.contains("questions: 48 imported, 0 updated, 0 unchanged"), "{out}");
+    assert!(
+        out.contains("questions: 48 imported, 0 updated, 0 unchanged"),
+        "{out}"
+    );
     assert!(out.contains("rejected:  0 files"), "{out}");
     // The quirks SOURCES.md names, each listed with its file.
     for (page, what) in [
@@ -71,16 +74,19 @@ fn the_whole_html_corpus_imports_with_its_warnings() {
     for q in &qs {
         let moncode = q["moncode"].as_str().expect("a moncode");
         assert!(
-            q["official_url"]
-                .as_str()
-                .is_some_and(|u| u.starts_with("https://www.parlement.brussels/") && u.contains(moncode)),
+            q["official_url"].as_str().is_some_and(|u| u
+                .starts_with("https://www.parlement.brussels/")
+                && u.contains(moncode)),
             "{q}"
         );
     }
     // Re-importing the same pages changes nothing.
     let (ok, out, _) = vigie(&db, &["import", "--no-match", html.to_str().unwrap()]);
     assert!(ok);
-    assert!(out.contains("questions: 0 imported, 0 updated, 48 unchanged"), "{out}");
+    assert!(
+        out.contains("questions: 0 imported, 0 updated, 48 unchanged"),
+        "{out}"
+    );
 }
 
 /// HTML then text, and text then HTML: one question, updated in place, which keeps its official
@@ -113,7 +119,9 @@ fn one_question_whatever_its_format() {
             words.push(text);
             if ext == "html" || order[0] == "html" {
                 assert!(
-                    qs[0]["official_url"].as_str().is_some_and(|u| u.contains("166345")),
+                    qs[0]["official_url"]
+                        .as_str()
+                        .is_some_and(|u| u.contains("166345")),
                     "{order:?} after {ext}: the official page is kept"
                 );
             }

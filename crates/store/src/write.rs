@@ -19,9 +19,8 @@ use std::ops::Deref;
 
 use sea_orm::prelude::async_trait;
 use sea_orm::{
-    AccessMode, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    ExecResult, QueryResult, SqliteTransactionMode, Statement, TransactionOptions,
-    TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
+    QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 
 /// A write transaction. Dropped without [`WriteTxn::commit`], it rolls back.
@@ -34,7 +33,6 @@ pub struct WriteTxn {
 pub fn options() -> TransactionOptions {
     TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        access_mode: Some(AccessMode::ReadWrite),
         ..TransactionOptions::default()
     }
 }

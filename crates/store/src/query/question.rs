@@ -89,9 +89,8 @@ pub async fn question_page<C: ConnectionTrait>(
     let source_url = row.as_ref().and_then(|q| q.source_url.clone());
     let warnings = match row.as_ref().and_then(|q| q.read_warnings.as_deref()) {
         None => Vec::new(),
-        Some(json) => serde_json::from_str(json).map_err(|e| {
-            DbErr::Type(format!("question {id}: unreadable read_warnings ({e})"))
-        })?,
+        Some(json) => serde_json::from_str(json)
+            .map_err(|e| DbErr::Type(format!("question {id}: unreadable read_warnings ({e})")))?,
     };
     let acts = act::Entity::find()
         .filter(act::Column::QuestionId.eq(id))

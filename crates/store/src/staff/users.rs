@@ -118,25 +118,77 @@ async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>, StaffEr
 /// The argon2id PHC string of `password`, with a fresh random salt.
 pub async fn hash_password(password: &str) -> Result<String, StaffError> {
     let password = password.to_string();
-    let _turn = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || {
+    on_hasher(move || {
         Argon2::default()
             .hash_password(password.as_bytes())
             .map(|h| h.to_string())
             .map_err(|e| StaffError::Invalid(format!("cannot hash the password: {e}")))
     })
-    .await
-    .map_err(|e| StaffError::Invalid(format!("password hashing failed: {e}")))?
+    .await?
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The threads that hash, one per permit of [`hashing_gate`], started on first use.
+///
+/// Why dedicated threads rather than tokio's blocking pool: the allocator keeps a freed 19 MiB
+/// argon2 buffer in the arena of the thread that freed it. The blocking pool hands successive
+/// hashes to new threads whenever none is idle at that instant, so a burst of 100 logins spread
+/// them over dozens of threads and the server kept ~700 MB after it (measured with
+/// `login_burst`). A fixed set of threads reuses its own buffers: memory stays at about one
+/// buffer per core, during and after a burst.
+fn hashers() -> &'static std::sync::mpsc::SyncSender<Job> {
+    static JOBS: OnceLock<std::sync::mpsc::SyncSender<Job>> = OnceLock::new();
+    JOBS.get_or_init(|| {
+        let threads = hashing_gate().available_permits().max(1);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(threads);
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+        for i in 0..threads {
+            let rx = rx.clone();
+            std::thread::Builder::new()
+                .name(format!("vigie-argon2-{i}"))
+                .spawn(move || {
+                    loop {
+                        // The lock is held only to take the next job, not while running it.
+                        let job = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return,
+                        }
+                    }
+                })
+                .expect("cannot start a password-hashing thread");
+        }
+        tx
+    })
+}
+
+/// Runs `f` on a hashing thread once a turn is free ([`hashing_turn`]).
+async fn on_hasher<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, StaffError> {
+    // At most one job per thread is in flight, so the send below never waits.
+    let _turn = hashing_turn().await?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    hashers()
+        .send(Box::new(move || {
+            let _ = tx.send(f());
+        }))
+        .map_err(|_| StaffError::Invalid("the password-hashing threads stopped".into()))?;
+    rx.await
+        .map_err(|_| StaffError::Invalid("password hashing failed".into()))
 }
 
 /// Whether `password` matches the stored PHC string (false on any malformed hash); `Busy` when no
 /// turn to hash came in time.
-/// `None` verifies against [`dummy_hash`] (computed on the blocking thread, under the gate).
+/// `None` verifies against [`dummy_hash`] (computed on a hashing thread, under the gate).
 async fn verify(password: &str, phc: Option<&str>) -> Result<bool, StaffError> {
     let password = password.to_string();
     let phc = phc.map(str::to_string);
-    let _turn = hashing_turn().await?;
-    Ok(tokio::task::spawn_blocking(move || {
+    on_hasher(move || {
         let phc = phc.as_deref().unwrap_or_else(|| dummy_hash());
         match PasswordHash::new(phc) {
             Ok(parsed) => Argon2::default()
@@ -146,7 +198,6 @@ async fn verify(password: &str, phc: Option<&str>) -> Result<bool, StaffError> {
         }
     })
     .await
-    .unwrap_or(false))
 }
 
 /// A valid hash of a random password, verified against when the name is unknown.
