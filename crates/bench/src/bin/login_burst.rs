@@ -126,7 +126,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         "{} simultaneous failed logins, each from its own address, {} runs",
         cli.logins, cli.runs
     );
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let at_start = rss_kb(pid)?;
     for r in 0..cli.runs {
         std::thread::sleep(Duration::from_secs(1));
@@ -179,7 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         );
         rows.push((idle, peak, after, wall.as_secs_f64()));
     }
-    let med = |f: &dyn Fn(&(u64, u64, u64, f64)) -> f64| {
+    let med = |f: &dyn Fn(&Row) -> f64| {
         let mut v: Vec<f64> = rows.iter().map(f).collect();
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
@@ -202,6 +202,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     drop(server);
     Ok(())
 }
+
+/// One burst: idle, peak and after (kB), wall time (s).
+type Row = (u64, u64, u64, f64);
 
 fn mb(kb: u64) -> f64 {
     kb as f64 / 1024.0
