@@ -442,7 +442,7 @@ async fn a_folder_mixing_good_and_bad_files() {
     assert_eq!(
         rejected[0],
         format!(
-            "  {}/c_empty.txt:1: expected a written question (\"Question écrite concernant …\") or a plan (with \"Qui s'en charge?\"), found an empty file",
+            "  {}/c_empty.txt:1: expected a written question page of the Brussels Parliament (HTML) or a written question (\"Question écrite concernant …\") or a plan (with \"Qui s'en charge?\"), found an empty file",
             dir.display()
         )
     );
