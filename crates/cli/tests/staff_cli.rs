@@ -290,7 +290,9 @@ async fn backup_while_writing_is_consistent_and_restorable() {
     let restored = dir.path().join("restored.db");
     std::fs::copy(&copy, &restored).unwrap();
     let store = Store::open(restored.to_str().unwrap()).await.unwrap();
-    let rows = audit::count_kind(store.conn(), "alias.add").await.unwrap();
+    let rows = audit::count_kind(store.conn(), audit::AuditKind::AliasAdd)
+        .await
+        .unwrap();
     assert_eq!(rows as i64, aliases_in_copy);
     let out = vigie(
         &restored,

@@ -129,6 +129,12 @@ pub enum PassageKind {
 }
 
 impl PassageKind {
+    pub const ALL: [PassageKind; 3] = [
+        PassageKind::QuestionIntro,
+        PassageKind::SubQuestion,
+        PassageKind::Answer,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PassageKind::QuestionIntro => "question_intro",
@@ -138,12 +144,7 @@ impl PassageKind {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "question_intro" => Some(PassageKind::QuestionIntro),
-            "sub_question" => Some(PassageKind::SubQuestion),
-            "answer" => Some(PassageKind::Answer),
-            _ => None,
-        }
+        PassageKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     pub fn is_answer(self) -> bool {
@@ -266,6 +267,12 @@ pub enum LinkState {
 }
 
 impl LinkState {
+    pub const ALL: [LinkState; 3] = [
+        LinkState::Proposed,
+        LinkState::Confirmed,
+        LinkState::Rejected,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             LinkState::Proposed => "proposed",
@@ -275,11 +282,55 @@ impl LinkState {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "proposed" => Some(LinkState::Proposed),
-            "confirmed" => Some(LinkState::Confirmed),
-            "rejected" => Some(LinkState::Rejected),
-            _ => None,
+        LinkState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// Who made a link: the matcher proposed it, or staff added it by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkOrigin {
+    Matcher,
+    Manual,
+}
+
+impl LinkOrigin {
+    pub const ALL: [LinkOrigin; 2] = [LinkOrigin::Matcher, LinkOrigin::Manual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkOrigin::Matcher => "matcher",
+            LinkOrigin::Manual => "manual",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        LinkOrigin::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+#[cfg(test)]
+mod stored_names {
+    use super::*;
+
+    /// Every name the store writes reads back as the same value, and serde spells it the same way
+    /// (the API and the exports use serde, the database `as_str`).
+    #[test]
+    fn every_variant_round_trips() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(
+            all: &[T],
+            as_str: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for &x in all {
+                assert_eq!(parse(as_str(x)), Some(x), "{x:?}");
+                assert_eq!(serde_json::to_value(x).unwrap(), as_str(x), "{x:?}");
+            }
+            assert_eq!(parse("bogus"), None);
+        }
+        check(&Status::ALL, Status::as_str, Status::parse);
+        check(&LinkState::ALL, LinkState::as_str, LinkState::parse);
+        check(&LinkOrigin::ALL, LinkOrigin::as_str, LinkOrigin::parse);
+        check(&PassageKind::ALL, PassageKind::as_str, PassageKind::parse);
     }
 }

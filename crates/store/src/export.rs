@@ -13,6 +13,7 @@ use serde::Serialize;
 use vigie_core::PassageKind;
 
 use crate::Store;
+use crate::decode::decode;
 use crate::entity::{
     act, action, axis, axis_pilot, document, member, minister, organisation, passage, plan,
     plan_minister, plan_partner, question,
@@ -388,9 +389,7 @@ impl Store {
             .all(db)
             .await?
         {
-            let kind = PassageKind::parse(&p.kind).ok_or_else(|| {
-                DbErr::Type(format!("passage {}: unknown kind {:?}", p.id, p.kind))
-            })?;
+            let kind = decode("passage.kind", &p.kind)?;
             passages
                 .entry(p.question_id)
                 .or_default()

@@ -17,9 +17,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
-use vigie_core::{LinkState, PassageKind, Status};
+use vigie_core::{LinkOrigin, LinkState, PassageKind, Status};
 
 use crate::Store;
+use crate::decode::decode;
 use crate::entity::{
     action, axis, link, link_passage, member, minister, passage, plan, question, status_proposal,
 };
@@ -49,7 +50,7 @@ pub struct LinkRecord {
     pub score: f64,
     pub state: LinkState,
     /// `matcher` or `manual`.
-    pub origin: String,
+    pub origin: LinkOrigin,
     pub matcher_version: String,
     pub note: Option<String>,
     pub reviewed_by: Option<String>,
@@ -220,7 +221,7 @@ pub fn write_links_csv<W: Write>(out: W, records: &[LinkRecord]) -> io::Result<W
             r.action.clone(),
             r.score.to_string(),
             r.state.as_str().to_string(),
-            r.origin.clone(),
+            r.origin.as_str().to_string(),
             r.matcher_version.clone(),
             opt(&r.note),
             opt(&r.reviewed_by),
@@ -404,9 +405,7 @@ impl Store {
             let Some((position, kind)) = passages.get(&lp.passage_id) else {
                 continue;
             };
-            let kind = PassageKind::parse(kind).ok_or_else(|| {
-                DbErr::Type(format!("passage {}: unknown kind {kind:?}", lp.passage_id))
-            })?;
+            let kind = decode("passage.kind", kind)?;
             per_link
                 .entry(lp.link_id)
                 .or_default()
@@ -427,9 +426,7 @@ impl Store {
                 let a = actions.get(&l.action_id).ok_or_else(|| {
                     DbErr::RecordNotFound(format!("action {} of link {}", l.action_id, l.id))
                 })?;
-                let state = LinkState::parse(&l.state).ok_or_else(|| {
-                    DbErr::Type(format!("link {}: unknown state {:?}", l.id, l.state))
-                })?;
+                let state = decode("link.state", &l.state)?;
                 let mut passages = per_link.remove(&l.id).unwrap_or_default();
                 passages.sort_by(|x, y| {
                     y.score
@@ -445,7 +442,7 @@ impl Store {
                     action: a.code.clone(),
                     score: l.score,
                     state,
-                    origin: l.origin,
+                    origin: decode("link.origin", &l.origin)?,
                     matcher_version: l.matcher_version,
                     note: l.note,
                     reviewed_by: l.reviewed_by,
@@ -508,19 +505,23 @@ impl Store {
             let n: i64 = r.try_get("", "n")?;
             linked.insert(id, Ord::max(n, 0) as u64);
         }
-        Ok(actions
+        actions
             .into_iter()
             .map(|a| {
                 let engine = proposals.get(&a.id);
                 let staff = assessments.get(&a.id);
-                let engine_status = engine.and_then(|p| Status::parse(&p.status));
-                let staff_status = staff.and_then(|s| Status::parse(&s.status));
+                let engine_status = engine
+                    .map(|p| decode("status_proposal.status", &p.status))
+                    .transpose()?;
+                let staff_status = staff
+                    .map(|s| decode("status_assessment.status", &s.status))
+                    .transpose()?;
                 let (status, decided_by) = match (staff_status, engine_status) {
                     (Some(s), _) => (s, DecidedBy::Staff),
                     (None, Some(s)) => (s, DecidedBy::Engine),
                     (None, None) => (Status::NoFollowUp, DecidedBy::None),
                 };
-                StatusRecord {
+                Ok(StatusRecord {
                     plan: plans.get(&a.plan_id).cloned().unwrap_or_default(),
                     axis: axes.get(&a.axis_id).copied().unwrap_or_default(),
                     label: a.label,
@@ -540,9 +541,9 @@ impl Store {
                     staff_at: staff.map(|s| s.created_at),
                     linked_questions: linked.get(&a.id).copied().unwrap_or(0),
                     action: a.code,
-                }
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Plans, questions, links and statuses in one document (the open-data download).

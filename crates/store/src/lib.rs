@@ -4,6 +4,7 @@
 //! any database sea-orm supports, and brings the schema up to date with `vigie-migrations`.
 //! No HTTP or HTML types here: the web and CLI crates build on these queries.
 
+pub mod decode;
 pub mod dump;
 pub mod entity;
 pub mod export;

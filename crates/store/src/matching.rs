@@ -31,7 +31,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use vigie_core::{
-    Axis, LinkState, Minister, Organisation, Partner, Passage, PassageKind, Plan, Question,
+    Axis, LinkOrigin, LinkState, Minister, Organisation, Partner, Passage, Plan, Question,
 };
 use vigie_matcher::{
     Corpus, MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons,
@@ -39,16 +39,12 @@ use vigie_matcher::{
 };
 
 use crate::Store;
+use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, member, minister, organisation,
     organisation_alias, passage, plan, plan_minister, plan_partner, question, status_proposal,
 };
 use crate::import::{INTRO_SEPARATOR, ROLE_ASSOCIATED, ROLE_LEAD, ROLE_PARTNER, ROLE_STEERING};
-
-/// `link.origin` of the links the matcher proposes.
-pub const ORIGIN_MATCHER: &str = "matcher";
-/// `link.origin` of the links staff made by hand.
-pub const ORIGIN_MANUAL: &str = "manual";
 
 /// Rows per multi-row INSERT or `IN (…)` list: well under SQLite's limit on bound parameters.
 const CHUNK: usize = 400;
@@ -541,9 +537,7 @@ async fn load_questions<C: ConnectionTrait>(
     for q in rows {
         let mut ps = Vec::new();
         for p in passages.remove(&q.id).unwrap_or_default() {
-            let kind = PassageKind::parse(&p.kind).ok_or_else(|| {
-                DbErr::Type(format!("passage {}: unknown kind {:?}", p.id, p.kind))
-            })?;
+            let kind = decode("passage.kind", &p.kind)?;
             let position = to_u32(p.position, "passage position")?;
             passage_ids.insert((q.id, position), p.id);
             ps.push(Passage {
@@ -693,9 +687,24 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
 /// The links of some questions as the database holds them, before the run writes.
 struct StoredLinks {
     /// By id.
-    links: Vec<link::Model>,
+    links: Vec<StoredLink>,
     /// `link.id` → its passages, by passage id.
     passages: HashMap<i32, PassageRows>,
+}
+
+/// A stored link, its state and origin decoded (the row's own `state`/`origin` strings are
+/// shadowed by these fields; everything else reads through to the row).
+struct StoredLink {
+    row: link::Model,
+    state: LinkState,
+    origin: LinkOrigin,
+}
+
+impl std::ops::Deref for StoredLink {
+    type Target = link::Model;
+    fn deref(&self) -> &link::Model {
+        &self.row
+    }
 }
 
 /// The links of the questions whose id is in `ids`, with their passages: two queries.
@@ -708,7 +717,16 @@ async fn load_links<C: ConnectionTrait>(
         .filter(link::Column::QuestionId.between(lo, hi))
         .order_by_asc(link::Column::Id)
         .all(txn)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(StoredLink {
+                state: decode("link.state", &row.state)?,
+                origin: decode("link.origin", &row.origin)?,
+                row,
+            })
+        })
+        .collect::<Result<Vec<_>, DbErr>>()?;
     let of_these = Query::select()
         .column(link::Column::Id)
         .from(link::Entity)
@@ -771,7 +789,7 @@ async fn write_links<C: ConnectionTrait>(
     }
 
     let is_matchers =
-        |l: &link::Model| l.origin == ORIGIN_MATCHER && l.state == LinkState::Proposed.as_str();
+        |l: &StoredLink| l.origin == LinkOrigin::Matcher && l.state == LinkState::Proposed;
     let mut by_pair: HashSet<(i32, i32)> = HashSet::new();
     let mut to_delete = Vec::new();
     let mut to_refresh: Vec<(&link::Model, f64, &PassageRows)> = Vec::new();
@@ -840,7 +858,7 @@ async fn write_links<C: ConnectionTrait>(
                 action_id: Set(*aid),
                 score: Set(*score),
                 state: Set(LinkState::Proposed.as_str().to_string()),
-                origin: Set(ORIGIN_MATCHER.to_string()),
+                origin: Set(LinkOrigin::Matcher.as_str().to_string()),
                 matcher_version: Set(MATCHER_VERSION.to_string()),
                 note: Set(None),
                 created_at: Set(now),
@@ -855,7 +873,7 @@ async fn write_links<C: ConnectionTrait>(
         // The new rows' ids, in one query.
         let new_ids: HashMap<(i32, i32), i32> = link::Entity::find()
             .filter(link::Column::QuestionId.between(*ids.start(), *ids.end()))
-            .filter(link::Column::Origin.eq(ORIGIN_MATCHER))
+            .filter(link::Column::Origin.eq(LinkOrigin::Matcher.as_str()))
             .filter(link::Column::State.eq(LinkState::Proposed.as_str()))
             .all(txn)
             .await?
@@ -904,15 +922,15 @@ fn collect_statuses(
     let rejected: HashSet<(i32, i32)> = stored
         .links
         .iter()
-        .filter(|l| l.state == LinkState::Rejected.as_str())
+        .filter(|l| l.state == LinkState::Rejected)
         .map(|l| (l.question_id, l.action_id))
         .collect();
-    let vouched: Vec<&link::Model> = stored
+    let vouched: Vec<&StoredLink> = stored
         .links
         .iter()
         .filter(|l| {
-            l.state == LinkState::Confirmed.as_str()
-                || (l.origin == ORIGIN_MANUAL && l.state != LinkState::Rejected.as_str())
+            l.state == LinkState::Confirmed
+                || (l.origin == LinkOrigin::Manual && l.state != LinkState::Rejected)
         })
         .collect();
     // passage id → position, for stored trails.
@@ -959,7 +977,7 @@ fn collect_statuses(
                         .collect()
                 })
                 .unwrap_or_default();
-            let why = format!("{} link, {}", l.origin, l.state);
+            let why = format!("{} link, {}", l.origin.as_str(), l.state.as_str());
             counted[qi].push(stored_link(&qs.questions[qi], code, l.score, &trail, &why));
         }
         // Plan order within a question, so ties resolve the same way on every run.

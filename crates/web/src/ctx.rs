@@ -21,7 +21,7 @@ pub const MAX_PARAMS: usize = 32;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurrentUser {
     pub name: String,
-    pub role: String,
+    pub role: vigie_store::staff::Role,
 }
 
 /// The CSRF token of the session (inserted into request extensions by the staff layer); forms

@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 use vigie_core::{LinkState, PassageKind, Status};
+use vigie_store::staff::Role;
+use vigie_store::staff::audit::AuditKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -868,10 +870,10 @@ pub struct StaffStrings {
 }
 
 impl StaffStrings {
-    pub fn role(&self, role: &str) -> &'static str {
+    pub fn role(&self, role: Role) -> &'static str {
         match role {
-            "admin" => self.role_admin,
-            _ => self.role_editor,
+            Role::Admin => self.role_admin,
+            Role::Editor => self.role_editor,
         }
     }
 
@@ -893,31 +895,30 @@ impl StaffStrings {
     }
 
     /// A link state stored as text, in words.
-    pub fn link_state(&self, state: &str) -> &'static str {
+    pub fn link_state(&self, state: LinkState) -> &'static str {
         match (self.lang, state) {
-            (Lang::Fr, "proposed") => "proposé",
-            (Lang::Fr, "confirmed") => "confirmé",
-            (Lang::Fr, "rejected") => "rejeté",
-            (Lang::En, "proposed") => "proposed",
-            (Lang::En, "confirmed") => "confirmed",
-            (Lang::En, "rejected") => "rejected",
-            _ => "?",
+            (Lang::Fr, LinkState::Proposed) => "proposé",
+            (Lang::Fr, LinkState::Confirmed) => "confirmé",
+            (Lang::Fr, LinkState::Rejected) => "rejeté",
+            (Lang::En, LinkState::Proposed) => "proposed",
+            (Lang::En, LinkState::Confirmed) => "confirmed",
+            (Lang::En, LinkState::Rejected) => "rejected",
         }
     }
 
     /// What an audit row records, in words.
-    pub fn change_kind(&self, kind: &str) -> &'static str {
+    pub fn change_kind(&self, kind: AuditKind) -> &'static str {
         match (self.lang, kind) {
-            (Lang::Fr, "link.confirm") => "lien confirmé",
-            (Lang::Fr, "link.reject") => "lien rejeté",
-            (Lang::Fr, "link.move") => "lien déplacé vers une autre action",
-            (Lang::Fr, "link.add") => "lien ajouté à la main",
-            (Lang::Fr, "assessment.set") => "statut évalué",
-            (Lang::En, "link.confirm") => "link confirmed",
-            (Lang::En, "link.reject") => "link rejected",
-            (Lang::En, "link.move") => "link moved to another action",
-            (Lang::En, "link.add") => "link added by hand",
-            (Lang::En, "assessment.set") => "status assessed",
+            (Lang::Fr, AuditKind::LinkConfirm) => "lien confirmé",
+            (Lang::Fr, AuditKind::LinkReject) => "lien rejeté",
+            (Lang::Fr, AuditKind::LinkMove) => "lien déplacé vers une autre action",
+            (Lang::Fr, AuditKind::LinkAdd) => "lien ajouté à la main",
+            (Lang::Fr, AuditKind::AssessmentSet) => "statut évalué",
+            (Lang::En, AuditKind::LinkConfirm) => "link confirmed",
+            (Lang::En, AuditKind::LinkReject) => "link rejected",
+            (Lang::En, AuditKind::LinkMove) => "link moved to another action",
+            (Lang::En, AuditKind::LinkAdd) => "link added by hand",
+            (Lang::En, AuditKind::AssessmentSet) => "status assessed",
             (Lang::Fr, _) => "modification",
             (Lang::En, _) => "change",
         }

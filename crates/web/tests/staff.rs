@@ -1602,7 +1602,7 @@ async fn every_change_is_audited_and_the_audit_cannot_be_rewritten() {
     );
     // The assessment row says what and why.
     let row = &audit::for_action(&fx.db, a, 10).await.unwrap()[0];
-    assert_eq!(row.kind, "assessment.set");
+    assert_eq!(row.kind, audit::AuditKind::AssessmentSet);
     assert_eq!(row.why.as_deref(), Some("why"));
     assert_eq!(row.after.as_ref().unwrap()["status"], "in_progress");
     // Account changes are audited too, without the hash.

@@ -7,7 +7,9 @@
 use std::process::ExitCode;
 
 use anyhow::bail;
+use vigie_core::{LinkOrigin, LinkState};
 use vigie_matcher::explain_in_corpus;
+use vigie_store::decode::decode;
 use vigie_store::entity::link;
 use vigie_store::matching::MatchInput;
 
@@ -58,7 +60,7 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         ));
         let action_id = lp.action_ids[&args.action];
         let stored = store.link_between(question_id, action_id).await?;
-        out.push_str(&stored_state(stored.as_ref()));
+        out.push_str(&stored_state(stored.as_ref())?);
     }
     print!("{out}");
     if !out.ends_with('\n') {
@@ -135,32 +137,35 @@ fn find_question(input: &MatchInput, given: &str) -> anyhow::Result<usize> {
 }
 
 /// What the database holds for the pair, in words.
-fn stored_state(stored: Option<&link::Model>) -> String {
+fn stored_state(stored: Option<&link::Model>) -> anyhow::Result<String> {
     let Some(l) = stored else {
-        return "In the database: no link between this question and this action.\n".to_string();
+        return Ok("In the database: no link between this question and this action.\n".to_string());
     };
+    let origin: LinkOrigin = decode("link.origin", &l.origin)?;
+    let state: LinkState = decode("link.state", &l.state)?;
     let when = |t: &Option<chrono::DateTime<chrono::Utc>>| {
         t.map(|t| format!(" on {}", t.format("%Y-%m-%d %H:%M UTC")))
             .unwrap_or_default()
     };
     let who = l.reviewed_by.as_deref().unwrap_or("an unknown person");
-    let mut s = match (l.origin.as_str(), l.state.as_str()) {
-        ("manual", "rejected") => format!(
+    let mut s = match (origin, state) {
+        (LinkOrigin::Manual, LinkState::Rejected) => format!(
             "In the database: added by hand, then rejected by {who}{}",
             when(&l.reviewed_at)
         ),
-        ("manual", _) => format!(
+        (LinkOrigin::Manual, _) => format!(
             "In the database: linked by hand by {who}{}",
             when(&l.reviewed_at)
         ),
-        (_, "proposed") => format!(
+        (_, LinkState::Proposed) => format!(
             "In the database: proposed by the matcher ({}, score {:.2}), not reviewed yet",
             l.matcher_version, l.score
         ),
         (_, state) => format!(
-            "In the database: proposed by the matcher ({}, score {:.2}), {state} by {who}{}",
+            "In the database: proposed by the matcher ({}, score {:.2}), {} by {who}{}",
             l.matcher_version,
             l.score,
+            state.as_str(),
             when(&l.reviewed_at)
         ),
     };
@@ -168,9 +173,9 @@ fn stored_state(stored: Option<&link::Model>) -> String {
     if let Some(note) = l.note.as_deref().filter(|n| !n.trim().is_empty()) {
         s.push_str(&format!(" Note: « {} ».", note.trim()));
     }
-    if l.state != "proposed" || l.origin == "manual" {
+    if state != LinkState::Proposed || origin == LinkOrigin::Manual {
         s.push_str(" The matcher never changes a link a person reviewed or made.");
     }
     s.push('\n');
-    s
+    Ok(s)
 }

@@ -14,12 +14,13 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::Serialize;
-use vigie_core::{LinkState, PassageKind, Status};
+use vigie_core::{LinkOrigin, LinkState, PassageKind, Status};
 
 use super::common::{
     ActionRef, AxisRef, MinisterRef, QuestionRef, current_statuses, questions_by_ids, status_of,
 };
 use super::overview::{PartnerRef, dedup, is_steering_role};
+use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
     plan_partner, question, status_proposal,
@@ -67,7 +68,7 @@ pub struct Evidence {
     pub link_id: i32,
     pub score: f64,
     pub state: LinkState,
-    pub origin: String,
+    pub origin: LinkOrigin,
     pub note: Option<String>,
     pub question: QuestionRef,
     /// Linked passages, best score first.
@@ -308,63 +309,63 @@ pub async fn action_page_window<C: ConnectionTrait>(
 
     let history: Vec<StatusRow> = proposals
         .into_iter()
-        .map(|p| StatusRow {
-            status: Status::parse(&p.status).unwrap_or(Status::NoFollowUp),
-            sentence: p.sentence,
-            question: p.question_id.and_then(|q| questions.get(&q).cloned()),
-            passage_position: p
-                .passage_id
-                .and_then(|pid| passages.get(&pid))
-                .map(|p| p.position),
-            evidence_date: p.evidence_date,
-            matcher_version: p.matcher_version,
-            computed_at: p.computed_at,
-            current: p.current,
+        .map(|p| -> Result<StatusRow, DbErr> {
+            Ok(StatusRow {
+                status: decode("status_proposal.status", &p.status)?,
+                sentence: p.sentence,
+                question: p.question_id.and_then(|q| questions.get(&q).cloned()),
+                passage_position: p
+                    .passage_id
+                    .and_then(|pid| passages.get(&pid))
+                    .map(|p| p.position),
+                evidence_date: p.evidence_date,
+                matcher_version: p.matcher_version,
+                computed_at: p.computed_at,
+                current: p.current,
+            })
         })
-        .collect();
+        .collect::<Result<_, DbErr>>()?;
     let current = history.iter().find(|h| h.current).cloned();
 
     // Already in trail order (see `trail_link_ids`).
-    let evidence: Vec<Evidence> = links
-        .into_iter()
-        .filter_map(|l| {
-            let question = questions.get(&l.question_id)?.clone();
-            let mut ps: Vec<EvidencePassage> = lps_by_link
-                .remove(&l.id)
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|lp| {
-                    let p = passages.get(&lp.passage_id)?;
-                    let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
-                        .unwrap_or(serde_json::Value::String(lp.reasons));
-                    Some(EvidencePassage {
-                        passage_id: p.id,
-                        position: p.position,
-                        kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
-                        heading: p.heading.clone(),
-                        text: p.text.clone(),
-                        score: lp.score,
-                        words: matched_words(&reasons),
-                        reasons,
-                    })
-                })
-                .collect();
-            ps.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(a.position.cmp(&b.position))
+    let mut evidence: Vec<Evidence> = Vec::with_capacity(links.len());
+    for l in links {
+        let Some(question) = questions.get(&l.question_id).cloned() else {
+            continue;
+        };
+        let mut ps: Vec<EvidencePassage> = Vec::new();
+        for lp in lps_by_link.remove(&l.id).unwrap_or_default() {
+            let Some(p) = passages.get(&lp.passage_id) else {
+                continue;
+            };
+            let reasons: serde_json::Value =
+                serde_json::from_str(&lp.reasons).unwrap_or(serde_json::Value::String(lp.reasons));
+            ps.push(EvidencePassage {
+                passage_id: p.id,
+                position: p.position,
+                kind: decode("passage.kind", &p.kind)?,
+                heading: p.heading.clone(),
+                text: p.text.clone(),
+                score: lp.score,
+                words: matched_words(&reasons),
+                reasons,
             });
-            Some(Evidence {
-                link_id: l.id,
-                score: l.score,
-                state: LinkState::parse(&l.state).unwrap_or(LinkState::Proposed),
-                origin: l.origin,
-                note: l.note,
-                question,
-                passages: ps,
-            })
-        })
-        .collect();
+        }
+        ps.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.position.cmp(&b.position))
+        });
+        evidence.push(Evidence {
+            link_id: l.id,
+            score: l.score,
+            state: decode("link.state", &l.state)?,
+            origin: decode("link.origin", &l.origin)?,
+            note: l.note,
+            question,
+            passages: ps,
+        });
+    }
 
     let partners = partner_rows
         .into_iter()

@@ -15,7 +15,7 @@ use sea_orm::{
     QuerySelect,
 };
 use serde::Serialize;
-use vigie_core::{LinkState, PassageKind};
+use vigie_core::{LinkOrigin, LinkState, PassageKind};
 
 use super::action::{ActionPage, action_page};
 use super::common::{
@@ -24,6 +24,7 @@ use super::common::{
 };
 use super::member::MemberPage;
 use super::overview::{PlanSummary, dedup, plans};
+use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, member, minister, organisation,
     organisation_alias, passage, question,
@@ -300,7 +301,7 @@ pub struct LinkItem {
     pub score: f64,
     pub state: LinkState,
     /// `matcher` or `manual`.
-    pub origin: String,
+    pub origin: LinkOrigin,
     pub matcher_version: String,
     pub note: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -395,13 +396,13 @@ pub async fn link_items<C: ConnectionTrait>(
             .push(LinkPassageItem {
                 passage_id: p.id,
                 position: p.position,
-                kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
+                kind: decode("passage.kind", &p.kind)?,
                 score: lp.score,
                 reasons: serde_json::from_str(&lp.reasons)
                     .unwrap_or(serde_json::Value::String(lp.reasons)),
             });
     }
-    Ok(links
+    links
         .into_iter()
         .filter_map(|l| {
             let mut passages = per_link.remove(&l.id).unwrap_or_default();
@@ -410,23 +411,28 @@ pub async fn link_items<C: ConnectionTrait>(
                     .total_cmp(&a.score)
                     .then(a.position.cmp(&b.position))
             });
-            Some(LinkItem {
-                question: questions.get(&l.question_id)?.clone(),
-                action: actions.get(&l.action_id)?.clone(),
-                id: l.id,
-                score: l.score,
-                state: LinkState::parse(&l.state).unwrap_or(LinkState::Proposed),
-                origin: l.origin,
-                matcher_version: l.matcher_version,
-                note: l.note,
-                created_at: l.created_at,
-                updated_at: l.updated_at,
-                reviewed_by: l.reviewed_by,
-                reviewed_at: l.reviewed_at,
-                passages,
-            })
+            let question = questions.get(&l.question_id)?.clone();
+            let action = actions.get(&l.action_id)?.clone();
+            let item = || -> Result<LinkItem, DbErr> {
+                Ok(LinkItem {
+                    question,
+                    action,
+                    id: l.id,
+                    score: l.score,
+                    state: decode("link.state", &l.state)?,
+                    origin: decode("link.origin", &l.origin)?,
+                    matcher_version: l.matcher_version,
+                    note: l.note,
+                    created_at: l.created_at,
+                    updated_at: l.updated_at,
+                    reviewed_by: l.reviewed_by,
+                    reviewed_at: l.reviewed_at,
+                    passages,
+                })
+            };
+            Some(item())
         })
-        .collect())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use serde::Serialize;
 use vigie_core::Status;
 
+use crate::decode::decode;
 use crate::entity::{action, axis, member, minister, organisation, question, status_proposal};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -231,13 +232,8 @@ pub async fn current_statuses<C: ConnectionTrait>(
     // Later rows win if several are flagged current (a half-finished run must not hide one).
     let mut map: HashMap<i32, Status> = rows
         .into_iter()
-        .map(|r| {
-            (
-                r.action_id,
-                Status::parse(&r.status).unwrap_or(Status::NoFollowUp),
-            )
-        })
-        .collect();
+        .map(|r| Ok((r.action_id, decode("status_proposal.status", &r.status)?)))
+        .collect::<Result<_, DbErr>>()?;
     // A staff assessment wins over the engine's proposal.
     map.extend(crate::staff::assessments::latest_statuses(db, ids).await?);
     Ok(map)

@@ -13,6 +13,7 @@ use vigie_core::{LinkState, PassageKind};
 
 use super::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
 use super::overview::dedup;
+use crate::decode::decode;
 use crate::entity::{link, link_passage, passage, question};
 
 /// The most entries a feed carries.
@@ -119,13 +120,13 @@ pub async fn evidence_entries<C: ConnectionTrait>(
         if let Some(p) = passages.get(&lp.passage_id) {
             per_link.entry(lp.link_id).or_default().push(FeedPassage {
                 position: p.position,
-                kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
+                kind: decode("passage.kind", &p.kind)?,
                 score: lp.score,
                 text: p.text.clone(),
             });
         }
     }
-    Ok(links_in_order
+    links_in_order
         .into_iter()
         .filter_map(|l| {
             let mut passages = per_link.remove(&l.id).unwrap_or_default();
@@ -134,15 +135,17 @@ pub async fn evidence_entries<C: ConnectionTrait>(
                     .total_cmp(&a.score)
                     .then(a.position.cmp(&b.position))
             });
-            Some(FeedEntry {
-                question: questions.get(&l.question_id)?.clone(),
-                action: actions.get(&l.action_id)?.clone(),
+            let question = questions.get(&l.question_id)?.clone();
+            let action = actions.get(&l.action_id)?.clone();
+            Some(decode("link.state", &l.state).map(|state| FeedEntry {
+                question,
+                action,
                 link_id: l.id,
                 score: l.score,
-                state: LinkState::parse(&l.state).unwrap_or(LinkState::Proposed),
+                state,
                 link_updated_at: l.updated_at,
                 passages,
-            })
+            }))
         })
-        .collect())
+        .collect()
 }

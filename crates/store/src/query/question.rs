@@ -11,6 +11,7 @@ use vigie_core::{LinkState, PassageKind};
 use super::action::matched_words;
 use super::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
 use super::overview::dedup;
+use crate::decode::decode;
 use crate::entity::{act, link, link_passage, passage};
 
 #[derive(Clone, Debug, Serialize)]
@@ -123,7 +124,7 @@ pub async fn question_page<C: ConnectionTrait>(
 
     let passages = passages
         .into_iter()
-        .map(|p| {
+        .map(|p| -> Result<PassageRow, DbErr> {
             let links = lps
                 .iter()
                 .filter(|lp| lp.passage_id == p.id)
@@ -138,16 +139,16 @@ pub async fn question_page<C: ConnectionTrait>(
                     })
                 })
                 .collect();
-            PassageRow {
+            Ok(PassageRow {
                 id: p.id,
                 position: p.position,
-                kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
+                kind: decode("passage.kind", &p.kind)?,
                 heading: p.heading,
                 text: p.text,
                 links,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, DbErr>>()?;
     let delay_days = match (question.received, question.answered) {
         (Some(r), Some(a)) => Some((a - r).num_days()),
         _ => None,
@@ -171,13 +172,14 @@ pub async fn question_page<C: ConnectionTrait>(
         links: links
             .into_iter()
             .filter_map(|l| {
-                Some(QuestionLink {
-                    action: actions.get(&l.action_id)?.clone(),
+                let action = actions.get(&l.action_id)?.clone();
+                Some(decode("link.state", &l.state).map(|state| QuestionLink {
+                    action,
                     score: l.score,
-                    state: LinkState::parse(&l.state).unwrap_or(LinkState::Proposed),
-                })
+                    state,
+                }))
             })
-            .collect(),
+            .collect::<Result<_, DbErr>>()?,
         question,
     }))
 }

@@ -21,6 +21,7 @@ use super::common::{
     ActionRef, Page, QuestionRef, actions_by_ids, current_statuses, questions_by_ids, status_of,
 };
 use super::minister::piloted_axis_ids;
+use crate::decode::decode;
 use crate::entity::{action, organisation, organisation_alias, passage};
 
 pub const PER_PAGE: u64 = 20;
@@ -86,6 +87,8 @@ pub enum HitKind {
 }
 
 impl HitKind {
+    pub const ALL: [HitKind; 3] = [HitKind::Action, HitKind::Question, HitKind::Passage];
+
     pub fn as_str(self) -> &'static str {
         match self {
             HitKind::Action => "action",
@@ -95,12 +98,7 @@ impl HitKind {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "action" => Some(HitKind::Action),
-            "question" => Some(HitKind::Question),
-            "passage" => Some(HitKind::Passage),
-            _ => None,
-        }
+        HitKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -279,7 +277,7 @@ pub async fn search<C: ConnectionTrait>(
     for r in rows {
         let kind: String = r.try_get("", "kind")?;
         raws.push(Raw {
-            kind: HitKind::parse(&kind).unwrap_or(HitKind::Passage),
+            kind: decode("search_index.kind", &kind)?,
             ref_id: r.try_get("", "ref_id")?,
             question_id: r.try_get("", "question_id")?,
             title: r
@@ -328,28 +326,30 @@ pub async fn search<C: ConnectionTrait>(
             .map(|p| (p.id, p))
             .collect()
     };
-    let items = raws
-        .into_iter()
-        .filter_map(|r| {
-            let p = (r.kind == HitKind::Passage)
-                .then(|| passages.get(&r.ref_id))
-                .flatten();
-            let hit = SearchHit {
-                kind: r.kind,
-                action: actions
-                    .get(&r.ref_id)
-                    .filter(|_| r.kind == HitKind::Action)
-                    .cloned(),
-                question: r.question_id.and_then(|q| questions.get(&q).cloned()),
-                passage_position: p.map(|p| p.position),
-                passage_kind: p.and_then(|p| PassageKind::parse(&p.kind)),
-                title_snippet: r.title,
-                body_snippet: r.body,
-            };
-            // A row whose target vanished between the two queries is dropped, not shown half.
-            (hit.action.is_some() || hit.question.is_some()).then_some(hit)
-        })
-        .collect();
+    let mut items = Vec::with_capacity(raws.len());
+    for r in raws {
+        let p = (r.kind == HitKind::Passage)
+            .then(|| passages.get(&r.ref_id))
+            .flatten();
+        let hit = SearchHit {
+            kind: r.kind,
+            action: actions
+                .get(&r.ref_id)
+                .filter(|_| r.kind == HitKind::Action)
+                .cloned(),
+            question: r.question_id.and_then(|q| questions.get(&q).cloned()),
+            passage_position: p.map(|p| p.position),
+            passage_kind: p
+                .map(|p| decode::<PassageKind>("passage.kind", &p.kind))
+                .transpose()?,
+            title_snippet: r.title,
+            body_snippet: r.body,
+        };
+        // A row whose target vanished between the two queries is dropped, not shown half.
+        if hit.action.is_some() || hit.question.is_some() {
+            items.push(hit);
+        }
+    }
     Ok(Page {
         items,
         total: total.max(0) as u64,

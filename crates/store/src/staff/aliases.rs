@@ -15,6 +15,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 
+use super::audit::AuditKind;
 use super::entity::minister_mapping;
 use super::{Actor, MAX_TEXT, StaffError, audit, optional_text, required_text};
 use crate::entity::{minister, organisation, organisation_alias};
@@ -98,12 +99,13 @@ pub async fn add_alias(
         &txn,
         actor,
         audit::Change {
-            kind: "alias.add",
+            kind: AuditKind::AliasAdd,
             entity: "organisation_alias",
             entity_id: Some(row.id),
             after: Some(json!({ "organisation": org.name, "alias": alias })),
             why: why.as_deref(),
-            ..Default::default()
+            action_id: None,
+            before: None,
         },
     )
     .await?;
@@ -135,12 +137,13 @@ pub async fn remove_alias(
         &txn,
         actor,
         audit::Change {
-            kind: "alias.remove",
+            kind: AuditKind::AliasRemove,
             entity: "organisation_alias",
             entity_id: Some(row.id),
             before: Some(json!({ "organisation": org, "alias": row.alias })),
             why: why.as_deref(),
-            ..Default::default()
+            action_id: None,
+            after: None,
         },
     )
     .await?;
@@ -257,14 +260,15 @@ pub async fn add_mapping(
         &txn,
         actor,
         audit::Change {
-            kind: "minister_mapping.add",
+            kind: AuditKind::MinisterMappingAdd,
             entity: "minister_mapping",
             entity_id: Some(row.id),
             after: Some(
                 json!({ "portfolio": portfolio, "minister": m.name.unwrap_or(m.portfolio) }),
             ),
             why: why.as_deref(),
-            ..Default::default()
+            action_id: None,
+            before: None,
         },
     )
     .await?;
@@ -294,7 +298,7 @@ pub async fn remove_mapping(
         &txn,
         actor,
         audit::Change {
-            kind: "minister_mapping.remove",
+            kind: AuditKind::MinisterMappingRemove,
             entity: "minister_mapping",
             entity_id: Some(row.id),
             before: Some(json!({
@@ -302,7 +306,8 @@ pub async fn remove_mapping(
                 "minister": m.map(|m| m.name.unwrap_or(m.portfolio)),
             })),
             why: why.as_deref(),
-            ..Default::default()
+            action_id: None,
+            after: None,
         },
     )
     .await?;

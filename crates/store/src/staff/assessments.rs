@@ -13,8 +13,10 @@ use serde::Serialize;
 use serde_json::json;
 use vigie_core::Status;
 
+use super::audit::AuditKind;
 use super::entity::status_assessment;
 use super::{Actor, MAX_TEXT, StaffError, audit, required_text};
+use crate::decode::decode;
 use crate::entity::action;
 
 /// An assessment as pages show it.
@@ -29,15 +31,15 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    fn from_model(m: status_assessment::Model) -> Assessment {
-        Assessment {
+    fn from_model(m: status_assessment::Model) -> Result<Assessment, DbErr> {
+        Ok(Assessment {
             id: m.id,
             action_id: m.action_id,
-            status: Status::parse(&m.status).unwrap_or(Status::NoFollowUp),
+            status: decode("status_assessment.status", &m.status)?,
             justification: m.justification,
             user_name: m.user_name,
             created_at: m.created_at,
-        }
+        })
     }
 }
 
@@ -77,7 +79,7 @@ pub async fn assess(
         &txn,
         actor,
         audit::Change {
-            kind: "assessment.set",
+            kind: AuditKind::AssessmentSet,
             entity: "status_assessment",
             entity_id: Some(m.id),
             action_id: Some(action_id),
@@ -90,7 +92,7 @@ pub async fn assess(
     )
     .await?;
     txn.commit().await?;
-    Ok(Assessment::from_model(m))
+    Ok(Assessment::from_model(m)?)
 }
 
 /// The assessment in force for one action.
@@ -98,24 +100,25 @@ pub async fn latest<C: ConnectionTrait>(
     db: &C,
     action_id: i32,
 ) -> Result<Option<Assessment>, DbErr> {
-    Ok(status_assessment::Entity::find()
+    status_assessment::Entity::find()
         .filter(status_assessment::Column::ActionId.eq(action_id))
         .order_by_desc(status_assessment::Column::Id)
         .one(db)
         .await?
-        .map(Assessment::from_model))
+        .map(Assessment::from_model)
+        .transpose()
 }
 
 /// Every assessment of one action, newest first.
 pub async fn history<C: ConnectionTrait>(db: &C, action_id: i32) -> Result<Vec<Assessment>, DbErr> {
-    Ok(status_assessment::Entity::find()
+    status_assessment::Entity::find()
         .filter(status_assessment::Column::ActionId.eq(action_id))
         .order_by_desc(status_assessment::Column::Id)
         .all(db)
         .await?
         .into_iter()
         .map(Assessment::from_model)
-        .collect())
+        .collect()
 }
 
 /// The assessment in force for each of `ids` (every action when `None`), in one query.
@@ -138,9 +141,9 @@ pub async fn latest_statuses<C: ConnectionTrait>(
         }
         q = q.filter(status_assessment::Column::ActionId.is_in(ids.iter().copied()));
     }
-    Ok(q.all(db)
+    q.all(db)
         .await?
         .into_iter()
-        .filter_map(|r| Status::parse(&r.status).map(|s| (r.action_id, s)))
-        .collect())
+        .map(|r| Ok((r.action_id, decode("status_assessment.status", &r.status)?)))
+        .collect()
 }

@@ -11,16 +11,88 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::Value;
 
-use super::Actor;
+use vigie_core::{LinkOrigin, LinkState, Status};
+
 use super::entity::audit_log;
+use super::{Actor, Role};
+use crate::decode::decode;
+
+/// What kind of change an audit row records. The name (`link.confirm`) is what the `kind` column
+/// stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum AuditKind {
+    #[serde(rename = "alias.add")]
+    AliasAdd,
+    #[serde(rename = "alias.remove")]
+    AliasRemove,
+    #[serde(rename = "minister_mapping.add")]
+    MinisterMappingAdd,
+    #[serde(rename = "minister_mapping.remove")]
+    MinisterMappingRemove,
+    #[serde(rename = "user.add")]
+    UserAdd,
+    #[serde(rename = "user.disable")]
+    UserDisable,
+    #[serde(rename = "user.enable")]
+    UserEnable,
+    #[serde(rename = "user.password")]
+    UserPassword,
+    #[serde(rename = "assessment.set")]
+    AssessmentSet,
+    #[serde(rename = "link.add")]
+    LinkAdd,
+    #[serde(rename = "link.confirm")]
+    LinkConfirm,
+    #[serde(rename = "link.reject")]
+    LinkReject,
+    #[serde(rename = "link.move")]
+    LinkMove,
+}
+
+impl AuditKind {
+    pub const ALL: [AuditKind; 13] = [
+        AuditKind::AliasAdd,
+        AuditKind::AliasRemove,
+        AuditKind::MinisterMappingAdd,
+        AuditKind::MinisterMappingRemove,
+        AuditKind::UserAdd,
+        AuditKind::UserDisable,
+        AuditKind::UserEnable,
+        AuditKind::UserPassword,
+        AuditKind::AssessmentSet,
+        AuditKind::LinkAdd,
+        AuditKind::LinkConfirm,
+        AuditKind::LinkReject,
+        AuditKind::LinkMove,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditKind::AliasAdd => "alias.add",
+            AuditKind::AliasRemove => "alias.remove",
+            AuditKind::MinisterMappingAdd => "minister_mapping.add",
+            AuditKind::MinisterMappingRemove => "minister_mapping.remove",
+            AuditKind::UserAdd => "user.add",
+            AuditKind::UserDisable => "user.disable",
+            AuditKind::UserEnable => "user.enable",
+            AuditKind::UserPassword => "user.password",
+            AuditKind::AssessmentSet => "assessment.set",
+            AuditKind::LinkAdd => "link.add",
+            AuditKind::LinkConfirm => "link.confirm",
+            AuditKind::LinkReject => "link.reject",
+            AuditKind::LinkMove => "link.move",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        AuditKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
 
 /// One change to record.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Change<'a> {
-    /// `link.confirm`, `link.reject`, `link.move`, `link.add`, `assessment.set`, `alias.add`,
-    /// `alias.remove`, `minister_mapping.add`, `minister_mapping.remove`, `user.add`,
-    /// `user.disable`, `user.password`.
-    pub kind: &'a str,
+    pub kind: AuditKind,
     pub entity: &'a str,
     pub entity_id: Option<i32>,
     /// The plan action concerned, if any: the row then shows on that action's history page.
@@ -40,7 +112,7 @@ pub async fn write<C: ConnectionTrait>(
         at: Set(Utc::now()),
         user_id: Set(actor.user_id),
         user_name: Set(actor.name.clone()),
-        kind: Set(change.kind.to_string()),
+        kind: Set(change.kind.as_str().to_string()),
         entity: Set(change.entity.to_string()),
         entity_id: Set(change.entity_id),
         action_id: Set(change.action_id),
@@ -60,7 +132,7 @@ pub struct Entry {
     pub id: i32,
     pub at: DateTime<Utc>,
     pub user_name: String,
-    pub kind: String,
+    pub kind: AuditKind,
     pub entity: String,
     pub entity_id: Option<i32>,
     pub action_id: Option<i32>,
@@ -69,24 +141,69 @@ pub struct Entry {
     pub why: Option<String>,
 }
 
-impl From<audit_log::Model> for Entry {
-    fn from(m: audit_log::Model) -> Self {
+impl TryFrom<audit_log::Model> for Entry {
+    type Error = DbErr;
+
+    fn try_from(m: audit_log::Model) -> Result<Self, DbErr> {
         // A value that is not JSON (never written by this crate) is shown as a string.
         let parse =
             |s: Option<String>| s.map(|s| serde_json::from_str(&s).unwrap_or(Value::String(s)));
-        Entry {
+        Ok(Entry {
             id: m.id,
             at: m.at,
             user_name: m.user_name,
-            kind: m.kind,
+            kind: decode("audit_log.kind", &m.kind)?,
             entity: m.entity,
             entity_id: m.entity_id,
             action_id: m.action_id,
             before: parse(m.before),
             after: parse(m.after),
             why: m.why,
-        }
+        })
     }
+}
+
+/// One field of a before/after value, with the names the store writes decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field<'a> {
+    Status(Status),
+    LinkState(LinkState),
+    LinkOrigin(LinkOrigin),
+    Role(Role),
+    Text(&'a str),
+    Null,
+    Other(&'a Value),
+}
+
+/// The fields of a before/after value (an object), in order, or `None` for anything else.
+///
+/// `status`, `state`, `origin` and `role` are decoded into their enums. An audit row cannot be
+/// corrected (the table refuses UPDATE), so a name this version does not know is shown as it was
+/// written (`Text`) rather than failing the history page forever; it is never replaced by a
+/// default.
+pub fn fields(v: &Value) -> Option<Vec<(&str, Field<'_>)>> {
+    let Value::Object(map) = v else {
+        return None;
+    };
+    Some(
+        map.iter()
+            .map(|(k, v)| {
+                let field = match (k.as_str(), v) {
+                    ("status", Value::String(s)) => Status::parse(s).map(Field::Status),
+                    ("state", Value::String(s)) => LinkState::parse(s).map(Field::LinkState),
+                    ("origin", Value::String(s)) => LinkOrigin::parse(s).map(Field::LinkOrigin),
+                    ("role", Value::String(s)) => Role::parse(s).map(Field::Role),
+                    _ => None,
+                };
+                let field = field.unwrap_or(match v {
+                    Value::String(s) => Field::Text(s),
+                    Value::Null => Field::Null,
+                    other => Field::Other(other),
+                });
+                (k.as_str(), field)
+            })
+            .collect(),
+    )
 }
 
 /// The changes that concern one plan action, newest first.
@@ -101,7 +218,7 @@ pub async fn for_action<C: ConnectionTrait>(
         .limit(limit)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(Entry::from).collect())
+    rows.into_iter().map(Entry::try_from).collect()
 }
 
 /// The latest changes of any kind, newest first.
@@ -111,14 +228,14 @@ pub async fn recent<C: ConnectionTrait>(db: &C, limit: u64) -> Result<Vec<Entry>
         .limit(limit)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(Entry::from).collect())
+    rows.into_iter().map(Entry::try_from).collect()
 }
 
 /// How many audit rows of `kind` exist (tests and consistency checks).
-pub async fn count_kind<C: ConnectionTrait>(db: &C, kind: &str) -> Result<u64, DbErr> {
+pub async fn count_kind<C: ConnectionTrait>(db: &C, kind: AuditKind) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     audit_log::Entity::find()
-        .filter(audit_log::Column::Kind.eq(kind))
+        .filter(audit_log::Column::Kind.eq(kind.as_str()))
         .count(db)
         .await
 }

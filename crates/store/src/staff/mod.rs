@@ -29,6 +29,8 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 2] = [Role::Editor, Role::Admin];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Editor => "editor",
@@ -37,11 +39,7 @@ impl Role {
     }
 
     pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "editor" => Some(Role::Editor),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
     /// Whether this role is enough for something that needs `required`.

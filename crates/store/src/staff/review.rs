@@ -17,17 +17,15 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::{Value, json};
-use vigie_core::{LinkState, PassageKind};
+use vigie_core::{LinkOrigin, LinkState, PassageKind};
 
+use super::audit::AuditKind;
 use super::{Actor, MAX_TEXT, StaffError, audit, optional_text, required_text};
+use crate::decode::decode;
 use crate::entity::{action, link, link_passage, passage};
 use crate::query::action::matched_words;
 use crate::query::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
 
-/// Origin of links the matcher made.
-pub const ORIGIN_MATCHER: &str = "matcher";
-/// Origin of links staff made.
-pub const ORIGIN_MANUAL: &str = "manual";
 /// `matcher_version` of links staff made.
 pub const MANUAL_VERSION: &str = "manual";
 /// Score given to a link staff made by hand: a person vouches for it.
@@ -148,7 +146,7 @@ async fn hydrate<C: ConnectionTrait>(
         by_link.entry(lp.link_id).or_default().push(QueuePassage {
             passage_id: p.id,
             position: p.position,
-            kind: PassageKind::parse(&p.kind).unwrap_or(PassageKind::Answer),
+            kind: decode("passage.kind", &p.kind)?,
             heading: p.heading.clone(),
             text: p.text.clone(),
             score: lp.score,
@@ -263,10 +261,10 @@ impl Decision {
         }
     }
 
-    fn kind(self) -> &'static str {
+    fn kind(self) -> AuditKind {
         match self {
-            Decision::Confirm => "link.confirm",
-            Decision::Reject => "link.reject",
+            Decision::Confirm => AuditKind::LinkConfirm,
+            Decision::Reject => AuditKind::LinkReject,
         }
     }
 }
@@ -285,7 +283,7 @@ async fn set_state<C: ConnectionTrait>(
     l: link::Model,
     decision: Decision,
     note: Option<&str>,
-    kind: &str,
+    kind: AuditKind,
 ) -> Result<link::Model, StaffError> {
     let before = link_view(&l);
     let now = Utc::now();
@@ -370,7 +368,7 @@ pub async fn confirm_many(
             l,
             Decision::Confirm,
             note.as_deref(),
-            "link.confirm",
+            AuditKind::LinkConfirm,
         )
         .await?;
     }
@@ -426,7 +424,15 @@ async fn confirm_pair<C: ConnectionTrait>(
         .one(txn)
         .await?;
     if let Some(l) = existing {
-        return set_state(txn, actor, l, Decision::Confirm, note, "link.confirm").await;
+        return set_state(
+            txn,
+            actor,
+            l,
+            Decision::Confirm,
+            note,
+            AuditKind::LinkConfirm,
+        )
+        .await;
     }
     let now = Utc::now();
     let l = link::ActiveModel {
@@ -434,7 +440,7 @@ async fn confirm_pair<C: ConnectionTrait>(
         action_id: Set(action_id),
         score: Set(MANUAL_SCORE),
         state: Set(LinkState::Confirmed.as_str().to_string()),
-        origin: Set(ORIGIN_MANUAL.to_string()),
+        origin: Set(LinkOrigin::Manual.as_str().to_string()),
         matcher_version: Set(MANUAL_VERSION.to_string()),
         note: Set(note.map(str::to_string)),
         created_at: Set(now),
@@ -449,7 +455,7 @@ async fn confirm_pair<C: ConnectionTrait>(
         txn,
         actor,
         audit::Change {
-            kind: "link.add",
+            kind: AuditKind::LinkAdd,
             entity: "link",
             entity_id: Some(l.id),
             action_id: Some(action_id),
@@ -496,7 +502,7 @@ pub async fn move_link(
         l,
         Decision::Reject,
         note.as_deref(),
-        "link.move",
+        AuditKind::LinkMove,
     )
     .await?;
     let reasons = json!({ "manual": { "by": actor.name, "moved_from": from_code, "note": note } });
@@ -606,22 +612,21 @@ pub async fn stats<C: ConnectionTrait>(db: &C) -> Result<Stats, DbErr> {
     };
     let mut manual = 0;
     for row in rows {
-        let state: String = row.try_get("", "state")?;
-        let origin: String = row.try_get("", "origin")?;
+        let state: LinkState = decode("link.state", &row.try_get::<String>("", "state")?)?;
+        let origin: LinkOrigin = decode("link.origin", &row.try_get::<String>("", "origin")?)?;
         let band: i64 = row.try_get("", "band")?;
         let n: i64 = row.try_get("", "n")?;
         let n = u64::try_from(n).unwrap_or(0);
-        if origin != ORIGIN_MATCHER {
+        if origin != LinkOrigin::Matcher {
             manual += n;
             continue;
         }
         let b = &mut bands[usize::try_from(band).unwrap_or(0).min(BANDS - 1)];
         for target in [b, &mut total] {
-            match LinkState::parse(&state) {
-                Some(LinkState::Proposed) => target.proposed += n,
-                Some(LinkState::Confirmed) => target.confirmed += n,
-                Some(LinkState::Rejected) => target.rejected += n,
-                None => {}
+            match state {
+                LinkState::Proposed => target.proposed += n,
+                LinkState::Confirmed => target.confirmed += n,
+                LinkState::Rejected => target.rejected += n,
             }
         }
     }

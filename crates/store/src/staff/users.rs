@@ -20,8 +20,10 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 
+use super::audit::AuditKind;
 use super::entity::{session, user};
 use super::{Actor, Role, StaffError, audit};
+use crate::decode::decode;
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_LEN: usize = 12;
@@ -42,12 +44,7 @@ pub struct UserInfo {
 
 impl UserInfo {
     pub(super) fn from_model(m: &user::Model) -> Result<UserInfo, StaffError> {
-        let role = Role::parse(&m.role).ok_or_else(|| {
-            StaffError::Invalid(format!(
-                "user {:?} has an unknown role {:?}",
-                m.name, m.role
-            ))
-        })?;
+        let role = decode("user.role", &m.role)?;
         Ok(UserInfo {
             id: m.id,
             name: m.name.clone(),
@@ -254,11 +251,13 @@ pub async fn add_user(
         &txn,
         actor,
         audit::Change {
-            kind: "user.add",
+            kind: AuditKind::UserAdd,
             entity: "user",
             entity_id: Some(m.id),
             after: Some(audit_view(&info)),
-            ..Default::default()
+            action_id: None,
+            before: None,
+            why: None,
         },
     )
     .await?;
@@ -311,13 +310,13 @@ pub async fn disable_user(
         &txn,
         actor,
         audit::Change {
-            kind: "user.disable",
+            kind: AuditKind::UserDisable,
             entity: "user",
             entity_id: Some(m.id),
             before: Some(audit_view(&before)),
             after: Some(audit_view(&after)),
             why,
-            ..Default::default()
+            action_id: None,
         },
     )
     .await?;
@@ -347,12 +346,13 @@ pub async fn enable_user(
         &txn,
         actor,
         audit::Change {
-            kind: "user.enable",
+            kind: AuditKind::UserEnable,
             entity: "user",
             entity_id: Some(m.id),
             before: Some(audit_view(&before)),
             after: Some(audit_view(&after)),
-            ..Default::default()
+            action_id: None,
+            why: None,
         },
     )
     .await?;
@@ -386,11 +386,13 @@ pub async fn set_password(
         &txn,
         actor,
         audit::Change {
-            kind: "user.password",
+            kind: AuditKind::UserPassword,
             entity: "user",
             entity_id: Some(m.id),
             after: Some(json!({ "name": info.name, "password": "changed" })),
-            ..Default::default()
+            action_id: None,
+            before: None,
+            why: None,
         },
     )
     .await?;

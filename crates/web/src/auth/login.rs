@@ -13,7 +13,7 @@ use axum::routing::get;
 use chrono::Utc;
 use maud::{Markup, html};
 use vigie_store::staff::throttle::{self, Attempt, Outcome};
-use vigie_store::staff::{StaffError, login_token, sessions, users};
+use vigie_store::staff::{Role, StaffError, login_token, sessions, users};
 
 use super::{
     AuthConfig, FormFields, LOGIN_COOKIE, MaybeStaff, SESSION_COOKIE, change, cookie, safe_next,
@@ -246,9 +246,9 @@ pub fn user_slot(ctx: &Ctx) -> Markup {
     };
     html! {
         div.user-slot {
-            (ctx.t().logged_in_as) " " strong { (user.name) } " (" (s.role(&user.role)) ")"
+            (ctx.t().logged_in_as) " " strong { (user.name) } " (" (s.role(user.role)) ")"
             " · " a href=(ctx.link("/review")) { (s.nav_review) }
-            @if user.role == "admin" { " · " a href=(ctx.link("/admin/aliases")) { (s.nav_aliases) } }
+            @if user.role.allows(Role::Admin) { " · " a href=(ctx.link("/admin/aliases")) { (s.nav_aliases) } }
             " · "
             (post_form(ctx, "/logout", html! { button.link-button type="submit" { (s.log_out) } }))
         }

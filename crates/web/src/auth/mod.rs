@@ -233,7 +233,7 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
     if let Some(s) = &staff {
         parts.extensions.insert(CurrentUser {
             name: s.user.name.clone(),
-            role: s.user.role.as_str().to_string(),
+            role: s.user.role,
         });
         parts.extensions.insert(CsrfToken(s.csrf.clone()));
         parts.extensions.insert(s.clone());

@@ -9,6 +9,7 @@ use maud::{Markup, html};
 use vigie_core::Status;
 use vigie_store::query::action::ActionPage;
 use vigie_store::query::common::actions_by_ids;
+use vigie_store::staff::audit::Field;
 use vigie_store::staff::{assessments, audit};
 
 use super::{csrf_field, refused};
@@ -142,7 +143,7 @@ async fn history(
                                 tr {
                                     td { time datetime=(e.at.to_rfc3339()) { (ctx.lang.date(e.at.date_naive())) " " (e.at.format("%H:%M")) } }
                                     td { (e.user_name) }
-                                    td { (s.change_kind(&e.kind)) }
+                                    td { (s.change_kind(e.kind)) }
                                     td { (change_value(&ctx, e.before.as_ref())) }
                                     td { (change_value(&ctx, e.after.as_ref())) }
                                     td { @if let Some(w) = &e.why { (w) } }
@@ -159,18 +160,20 @@ async fn history(
 /// A before/after value: its known fields in words, everything escaped.
 fn change_value(ctx: &Ctx, v: Option<&serde_json::Value>) -> Markup {
     let s = ctx.lang.staff();
-    let Some(serde_json::Value::Object(map)) = v else {
+    let Some(fields) = v.and_then(audit::fields) else {
         return html! { "—" };
     };
     html! {
         ul.plain {
-            @for (k, v) in map {
-                @let shown = match (k.as_str(), v) {
-                    ("status", serde_json::Value::String(st)) => Status::parse(st).map(|st| ctx.t().status(st).to_string()).unwrap_or(st.clone()),
-                    ("state", serde_json::Value::String(st)) => s.link_state(st).to_string(),
-                    (_, serde_json::Value::String(x)) => x.clone(),
-                    (_, serde_json::Value::Null) => "—".into(),
-                    (_, other) => other.to_string(),
+            @for (k, v) in fields {
+                @let shown = match v {
+                    Field::Status(st) => ctx.t().status(st).to_string(),
+                    Field::LinkState(st) => s.link_state(st).to_string(),
+                    Field::LinkOrigin(o) => o.as_str().to_string(),
+                    Field::Role(r) => r.as_str().to_string(),
+                    Field::Text(x) => x.to_string(),
+                    Field::Null => "—".into(),
+                    Field::Other(other) => other.to_string(),
                 };
                 li { (s.field_name(k)) ": " (shown) }
             }
