@@ -206,11 +206,35 @@ impl Question {
 }
 
 impl Minister {
-    /// The surname: last whitespace-separated word of the name; the portfolio when there is no name.
+    /// The surname, as the Parliament's lists and the gold files write it: the name without its
+    /// first name. A surname starts at its first particle (`Van den Brandt`, `De Smedt`,
+    /// `d'Ursel`, `della Faille`), else it is the last word (`Bernard Clerfayt`, `Jean-Luc
+    /// Vanraes`); the portfolio when there is no name.
     pub fn surname(&self) -> String {
-        match &self.name {
-            Some(n) => n.split_whitespace().last().unwrap_or(n).to_string(),
-            None => self.portfolio.clone(),
+        const PARTICLES: &[&str] = &[
+            "van", "vanden", "vander", "von", "de", "den", "der", "des", "du", "della", "del",
+            "di", "da", "le", "la", "ter", "ten",
+        ];
+        let Some(n) = &self.name else {
+            return self.portfolio.clone();
+        };
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let is_particle = |w: &str| {
+            let lower = w.to_lowercase();
+            PARTICLES.contains(&lower.as_str())
+                || lower.starts_with("d'")
+                || lower.starts_with("d\u{2019}")
+        };
+        // The first word is the first name, even when it looks like a particle; a particle
+        // starts the surname only when a name follows it.
+        match words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(k, w)| is_particle(w) && (*k + 1 < words.len() || w.len() > 2))
+        {
+            Some((k, _)) => words[k..].join(" "),
+            None => words.last().map_or_else(|| n.clone(), |w| w.to_string()),
         }
     }
 }
@@ -332,5 +356,29 @@ mod stored_names {
         check(&LinkState::ALL, LinkState::as_str, LinkState::parse);
         check(&LinkOrigin::ALL, LinkOrigin::as_str, LinkOrigin::parse);
         check(&PassageKind::ALL, PassageKind::as_str, PassageKind::parse);
+    }
+}
+
+#[cfg(test)]
+mod surname_tests {
+    use super::Minister;
+
+    fn surname(name: &str) -> String {
+        Minister {
+            name: Some(name.into()),
+            portfolio: String::new(),
+        }
+        .surname()
+    }
+
+    #[test]
+    fn surnames_keep_their_particles() {
+        assert_eq!(surname("Bernard Clerfayt"), "Clerfayt");
+        assert_eq!(surname("Elke Van den Brandt"), "Van den Brandt");
+        assert_eq!(surname("Bianca De Smedt"), "De Smedt");
+        assert_eq!(surname("Anne-Charlotte d'Ursel"), "d'Ursel");
+        assert_eq!(surname("Jean-Luc Vanraes"), "Vanraes");
+        assert_eq!(surname("Ans Persoons"), "Persoons");
+        assert_eq!(surname("Clerfayt"), "Clerfayt");
     }
 }

@@ -198,6 +198,11 @@ pub struct EvalReport {
     pub rows: Vec<EvalRow>,
     /// Gold questions that are not among the evaluated questions (ignored in the figures).
     pub gold_not_in_db: Vec<QuestionKey>,
+    /// Questions with no gold row at all (they must get no link), and how many got one.
+    #[serde(default)]
+    pub negatives: usize,
+    #[serde(default)]
+    pub negatives_linked: usize,
 }
 
 fn norm_key(k: &QuestionKey) -> (String, u32, String) {
@@ -236,6 +241,7 @@ pub fn evaluate(
             .insert(e.action.clone(), e.grade);
     }
     let (mut correct, mut n_pred, mut req_found, mut req) = (0, 0, 0, 0);
+    let (mut negatives, mut negatives_linked) = (0, 0);
     let mut rows = Vec::new();
     let empty_g = BTreeMap::new();
     let empty_p = BTreeSet::new();
@@ -260,6 +266,12 @@ pub fn evaluate(
             .collect();
         n_pred += p.len();
         correct += p.len() - wrong.len();
+        if g.is_empty() {
+            negatives += 1;
+            if !p.is_empty() {
+                negatives_linked += 1;
+            }
+        }
         req += required.len();
         req_found += required.len() - missed.len();
         rows.push(EvalRow {
@@ -298,6 +310,8 @@ pub fn evaluate(
         required: req,
         rows,
         gold_not_in_db: gold_not_in_db.into_iter().collect(),
+        negatives,
+        negatives_linked,
     }
 }
 
@@ -357,6 +371,11 @@ impl fmt::Display for EvalReport {
             self.required_found,
             self.required,
             self.f1
+        )?;
+        writeln!(
+            f,
+            "negative questions (no gold row) with any link: {} of {}",
+            self.negatives_linked, self.negatives
         )?;
         if !self.gold_not_in_db.is_empty() {
             let qs: Vec<String> = self
@@ -436,5 +455,137 @@ mod tests {
         // Grade 1 missed: no penalty.
         let r = evaluate(&gold, &[p(1, "4.1"), p(2, "3.1")], &db);
         assert_eq!((r.precision, r.recall), (1.0, 1.0));
+    }
+}
+
+/// The matcher's settings that calibration chooses.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Setting {
+    pub threshold: f64,
+    pub support_ratio: f64,
+}
+
+impl std::fmt::Display for Setting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "threshold {:.2}, support ratio {:.1}",
+            self.threshold, self.support_ratio
+        )
+    }
+}
+
+/// The grid calibration searches: thresholds 0.16–0.30 by 0.02, support ratios 1–4 and none.
+pub fn default_grid() -> Vec<Setting> {
+    let mut grid = Vec::new();
+    for t in 0..8 {
+        for r in [1.0, 1.5, 2.0, 3.0, 4.0, f64::INFINITY] {
+            grid.push(Setting {
+                threshold: 0.16 + 0.02 * t as f64,
+                support_ratio: r,
+            });
+        }
+    }
+    grid
+}
+
+/// Cross-validated figures: each fold's questions are predicted with the setting that scored
+/// best (F1) on the other folds, and all held-out predictions are scored together.
+#[derive(Clone, Debug)]
+pub struct CrossValidation {
+    pub folds: usize,
+    /// The setting chosen on each fold's training part.
+    pub chosen: Vec<Setting>,
+    /// The held-out predictions of every fold, scored together.
+    pub report: EvalReport,
+}
+
+/// `k`-fold cross-validation over the questions `keys` (fold of a question: its position in key
+/// order, modulo `k`, so folds do not depend on the database's ids). `predictions[g]` holds the
+/// pairs the matcher predicts with `grid[g]` over all questions. Ties prefer the earlier setting.
+pub fn cross_validate(
+    gold: &Gold,
+    keys: &[QuestionKey],
+    grid: &[Setting],
+    predictions: &[Vec<(String, u32, String, String)>],
+    k: usize,
+) -> CrossValidation {
+    let k = k.max(2);
+    let mut sorted: Vec<(String, u32, String)> = keys.iter().map(norm_key).collect();
+    sorted.sort();
+    sorted.dedup();
+    let fold_of: BTreeMap<(String, u32, String), usize> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, key)| (key.clone(), i % k))
+        .collect();
+    let in_fold = |key: &QuestionKey, f: usize| fold_of.get(&norm_key(key)) == Some(&f);
+    let pair_key = |p: &(String, u32, String, String)| (p.0.clone(), p.1, p.2.clone());
+    let mut chosen = Vec::new();
+    let mut held_out_pairs = Vec::new();
+    for f in 0..k {
+        let train_keys: Vec<QuestionKey> = keys.iter().filter(|q| !in_fold(q, f)).cloned().collect();
+        let train_gold = Gold {
+            entries: gold
+                .entries
+                .iter()
+                .filter(|e| {
+                    !in_fold(&(e.legislature.clone(), e.number, e.addressee.clone()), f)
+                })
+                .cloned()
+                .collect(),
+        };
+        let mut best: Option<(f64, usize)> = None;
+        for (g, pred) in predictions.iter().enumerate() {
+            let train_pred: Vec<_> = pred
+                .iter()
+                .filter(|p| !in_fold(&pair_key(p), f))
+                .cloned()
+                .collect();
+            let r = evaluate(&train_gold, &train_pred, &train_keys);
+            if best.is_none_or(|(b, _)| r.f1 > b + 1e-12) {
+                best = Some((r.f1, g));
+            }
+        }
+        let g = best.map_or(0, |(_, g)| g);
+        chosen.push(grid[g]);
+        held_out_pairs.extend(
+            predictions[g]
+                .iter()
+                .filter(|p| in_fold(&pair_key(p), f))
+                .cloned(),
+        );
+    }
+    CrossValidation {
+        folds: k,
+        chosen,
+        report: evaluate(gold, &held_out_pairs, keys),
+    }
+}
+
+#[cfg(test)]
+mod cv_tests {
+    use super::*;
+
+    #[test]
+    fn cross_validation_picks_per_fold_and_scores_held_out_questions() {
+        let gold = parse_gold(
+            "# h\n# set\tlegislature\tnumber\taddressee\taction\tgrade\tnote\n\
+             dev\t24/29\t1\tA\t1.1\t2\tx\n\
+             dev\t24/29\t2\tA\t1.1\t2\tx\n",
+        )
+        .unwrap();
+        let keys: Vec<QuestionKey> = (1..=4).map(|n| ("24/29".into(), n, "A".into())).collect();
+        let p = |n: u32| ("24/29".to_string(), n, "A".to_string(), "1.1".to_string());
+        // Setting 0 links everything (two wrong), setting 1 exactly the gold.
+        let grid = [
+            Setting { threshold: 0.1, support_ratio: 1.0 },
+            Setting { threshold: 0.2, support_ratio: 1.0 },
+        ];
+        let predictions = vec![vec![p(1), p(2), p(3), p(4)], vec![p(1), p(2)]];
+        let cv = cross_validate(&gold, &keys, &grid, &predictions, 2);
+        assert_eq!(cv.chosen, vec![grid[1], grid[1]]);
+        assert_eq!((cv.report.correct, cv.report.predicted), (2, 2));
+        assert_eq!(cv.report.recall, 1.0);
     }
 }

@@ -44,6 +44,19 @@ const WINDOW_FACTOR: f64 = 0.85;
 const MAX_REASON_TERMS: usize = 10;
 /// Related terms (`digitalisation` ~ `numérique`) count this much of an identical term.
 const RELATED_FACTOR: f64 = 0.5;
+/// One shared term is never enough on its own: in a passage's text score, the strongest shared
+/// term (with its related forms) counts at most this many times the other shared terms together
+/// ([`supported`]). So a question that shares only "services publics" with an action, plus a
+/// word or two of background, scores what the background gives, not what the phrase gives.
+/// Calibrated by cross-validation with the threshold (docs/matching.md).
+pub const SUPPORT_RATIO: f64 = 2.0;
+
+/// The one rule for a text score resting on one term: see [`SUPPORT_RATIO`]. `total` is the
+/// cosine similarity, `top` the share of its strongest term.
+pub fn supported(total: f64, top: f64, ratio: f64) -> f64 {
+    let rest = (total - top).max(0.0);
+    rest + top.min(ratio * rest)
+}
 /// A concept of several words that an action of the plan commits to (`inclusion_numerique` for
 /// "réduire la fracture numérique", also written "inclusion numérique", "e-Inclusie"; `open_data`;
 /// `pme`) weighs this many times its tf-idf weight: in the questions, and in every action whose own
@@ -198,6 +211,8 @@ pub struct PlanIndex {
     link_threshold: f64,
     relative_cut: f64,
     concept_weight: f64,
+    /// [`SUPPORT_RATIO`], or another value under calibration.
+    support_ratio: f64,
     /// The phrase concepts that weigh [`CONCEPT_WEIGHT`], in questions and in the actions that name
     /// them.
     weighted_concepts: FxSet<String>,
@@ -607,6 +622,7 @@ impl PlanIndex {
             link_threshold: LINK_THRESHOLD,
             relative_cut: RELATIVE_CUT,
             concept_weight: CONCEPT_WEIGHT,
+            support_ratio: SUPPORT_RATIO,
             weighted_concepts,
         }
     }
@@ -631,6 +647,12 @@ impl PlanIndex {
 
     /// The same index with another weight of phrase concepts (for calibration; `vigie match` uses
     /// [`CONCEPT_WEIGHT`]; 1 weighs them as any term).
+    /// The same index with another [`SUPPORT_RATIO`] (calibration).
+    pub fn with_support_ratio(mut self, ratio: f64) -> Self {
+        self.support_ratio = ratio;
+        self
+    }
+
     pub fn with_concept_weight(mut self, weight: f64) -> Self {
         self.concept_weight = weight;
         self
@@ -1036,6 +1058,8 @@ impl<'a> Weights<'a> {
     fn accumulate(&self, v: &Vector, scratch: &mut Scratch) {
         let Scratch {
             acc,
+            top,
+            cur,
             count,
             stamp,
             touched,
@@ -1049,9 +1073,14 @@ impl<'a> Weights<'a> {
                     touched.push(ai);
                 }
                 acc[i] += c;
-                if !vt.general && stamp[i] != *clock {
-                    count[i] += 1;
+                if stamp[i] != *clock {
+                    cur[i] = 0.0;
+                    if !vt.general {
+                        count[i] += 1;
+                    }
                 }
+                cur[i] += c;
+                top[i] = top[i].max(cur[i]);
                 stamp[i] = *clock;
             };
             if let Some(id) = vt.id {
@@ -1070,7 +1099,7 @@ impl<'a> Weights<'a> {
     }
 
     /// Exact similarity of a vector with one action, with the shared terms (heaviest first).
-    fn similarity<'v>(&self, v: &'v Vector, action: usize) -> (f64, Vec<Shared<'v>>) {
+    fn similarity<'v>(&self, v: &'v Vector, action: usize) -> (f64, f64, Vec<Shared<'v>>) {
         let av = &self.vectors[action];
         let weight_of = |id: u32| {
             av.binary_search_by_key(&id, |&(i, _)| i)
@@ -1079,23 +1108,36 @@ impl<'a> Weights<'a> {
         };
         let mut shared = Vec::new();
         let mut total = 0.0;
+        let mut top: f64 = 0.0;
         for vt in &v.terms {
+            let mut this = 0.0;
             if let Some(x) = vt.id.and_then(weight_of) {
-                total += vt.w * x;
+                this += vt.w * x;
                 shared.push((vt.term.as_str(), vt.w * x, None));
             }
             {
                 for &rid in &vt.rel {
                     if let Some(x) = weight_of(rid) {
                         let c = RELATED_FACTOR * vt.w * x;
-                        total += c;
+                        this += c;
                         shared.push((vt.term.as_str(), c, Some(rid)));
                     }
                 }
             }
+            total += this;
+            top = top.max(this);
         }
         shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        (total.min(1.0), shared)
+        (total.min(1.0), top, shared)
+    }
+
+    /// A text vector's score against an action, one shared term never enough on its own.
+    fn text_similarity<'v>(&self, v: &'v Vector, action: usize) -> (f64, Vec<Shared<'v>>) {
+        let (total, top, shared) = self.similarity(v, action);
+        (
+            supported(total, top, self.index.support_ratio).min(1.0),
+            shared,
+        )
     }
 
     fn term_name(&self, id: u32) -> String {
@@ -1116,7 +1158,7 @@ impl<'a> Weights<'a> {
     ) -> PairDetail<'p> {
         let full = mode == Mode::Full;
         let entry = &self.index.actions[action];
-        let (s, s_shared) = self.similarity(&prep.subject, action);
+        let (s, _, s_shared) = self.similarity(&prep.subject, action);
         let mut subject_words = Vec::new();
         let mut subject_terms = BTreeSet::new();
         for &(term, _, _) in &s_shared {
@@ -1142,7 +1184,7 @@ impl<'a> Weights<'a> {
         let trail_from = PASSAGE_THRESHOLD.min(self.index.link_threshold);
         for (pi, (ap, p)) in a.passages.iter().zip(&q.passages).enumerate() {
             let (v, wins) = &prep.passages[pi];
-            let (whole, whole_shared) = self.similarity(v, action);
+            let (whole, whole_shared) = self.text_similarity(v, action);
             if whole <= 0.0 {
                 continue;
             }
@@ -1150,7 +1192,7 @@ impl<'a> Weights<'a> {
             let mut t = whole;
             let mut window: Option<(usize, Vec<Shared<'p>>)> = None;
             for (k, wv) in wins.iter().enumerate() {
-                let (x, wshared) = self.similarity(wv, action);
+                let (x, wshared) = self.text_similarity(wv, action);
                 if WINDOW_FACTOR * x <= t {
                     continue;
                 }
@@ -1463,9 +1505,11 @@ impl<'a> Weights<'a> {
         let mut seen: Vec<u32> = Vec::new();
         let mut theme: Vec<Option<bool>> = vec![None; self.index.axes.len()];
         for (pi, (whole, parts)) in prep.passages.iter().enumerate() {
+            let ratio = self.index.support_ratio;
             self.accumulate(whole, &mut scratch);
             for &i in &scratch.touched {
-                text[i as usize] = scratch.acc[i as usize].min(1.0);
+                let i_ = i as usize;
+                text[i_] = supported(scratch.acc[i_], scratch.top[i_], ratio).min(1.0);
                 count[i as usize] = scratch.count[i as usize];
                 seen.push(i);
             }
@@ -1473,7 +1517,9 @@ impl<'a> Weights<'a> {
             for v in parts {
                 self.accumulate(v, &mut scratch);
                 for &i in &scratch.touched {
-                    let x = WINDOW_FACTOR * scratch.acc[i as usize].min(1.0);
+                    let i_ = i as usize;
+                    let x = WINDOW_FACTOR
+                        * supported(scratch.acc[i_], scratch.top[i_], ratio).min(1.0);
                     if scratch.count[i as usize] as usize >= MIN_CONTENT_TERMS
                         && x > text[i as usize]
                     {
@@ -1596,6 +1642,10 @@ impl<'a> Weights<'a> {
 /// Reusable buffers of the postings walk, indexed by action.
 struct Scratch {
     acc: Vec<f64>,
+    /// The strongest single query term's share of `acc` ([`supported`]).
+    top: Vec<f64>,
+    /// The current query term's share so far.
+    cur: Vec<f64>,
     count: Vec<u16>,
     stamp: Vec<u32>,
     touched: Vec<u32>,
@@ -1606,6 +1656,8 @@ impl Scratch {
     fn new(n: usize) -> Self {
         Scratch {
             acc: vec![0.0; n],
+            top: vec![0.0; n],
+            cur: vec![0.0; n],
             count: vec![0; n],
             stamp: vec![0; n],
             touched: Vec::new(),
@@ -1616,6 +1668,8 @@ impl Scratch {
     fn reset(&mut self) {
         for &i in &self.touched {
             self.acc[i as usize] = 0.0;
+            self.top[i as usize] = 0.0;
+            self.cur[i as usize] = 0.0;
             self.count[i as usize] = 0;
             self.stamp[i as usize] = 0;
         }

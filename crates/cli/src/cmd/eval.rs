@@ -1,5 +1,6 @@
-//! `vigie eval --gold FILE [--baseline]`: precision, recall and F1 of the matcher at the
-//! (question, action) level against a gold file, with a table per question.
+//! `vigie eval --gold FILE [--baseline] [--cv K]`: precision, recall and F1 of the matcher at the
+//! (question, action) level against a gold file, with a table per question, the share of negative
+//! questions that got a link, and K-fold cross-validated figures beside the in-sample ones.
 //!
 //! The matcher runs in memory over the documents of the database (the same batch `vigie match`
 //! sees), so the figures measure the matcher, not the links staff have since confirmed, rejected
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use vigie_matcher::baseline::{BASELINE_THRESHOLD, Bm25Index};
-use vigie_matcher::eval::{EvalReport, evaluate, parse_gold};
+use vigie_matcher::eval::{EvalReport, cross_validate, default_grid, evaluate, parse_gold};
 use vigie_matcher::{MATCHER_VERSION, question_key};
 use vigie_store::matching::push_pairs;
 
@@ -25,6 +26,10 @@ pub struct Args {
     /// Also score the plain BM25 baseline and show both side by side.
     #[arg(long)]
     baseline: bool,
+    /// Also report K-fold cross-validated figures: each fold's questions are matched with the
+    /// setting (threshold, support ratio) that scored best on the other folds.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
 }
 
 /// Exit code for a gold file that cannot be read.
@@ -65,6 +70,37 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         input.questions.len()
     );
     print!("{vigie}");
+    if let Some(k) = args.cv {
+        let grid = default_grid();
+        let predictions: Vec<_> = grid
+            .iter()
+            .map(|g| {
+                let mut out = Vec::new();
+                for i in 0..input.plans.len() {
+                    let index = input
+                        .index(i)
+                        .with_link_threshold(g.threshold)
+                        .with_support_ratio(g.support_ratio);
+                    push_pairs(&input.questions, &index.match_all(&input.questions), &mut out);
+                }
+                out
+            })
+            .collect();
+        let cv = cross_validate(&gold, &keys, &grid, &predictions, k);
+        println!("\n{k}-fold cross-validation (folds by question identity):");
+        for (f, s) in cv.chosen.iter().enumerate() {
+            println!("  fold {}: chosen on the other folds: {s}", f + 1);
+        }
+        let r = &cv.report;
+        println!(
+            "in-sample (shipped setting)  precision {:.3}  recall {:.3}  F1 {:.3}  negatives linked {}/{}",
+            vigie.precision, vigie.recall, vigie.f1, vigie.negatives_linked, vigie.negatives
+        );
+        println!(
+            "cross-validated              precision {:.3}  recall {:.3}  F1 {:.3}  negatives linked {}/{}",
+            r.precision, r.recall, r.f1, r.negatives_linked, r.negatives
+        );
+    }
     if args.baseline {
         let mut predicted = Vec::new();
         for lp in &input.plans {
