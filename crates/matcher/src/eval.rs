@@ -524,14 +524,13 @@ pub fn cross_validate(
     let mut chosen = Vec::new();
     let mut held_out_pairs = Vec::new();
     for f in 0..k {
-        let train_keys: Vec<QuestionKey> = keys.iter().filter(|q| !in_fold(q, f)).cloned().collect();
+        let train_keys: Vec<QuestionKey> =
+            keys.iter().filter(|q| !in_fold(q, f)).cloned().collect();
         let train_gold = Gold {
             entries: gold
                 .entries
                 .iter()
-                .filter(|e| {
-                    !in_fold(&(e.legislature.clone(), e.number, e.addressee.clone()), f)
-                })
+                .filter(|e| !in_fold(&(e.legislature.clone(), e.number, e.addressee.clone()), f))
                 .cloned()
                 .collect(),
         };
@@ -579,8 +578,14 @@ mod cv_tests {
         let p = |n: u32| ("24/29".to_string(), n, "A".to_string(), "1.1".to_string());
         // Setting 0 links everything (two wrong), setting 1 exactly the gold.
         let grid = [
-            Setting { threshold: 0.1, support_ratio: 1.0 },
-            Setting { threshold: 0.2, support_ratio: 1.0 },
+            Setting {
+                threshold: 0.1,
+                support_ratio: 1.0,
+            },
+            Setting {
+                threshold: 0.2,
+                support_ratio: 1.0,
+            },
         ];
         let predictions = vec![vec![p(1), p(2), p(3), p(4)], vec![p(1), p(2)]];
         let cv = cross_validate(&gold, &keys, &grid, &predictions, 2);

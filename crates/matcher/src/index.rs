@@ -13,7 +13,7 @@ use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
 /// A question is linked to an action when its best passage scores at least this.
-pub const LINK_THRESHOLD: f64 = 0.22;
+pub const LINK_THRESHOLD: f64 = 0.20;
 /// Other passages of a linked question join the evidence trail from this score...
 pub const PASSAGE_THRESHOLD: f64 = 0.22;
 /// ... when their own words are this similar to the action's (the subject line alone does not put
@@ -887,7 +887,7 @@ pub const MAX_LINKS_PER_QUESTION: usize = 5;
 /// commitments; when many near-identical actions pass, only those close to the best are kept.
 /// Calibrated with the threshold and the concept weight (docs/matching.md, section 6): 0.6 to 0.7
 /// give the same links on the gold; 0.75 drops seed 001 → 5.1 when the seeds are matched alone.
-pub const RELATIVE_CUT: f64 = 0.7;
+pub const RELATIVE_CUT: f64 = 0.65;
 
 /// The details of one passage against one action.
 struct PassageDetail<'p> {
@@ -1518,8 +1518,8 @@ impl<'a> Weights<'a> {
                 self.accumulate(v, &mut scratch);
                 for &i in &scratch.touched {
                     let i_ = i as usize;
-                    let x = WINDOW_FACTOR
-                        * supported(scratch.acc[i_], scratch.top[i_], ratio).min(1.0);
+                    let x =
+                        WINDOW_FACTOR * supported(scratch.acc[i_], scratch.top[i_], ratio).min(1.0);
                     if scratch.count[i as usize] as usize >= MIN_CONTENT_TERMS
                         && x > text[i as usize]
                     {

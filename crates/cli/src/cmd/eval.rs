@@ -81,7 +81,11 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
                         .index(i)
                         .with_link_threshold(g.threshold)
                         .with_support_ratio(g.support_ratio);
-                    push_pairs(&input.questions, &index.match_all(&input.questions), &mut out);
+                    push_pairs(
+                        &input.questions,
+                        &index.match_all(&input.questions),
+                        &mut out,
+                    );
                 }
                 out
             })
