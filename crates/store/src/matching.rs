@@ -675,13 +675,74 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
             .collect();
         let stored = load_links(txn, r.clone()).await?;
         write_links(txn, &base, &qs, &fresh, &stored, r, &mut summary, now).await?;
-        collect_statuses(&base, &indexes, &qs, fresh, &stored, &mut collectors);
+        collect_statuses(&base, &indexes, &qs, fresh, &stored, &mut collectors, false);
         for (q, &id) in qs.questions.iter().zip(&qs.question_ids) {
             by_key.entry(question_key(q)).or_insert(id);
         }
     }
-    write_statuses(txn, &base, collectors, &by_key, &mut summary, now).await?;
+    write_statuses(txn, &base, collectors, &by_key, &mut summary, now, None).await?;
     Ok(summary)
+}
+
+/// Recomputes the status proposals of `action_ids` from their stored links, in the caller's
+/// transaction: a staff decision (confirm, reject, move, manual link) calls it in the same
+/// transaction, so the page, the API, the CSV, the feeds and the counts agree at once instead of
+/// after the next `vigie match`.
+///
+/// The evidence is what `vigie match` would count for those actions: every stored link that is not
+/// rejected (the matcher's proposals, confirmed and manual links), with its stored trail; the
+/// status engine and the "no change, no new history row" rule are the run's own.
+pub async fn recompute_statuses<C: ConnectionTrait>(
+    txn: &C,
+    action_ids: &[i32],
+) -> Result<(), DbErr> {
+    if action_ids.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let only: HashSet<i32> = action_ids.iter().copied().collect();
+    let base = load_base(txn).await?;
+    let indexes: Vec<PlanIndex> = (0..base.plans.len()).map(|i| base.index(i)).collect();
+    let mut collectors: Vec<StatusCollector> = indexes
+        .iter()
+        .map(|ix| StatusCollector::new(ix).evidence_only())
+        .collect();
+    let mut question_ids: Vec<i32> = link::Entity::find()
+        .select_only()
+        .column(link::Column::QuestionId)
+        .filter(link::Column::ActionId.is_in(action_ids.to_vec()))
+        .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    question_ids.sort_unstable();
+    question_ids.dedup();
+    let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
+    // One question at a time: a staff decision touches an action or two, with their questions.
+    for id in question_ids {
+        let qs = load_questions(txn, &base, id..=id).await?;
+        let stored = load_links(txn, id..=id).await?;
+        let none: Vec<Vec<Vec<QuestionLink>>> = base
+            .plans
+            .iter()
+            .map(|_| vec![Vec::new(); qs.questions.len()])
+            .collect();
+        collect_statuses(&base, &indexes, &qs, none, &stored, &mut collectors, true);
+        for (q, &qid) in qs.questions.iter().zip(&qs.question_ids) {
+            by_key.entry(question_key(q)).or_insert(qid);
+        }
+    }
+    let mut summary = MatchSummary::default();
+    write_statuses(
+        txn,
+        &base,
+        collectors,
+        &by_key,
+        &mut summary,
+        now,
+        Some(&only),
+    )
+    .await
 }
 
 /// The links of some questions as the database holds them, before the run writes.
@@ -909,6 +970,9 @@ async fn write_links<C: ConnectionTrait>(
 
 /// Gives the status engine the links of one chunk of questions that count: the matcher's, plus
 /// confirmed and manual ones, minus rejected ones (as the database held them before the run).
+///
+/// With `stored_proposals`, the matcher's stored proposals count as well (a recomputation between
+/// runs, [`recompute_statuses`]: `fresh` is then empty).
 fn collect_statuses(
     base: &Base,
     indexes: &[PlanIndex],
@@ -916,6 +980,7 @@ fn collect_statuses(
     fresh: Vec<Vec<Vec<QuestionLink>>>,
     stored: &StoredLinks,
     collectors: &mut [StatusCollector],
+    stored_proposals: bool,
 ) {
     // Links a person decided on: rejected pairs never count; confirmed pairs and manual links
     // count even when the matcher does not propose them.
@@ -931,6 +996,7 @@ fn collect_statuses(
         .filter(|l| {
             l.state == LinkState::Confirmed
                 || (l.origin == LinkOrigin::Manual && l.state != LinkState::Rejected)
+                || (stored_proposals && l.state == LinkState::Proposed)
         })
         .collect();
     // passage id → position, for stored trails.
@@ -990,6 +1056,7 @@ fn collect_statuses(
 
 /// Makes the proposals from the evidence collected, and writes a history row for each action
 /// whose proposal changed.
+#[allow(clippy::too_many_arguments)]
 async fn write_statuses<C: ConnectionTrait>(
     txn: &C,
     base: &Base,
@@ -997,6 +1064,7 @@ async fn write_statuses<C: ConnectionTrait>(
     by_key: &HashMap<QuestionKey, i32>,
     summary: &mut MatchSummary,
     now: chrono::DateTime<Utc>,
+    only: Option<&HashSet<i32>>,
 ) -> Result<(), DbErr> {
     let proposals: Vec<Vec<StatusProposal>> = collectors
         .into_iter()
@@ -1044,6 +1112,9 @@ async fn write_statuses<C: ConnectionTrait>(
     for (lp, proposals) in base.plans.iter().zip(proposals) {
         for p in proposals {
             let action_id = lp.action_ids[&p.action_code];
+            if only.is_some_and(|only| !only.contains(&action_id)) {
+                continue;
+            }
             let key = proposal_key(&passage_ids, by_key, &p);
             let same = current.get(&action_id).is_some_and(|c| {
                 key == ProposalKey {

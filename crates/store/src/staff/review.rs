@@ -324,7 +324,10 @@ pub async fn decide(
     let note = optional_text(note, "the note", MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
+    let action_id = l.action_id;
     set_state(&txn, actor, l, decision, note.as_deref(), decision.kind()).await?;
+    // The status the public sees follows the decision in the same transaction.
+    crate::matching::recompute_statuses(&txn, &[action_id]).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -361,6 +364,7 @@ pub async fn confirm_many(
         return Err(StaffError::NotFound(format!("link {}", missing.join(", "))));
     }
     let n = rows.len();
+    let touched: Vec<i32> = rows.iter().map(|l| l.action_id).collect();
     for l in rows {
         set_state(
             &txn,
@@ -372,6 +376,7 @@ pub async fn confirm_many(
         )
         .await?;
     }
+    crate::matching::recompute_statuses(&txn, &touched).await?;
     txn.commit().await?;
     Ok(n)
 }
@@ -495,7 +500,7 @@ pub async fn move_link(
         .await?
         .map(|a| a.code)
         .unwrap_or_default();
-    let (question_id, old_id) = (l.question_id, l.id);
+    let (question_id, old_id, old_action) = (l.question_id, l.id, l.action_id);
     set_state(
         &txn,
         actor,
@@ -508,6 +513,7 @@ pub async fn move_link(
     let reasons = json!({ "manual": { "by": actor.name, "moved_from": from_code, "note": note } });
     let new = confirm_pair(&txn, actor, question_id, target.id, note.as_deref()).await?;
     copy_passages(&txn, old_id, new.id, &reasons).await?;
+    crate::matching::recompute_statuses(&txn, &[old_action, target.id]).await?;
     txn.commit().await?;
     Ok(new.id)
 }
@@ -553,6 +559,7 @@ pub async fn add_manual(
         .insert(&txn)
         .await?;
     }
+    crate::matching::recompute_statuses(&txn, &[action_id]).await?;
     txn.commit().await?;
     Ok(l.id)
 }
