@@ -8,6 +8,20 @@ use vigie_core::{LinkState, PassageKind, Status};
 use vigie_store::staff::Role;
 use vigie_store::staff::audit::AuditKind;
 
+/// The words of a link's explanation, in one language.
+#[derive(Debug)]
+pub struct ReasonTexts {
+    pub manual: &'static str,
+    pub moved_from: &'static str,
+    pub note: &'static str,
+    pub shared: &'static str,
+    pub action_says: &'static str,
+    pub subject: &'static str,
+    pub pilots: &'static str,
+    pub minister_pilots: &'static str,
+    pub organisations: &'static str,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     Fr,
@@ -88,6 +102,34 @@ impl Lang {
         match self {
             Lang::Fr => format!("{p:.0} %"),
             Lang::En => format!("{p:.0}%"),
+        }
+    }
+
+    /// The sentences that explain a link ([`crate::views::action::reasons`]).
+    pub fn reasons(self) -> &'static ReasonTexts {
+        match self {
+            Lang::Fr => &ReasonTexts {
+                manual: "Lien établi à la main",
+                moved_from: "Déplacé depuis l'action",
+                note: "Note :",
+                shared: "Le passage et l'action emploient les mêmes mots :",
+                action_says: "(l'action dit",
+                subject: "L'objet de la question partage avec l'action :",
+                pilots: "pilote l'axe de cette action.",
+                minister_pilots: "Le ministre qui répond pilote l'axe de cette action.",
+                organisations: "Organisations partenaires citées (indice faible) :",
+            },
+            Lang::En => &ReasonTexts {
+                manual: "Linked by hand",
+                moved_from: "Moved from action",
+                note: "Note:",
+                shared: "The passage and the action use the same words:",
+                action_says: "(the action says",
+                subject: "The question's subject shares with the action:",
+                pilots: "is a pilot of this action's axis.",
+                minister_pilots: "The answering minister is a pilot of this action's axis.",
+                organisations: "Partner organisations named (weak evidence):",
+            },
         }
     }
 

@@ -47,7 +47,7 @@ async fn fixture() -> Fixture {
         &db,
         &EvidenceText {
             task_force_reasons: r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"words":["numérique"],"minister":"same portfolio"}"#,
-            evil_reasons: r#"{"words":["<b>gras</b>","\"onmouseover="],"why":"<script>alert(4)</script>"}"#,
+            evil_reasons: r#"{"words":["<b>gras</b>","\"onmouseover="],"shared_terms":[{"passage_words":["<script>alert(4)</script>"],"action_words":["\"onmouseover="]}],"why":"<script>alert(5)</script>"}"#,
             evil_note: Some("<i>note</i>"),
         },
     )
@@ -154,7 +154,37 @@ async fn action_page_shows_status_evidence_highlight_reasons_and_history() {
     );
     assert!(b.contains("<details"), "why this link panel");
     assert!(b.contains("Pourquoi ce lien"));
-    assert!(b.contains("same portfolio"), "reasons shown");
+    // Reasons in plain French: the words each side uses, the pilot minister; never the stored
+    // JSON's keys or the matcher's internal names.
+    assert!(
+        b.contains("Le passage et l’action emploient les mêmes mots")
+            || b.contains("Le passage et l'action emploient les mêmes mots"),
+        "reasons as a sentence"
+    );
+    assert!(b.contains("« task force »"), "the shared words, quoted");
+    assert!(
+        b.contains("Le ministre qui répond pilote l&#39;axe")
+            || b.contains("Le ministre qui répond pilote l'axe"),
+        "the pilot minister"
+    );
+    for raw in [
+        "shared terms",
+        "shared_terms",
+        "same portfolio",
+        "surface",
+        "text score",
+    ] {
+        assert!(
+            !b.contains(raw),
+            "no raw reason key {raw:?} on a public page"
+        );
+    }
+    let en = ok(&f.app, &format!("{uri}?lang=en")).await;
+    assert!(en.contains("The passage and the action use the same words"));
+    assert!(
+        en.contains("<span lang=\"fr\">« task force »</span>"),
+        "French words marked as French"
+    );
     assert!(b.contains("Historique du statut"));
     assert!(
         b.contains("badge st-announced"),
@@ -164,6 +194,7 @@ async fn action_page_shows_status_evidence_highlight_reasons_and_history() {
     // The hostile evidence renders inert, reasons and note included.
     assert!(b.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(b.contains("&lt;script&gt;alert(4)&lt;/script&gt;"));
+    assert!(!b.contains("alert(5)"), "a reason key the page does not know is not shown");
     assert!(
         b.contains("<mark>&lt;b&gt;gras&lt;/b&gt;</mark>"),
         "highlight escapes first"

@@ -110,7 +110,7 @@ fn item_view(ctx: &Ctx, item: &QueueItem, choices: &[ActionChoice], back_to: &st
                 }
                 details.reasons {
                     summary { (t.why_this_link) " (" (t.score) " " (ctx.lang.score(p.score)) ")" }
-                    (reasons(&p.reasons))
+                    (reasons(ctx, &p.reasons))
                 }
             }
             div.review-actions {

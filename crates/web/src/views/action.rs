@@ -161,7 +161,7 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
                     @if !p.words.is_empty() {
                         p { (t.matched_words) ": " @for (i, w) in p.words.iter().enumerate() { @if i > 0 { ", " } mark { (w) } } }
                     }
-                    (reasons(&p.reasons))
+                    (reasons(ctx, &p.reasons))
                 }
             }
             @if let Some(note) = &e.note { p { em { (note) } } }
@@ -169,45 +169,110 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
     }
 }
 
-/// The matcher's reasons, whatever their shape: objects as definition lists, arrays as lists,
-/// values as escaped text.
-pub fn reasons(v: &serde_json::Value) -> Markup {
-    fn render(v: &serde_json::Value, depth: usize) -> Markup {
-        if depth > 6 {
-            return html! { "…" };
-        }
+/// The matcher's reasons as sentences in the page's language: the words the passage and the
+/// action share (as each writes them, never the matcher's stems or concept names), the subject
+/// line's, the pilot minister, the partner organisations named, or who linked it by hand and why.
+/// Read leniently from the stored JSON: a key it does not know is left out, never shown raw.
+pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
+    let r = ctx.lang.reasons();
+    let strings = |v: &serde_json::Value| -> Vec<String> {
         match v {
-            serde_json::Value::Object(map) => html! {
-                dl.facts {
-                    @for (k, v) in map.iter().filter(|(k, _)| !is_offset_key(k)) {
-                        dt { (k.replace('_', " ")) }
-                        dd { (render(v, depth + 1)) }
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str())
+                .map(str::to_string)
+                .collect(),
+            serde_json::Value::String(s) => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    };
+    let quoted = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| format!("« {w} »"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let manual = v.get("manual").filter(|m| m.is_object());
+    let shared: Vec<(Vec<String>, Vec<String>)> = v
+        .get("shared_terms")
+        .and_then(|s| s.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| {
+                    let mut words =
+                        strings(i.get("passage_words").unwrap_or(&serde_json::Value::Null));
+                    if words.is_empty() {
+                        words = strings(i.get("surface").unwrap_or(&serde_json::Value::Null));
+                    }
+                    let theirs = strings(i.get("action_words").unwrap_or(&serde_json::Value::Null));
+                    (words, theirs)
+                })
+                .filter(|(w, _)| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let subject_words = v
+        .get("subject")
+        .and_then(|s| s.get("shared_words"))
+        .map(strings)
+        .unwrap_or_default();
+    let minister = v.get("minister").filter(|m| !m.is_null());
+    let organisations: Vec<String> = v
+        .get("organisations")
+        .and_then(|o| o.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|o| {
+                    let written = o.get("written").and_then(|w| w.as_str())?;
+                    Some(match o.get("partner").and_then(|p| p.as_str()) {
+                        Some(p) if p != written => format!("{written} ({p})"),
+                        _ => written.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        ul.reasons {
+            @if let Some(m) = manual {
+                li {
+                    (r.manual) @if let Some(by) = m.get("by").and_then(|b| b.as_str()) { " (" (by) ")" } "."
+                    @if let Some(from) = m.get("moved_from").and_then(|f| f.as_str()).filter(|f| !f.is_empty()) {
+                        " " (r.moved_from) " " (from) "."
+                    }
+                    @if let Some(note) = m.get("note").and_then(|n| n.as_str()).filter(|n| !n.is_empty()) {
+                        " " (r.note) " " q { (note) }
                     }
                 }
-            },
-            serde_json::Value::Array(items)
-                if items.iter().all(|i| !i.is_object() && !i.is_array()) =>
-            {
-                html! {
-                    @for (i, item) in items.iter().enumerate() { @if i > 0 { ", " } (render(item, depth + 1)) }
+            }
+            @if !shared.is_empty() {
+                li {
+                    (r.shared) " "
+                    @for (i, (words, theirs)) in shared.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        span lang="fr" { (quoted(words)) }
+                        @if !theirs.is_empty() && theirs != words { " " (r.action_says) " " span lang="fr" { (quoted(theirs)) } ")" }
+                    }
+                    "."
                 }
             }
-            serde_json::Value::Array(items) => html! {
-                ul { @for item in items { li { (render(item, depth + 1)) } } }
-            },
-            serde_json::Value::String(s) => html! { (s) },
-            serde_json::Value::Number(n) => match n.as_f64() {
-                Some(f) if n.is_f64() => html! { (format!("{f:.3}")) },
-                _ => html! { (n.to_string()) },
-            },
-            serde_json::Value::Bool(b) => html! { (b.to_string()) },
-            serde_json::Value::Null => html! {},
+            @if !subject_words.is_empty() {
+                li { (r.subject) " " span lang="fr" { (quoted(&subject_words)) } "." }
+            }
+            @if let Some(m) = minister {
+                li {
+                    @match m.get("addressee").and_then(|a| a.as_str()) {
+                        Some(who) => { (who) " " (r.pilots) }
+                        None => { (r.minister_pilots) }
+                    }
+                }
+            }
+            @if !organisations.is_empty() {
+                li { (r.organisations) " " (organisations.join(", ")) "." }
+            }
         }
     }
-    render(v, 0)
-}
-
-/// Byte offsets in the reasons are for machines (highlighting), not for readers.
-fn is_offset_key(k: &str) -> bool {
-    k.ends_with("_spans") || matches!(k, "start" | "end" | "spans")
 }
