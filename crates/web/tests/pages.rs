@@ -194,7 +194,10 @@ async fn action_page_shows_status_evidence_highlight_reasons_and_history() {
     // The hostile evidence renders inert, reasons and note included.
     assert!(b.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(b.contains("&lt;script&gt;alert(4)&lt;/script&gt;"));
-    assert!(!b.contains("alert(5)"), "a reason key the page does not know is not shown");
+    assert!(
+        !b.contains("alert(5)"),
+        "a reason key the page does not know is not shown"
+    );
     assert!(
         b.contains("<mark>&lt;b&gt;gras&lt;/b&gt;</mark>"),
         "highlight escapes first"
