@@ -859,6 +859,11 @@ pub struct StaffStrings {
     pub choose_action: &'static str,
     pub manual_intro: &'static str,
     pub question_id: &'static str,
+    pub ref_legislature: &'static str,
+    pub ref_minister: &'static str,
+    pub ref_number: &'static str,
+    pub incomplete_reference: &'static str,
+    pub several_questions: &'static str,
     pub choose: &'static str,
     pub choose_passage: &'static str,
     pub action_label: &'static str,
@@ -912,6 +917,34 @@ pub struct StaffStrings {
 }
 
 impl StaffStrings {
+    /// The manual-link form's message when a reference matches no question.
+    pub fn no_question_with_reference(
+        &self,
+        legislature: &str,
+        minister: &str,
+        number: i32,
+    ) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "Aucune question n°{number} de la législature {legislature} adressée à {minister} n'est dans la base. Vérifiez la référence (par exemple 24/29, Hublet, 90)."
+            ),
+            Lang::En => format!(
+                "No question n°{number} of legislature {legislature} put to {minister} is in the database. Check the reference (for example 24/29, Hublet, 90)."
+            ),
+        }
+    }
+
+    pub fn bad_question_number(&self, given: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "Le numéro de la question doit être un nombre entier positif, pas « {given} »."
+            ),
+            Lang::En => {
+                format!("The question number must be a positive whole number, not \"{given}\".")
+            }
+        }
+    }
+
     pub fn role(&self, role: Role) -> &'static str {
         match role {
             Role::Admin => self.role_admin,
@@ -1056,8 +1089,13 @@ pub static STAFF_FR: StaffStrings = StaffStrings {
     move_to: "Déplacer vers l'action",
     move_button: "Déplacer",
     choose_action: "Choisissez une action.",
-    manual_intro: "Reliez un passage d'une question à une action que le rapprochement automatique n'a pas trouvée. Le numéro de la question figure dans l'adresse de sa page (/questions/…).",
-    question_id: "Numéro de la question",
+    manual_intro: "Reliez un passage d'une question à une action que le rapprochement automatique n'a pas trouvée. Donnez la référence imprimée sur la question : la législature, le nom du ministre interrogé et le numéro de la question.",
+    question_id: "Question",
+    ref_legislature: "Législature",
+    ref_minister: "Ministre interrogé (nom)",
+    ref_number: "Numéro de la question",
+    incomplete_reference: "Donnez la législature, le nom du ministre et le numéro de la question.",
+    several_questions: "Plusieurs questions portent cette référence ; choisissez :",
     choose: "Choisir",
     choose_passage: "Passage",
     action_label: "Action",
@@ -1139,8 +1177,13 @@ pub static STAFF_EN: StaffStrings = StaffStrings {
     move_to: "Move to action",
     move_button: "Move",
     choose_action: "Choose an action.",
-    manual_intro: "Link a passage of a question to an action the matcher did not find. The question's number is in its page's address (/questions/…).",
-    question_id: "Question number",
+    manual_intro: "Link a passage of a question to an action the matcher did not find. Give the reference printed on the question: the legislature, the surname of the minister it was put to, and its number.",
+    question_id: "Question",
+    ref_legislature: "Legislature",
+    ref_minister: "Minister asked (surname)",
+    ref_number: "Question number",
+    incomplete_reference: "Give the legislature, the minister's surname and the question's number.",
+    several_questions: "Several questions carry this reference; choose one:",
     choose: "Choose",
     choose_passage: "Passage",
     action_label: "Action",

@@ -2072,3 +2072,51 @@ async fn hsts_with_secure_cookies_only() {
         );
     }
 }
+
+/// The manual-link form finds a question by the reference printed on it (legislature, minister,
+/// number); a reference that matches nothing says so and keeps what was typed.
+#[tokio::test]
+async fn the_manual_link_form_takes_the_official_reference() {
+    let fx = fixture().await;
+    for (leg, who) in [("19/24", "Clerfayt"), ("19-24", "clerfayt")] {
+        let page = send(
+            &fx.app,
+            get(
+                &format!("/review/new?legislature={leg}&minister={who}&number=1176"),
+                Some(&fx.editor),
+            ),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("name=\"passage\""),
+            "{leg} {who}: the passages to choose"
+        );
+        assert!(!page.body.contains("role=\"alert\""));
+    }
+    let page = send(
+        &fx.app,
+        get(
+            "/review/new?legislature=19/24&minister=Nobody&number=1176",
+            Some(&fx.editor),
+        ),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("role=\"alert\""), "a message");
+    assert!(page.body.contains("Aucune question n°1176"));
+    assert!(
+        page.body.contains("value=\"Nobody\""),
+        "the form keeps what was typed"
+    );
+    assert!(!page.body.contains("name=\"passage\""));
+    let page = send(
+        &fx.app,
+        get(
+            "/review/new?legislature=19/24&minister=Clerfayt&number=abc",
+            Some(&fx.editor),
+        ),
+    )
+    .await;
+    assert!(page.body.contains("doit être un nombre entier positif"));
+}

@@ -233,7 +233,44 @@ async fn manual_page(
     _staff: Editor,
 ) -> Result<Markup, AppError> {
     let s = ctx.lang.staff();
-    let form = match ctx.param_id("question") {
+    // The question: by its official reference (legislature, minister, number, as printed on it),
+    // or by its id (links from other staff pages).
+    let reference = (
+        ctx.param("legislature"),
+        ctx.param("minister"),
+        ctx.param("number"),
+    );
+    let mut problem: Option<String> = None;
+    let mut several: Vec<i32> = Vec::new();
+    let question = match (ctx.param_id("question"), reference) {
+        (Some(q), _) => Some(q),
+        (None, (Some(l), Some(m), Some(n))) => match n.parse::<i32>() {
+            Ok(n) if n > 0 => {
+                let found = review::questions_by_reference(st.db(), l, m, n).await?;
+                match found.as_slice() {
+                    [one] => Some(*one),
+                    [] => {
+                        problem = Some(s.no_question_with_reference(l, m, n));
+                        None
+                    }
+                    _ => {
+                        several = found;
+                        None
+                    }
+                }
+            }
+            _ => {
+                problem = Some(s.bad_question_number(n));
+                None
+            }
+        },
+        (None, (None, None, None)) => None,
+        (None, _) => {
+            problem = Some(s.incomplete_reference.to_string());
+            None
+        }
+    };
+    let form = match question {
         Some(q) => Some(
             review::manual_link_form(st.db(), q)
                 .await?
@@ -248,12 +285,25 @@ async fn manual_page(
         html! {
             h1 { (s.manual_title) }
             p { (s.manual_intro) }
+            @if let Some(p) = &problem { p.error role="alert" { (p) } }
             form.filters method="get" action="/review/new" {
                 div {
-                    label for="mq" { (s.question_id) }
-                    input #mq type="number" name="question" min="1" value=[ctx.param_id("question")];
+                    label for="ml" { (s.ref_legislature) }
+                    input #ml type="text" name="legislature" placeholder="24/29" maxlength="5" value=[ctx.param("legislature")];
+                }
+                div {
+                    label for="mm" { (s.ref_minister) }
+                    input #mm type="text" name="minister" placeholder="Clerfayt" maxlength="64" value=[ctx.param("minister")];
+                }
+                div {
+                    label for="mq" { (s.ref_number) }
+                    input #mq type="number" name="number" min="1" value=[ctx.param("number")];
                 }
                 div.form-actions { button type="submit" { (s.choose) } }
+            }
+            @if !several.is_empty() {
+                p { (s.several_questions) }
+                ul { @for id in &several { li { a href=(ctx.link(&format!("/review/new?question={id}"))) { (s.question_id) " " (id) } } } }
             }
             @if let Some(f) = &form {
                 h2 { (question_link(&ctx, &f.question)) }
