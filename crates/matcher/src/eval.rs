@@ -463,27 +463,40 @@ mod tests {
 pub struct Setting {
     pub threshold: f64,
     pub support_ratio: f64,
+    pub relative_cut: f64,
 }
 
 impl std::fmt::Display for Setting {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "threshold {:.2}, support ratio {:.1}",
-            self.threshold, self.support_ratio
+            "threshold {:.2}, support ratio {:.1}, relative cut {:.2}",
+            self.threshold, self.support_ratio, self.relative_cut
         )
     }
 }
 
-/// The grid calibration searches: thresholds 0.16–0.30 by 0.02, support ratios 1–4 and none.
+/// The grid calibration searches: thresholds 0.18–0.26, support ratios 1.5–3 and none, relative
+/// cuts 0.5–0.7. The shipped setting comes first, so ties keep it.
 pub fn default_grid() -> Vec<Setting> {
-    let mut grid = Vec::new();
-    for t in 0..8 {
-        for r in [1.0, 1.5, 2.0, 3.0, 4.0, f64::INFINITY] {
-            grid.push(Setting {
-                threshold: 0.16 + 0.02 * t as f64,
-                support_ratio: r,
-            });
+    let shipped = Setting {
+        threshold: crate::LINK_THRESHOLD,
+        support_ratio: crate::SUPPORT_RATIO,
+        relative_cut: crate::RELATIVE_CUT,
+    };
+    let mut grid = vec![shipped];
+    for t in [0.18, 0.20, 0.22, 0.24, 0.26] {
+        for r in [1.5, 2.0, 3.0, f64::INFINITY] {
+            for c in [0.5, 0.6, 0.65, 0.7] {
+                let s = Setting {
+                    threshold: t,
+                    support_ratio: r,
+                    relative_cut: c,
+                };
+                if s != shipped {
+                    grid.push(s);
+                }
+            }
         }
     }
     grid

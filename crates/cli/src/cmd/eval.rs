@@ -80,7 +80,8 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
                     let index = input
                         .index(i)
                         .with_link_threshold(g.threshold)
-                        .with_support_ratio(g.support_ratio);
+                        .with_support_ratio(g.support_ratio)
+                        .with_relative_cut(g.relative_cut);
                     push_pairs(
                         &input.questions,
                         &index.match_all(&input.questions),
