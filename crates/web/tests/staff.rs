@@ -1006,7 +1006,7 @@ async fn login_review_assess_and_the_public_sees_it() {
         csrf: String::new(),
     };
 
-    // The queue: strongest first, with passages and reasons.
+    // The queue: nearest the threshold (weakest) first, with passages and reasons.
     let page = send(&fx.app, get("/review", Some(&sess))).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("edith"), "logged in as");
@@ -1020,8 +1020,8 @@ async fn login_review_assess_and_the_public_sees_it() {
         .map(|(id, _)| page.body.find(&format!("id=\"link-{id}\"")).unwrap())
         .collect();
     assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "strongest first: {positions:?}"
+        positions.windows(2).all(|w| w[0] > w[1]),
+        "nearest the threshold first: {positions:?}"
     );
     assert!(page.body.contains("<mark>"), "matched words highlighted");
 

@@ -74,14 +74,16 @@ impl Queue {
     }
 }
 
-/// Page `page` (from 1) of the proposed links, strongest first.
+/// Page `page` (from 1) of the proposed links, nearest the threshold first: those are the
+/// matcher's least sure decisions, where a person's look changes most (the strongest are right
+/// nine times out of ten, docs/matching.md).
 pub async fn queue<C: ConnectionTrait>(db: &C, page: u64, per_page: u64) -> Result<Queue, DbErr> {
     let per_page = per_page.clamp(1, MAX_PER_PAGE);
     let page = page.clamp(1, 100_000);
     let base = link::Entity::find().filter(link::Column::State.eq(LinkState::Proposed.as_str()));
     let total = base.clone().count(db).await?;
     let links = base
-        .order_by_desc(link::Column::Score)
+        .order_by_asc(link::Column::Score)
         .order_by_asc(link::Column::Id)
         .offset((page - 1) * per_page)
         .limit(per_page)

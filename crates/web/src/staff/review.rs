@@ -1,4 +1,4 @@
-//! `/review`: the queue of proposed links, strongest first; decisions; links added by hand;
+//! `/review`: the queue of proposed links, nearest the threshold first; decisions; links added by hand;
 //! `/review/stats`: what reviewers decided, by score band.
 
 use axum::Router;
