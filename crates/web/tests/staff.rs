@@ -1048,7 +1048,12 @@ async fn login_review_assess_and_the_public_sees_it() {
         )
         .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{path}: {}", res.body);
-        assert_eq!(res.location(), "/review?page=1");
+        // Back to the page, with the message saying what was done.
+        assert!(
+            res.location().starts_with("/review?page=1&done="),
+            "{}",
+            res.location()
+        );
     }
     let links: HashMap<i32, link::Model> = link::Entity::find()
         .all(&fx.db)
@@ -2119,4 +2124,72 @@ async fn the_manual_link_form_takes_the_official_reference() {
     )
     .await;
     assert!(page.body.contains("doit être un nombre entier positif"));
+}
+
+/// After a decision the queue says what changed, with an undo that makes the link a proposal
+/// again (audited, status recomputed); rejecting is styled apart from confirming.
+#[tokio::test]
+async fn a_decision_is_announced_and_can_be_undone() {
+    let fx = fixture().await;
+    let page = send(&fx.app, get("/review", Some(&fx.editor))).await;
+    assert!(
+        page.body.contains("button class=\"secondary\""),
+        "reject is outlined"
+    );
+    let id = fx.proposed[0].0;
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/reject"),
+            &fx.editor,
+            &[("back", s("/review?page=1"))],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let to = res.location().to_string();
+    assert_eq!(to, format!("/review?page=1&done=rejected&link={id}"));
+    let page = send(&fx.app, get(&to, Some(&fx.editor))).await;
+    assert!(page.body.contains("role=\"status\""), "a message");
+    assert!(
+        page.body.contains(&format!("/review/links/{id}/undo")),
+        "with an undo"
+    );
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/undo"),
+            &fx.editor,
+            &[("back", s(to.as_str()))],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.location(),
+        format!("/review?page=1&done=undone&link={id}")
+    );
+    let l = link::Entity::find_by_id(id)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((l.state.as_str(), l.reviewed_by), ("proposed", None));
+    assert_eq!(
+        count(
+            &fx.db,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE kind = 'link.undo' AND entity_id = {id}"
+            )
+        )
+        .await,
+        1
+    );
+    // Nothing left to undo.
+    let res = send(
+        &fx.app,
+        post_as(&format!("/review/links/{id}/undo"), &fx.editor, &[]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
 }

@@ -47,10 +47,13 @@ pub enum AuditKind {
     LinkReject,
     #[serde(rename = "link.move")]
     LinkMove,
+    /// A confirmation or rejection taken back: the matcher's link is a proposal again.
+    #[serde(rename = "link.undo")]
+    LinkUndo,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 13] = [
+    pub const ALL: [AuditKind; 14] = [
         AuditKind::AliasAdd,
         AuditKind::AliasRemove,
         AuditKind::MinisterMappingAdd,
@@ -64,6 +67,7 @@ impl AuditKind {
         AuditKind::LinkConfirm,
         AuditKind::LinkReject,
         AuditKind::LinkMove,
+        AuditKind::LinkUndo,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +85,7 @@ impl AuditKind {
             AuditKind::LinkConfirm => "link.confirm",
             AuditKind::LinkReject => "link.reject",
             AuditKind::LinkMove => "link.move",
+            AuditKind::LinkUndo => "link.undo",
         }
     }
 

@@ -374,6 +374,80 @@ pub async fn decide(
     Ok(())
 }
 
+/// One link as the message after a decision names it: its question, its action, its state now.
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkSummary {
+    pub link_id: i32,
+    pub question: QuestionRef,
+    pub action: ActionRef,
+    pub state: LinkState,
+    pub origin: LinkOrigin,
+}
+
+pub async fn link_summary<C: ConnectionTrait>(
+    db: &C,
+    link_id: i32,
+) -> Result<Option<LinkSummary>, DbErr> {
+    let Some(l) = link::Entity::find_by_id(link_id).one(db).await? else {
+        return Ok(None);
+    };
+    let question = questions_by_ids(db, &[l.question_id])
+        .await?
+        .into_iter()
+        .next();
+    let action = actions_by_ids(db, &[l.action_id]).await?.into_iter().next();
+    let (Some(question), Some(action)) = (question, action) else {
+        return Ok(None);
+    };
+    Ok(Some(LinkSummary {
+        link_id,
+        question,
+        action,
+        state: crate::decode::decode("link.state", &l.state)?,
+        origin: crate::decode::decode("link.origin", &l.origin)?,
+    }))
+}
+
+/// Takes back a confirmation or a rejection of one of the matcher's links: it is a proposal
+/// again, as the matcher made it (the note stays; the audit row keeps what was undone). Links
+/// made by hand, or already proposed, are refused: there is no decision to take back.
+pub async fn undo(db: &DatabaseConnection, actor: &Actor, link_id: i32) -> Result<(), StaffError> {
+    let txn = crate::write::begin(db).await?;
+    let l = find_link(&txn, link_id).await?;
+    let state: LinkState = crate::decode::decode("link.state", &l.state)?;
+    let origin: LinkOrigin = crate::decode::decode("link.origin", &l.origin)?;
+    if origin != LinkOrigin::Matcher || state == LinkState::Proposed {
+        return Err(StaffError::Invalid(format!(
+            "link {link_id} has no decision to take back"
+        )));
+    }
+    let before = link_view(&l);
+    let action_id = l.action_id;
+    let mut am = l.into_active_model();
+    am.state = Set(LinkState::Proposed.as_str().to_string());
+    am.reviewed_by = Set(None);
+    am.reviewed_at = Set(None);
+    am.updated_at = Set(Utc::now());
+    let l = am.update(&txn).await?;
+    audit::write(
+        &txn,
+        actor,
+        audit::Change {
+            kind: AuditKind::LinkUndo,
+            entity: "link",
+            entity_id: Some(l.id),
+            action_id: Some(action_id),
+            before: Some(before),
+            after: Some(link_view(&l)),
+            why: None,
+        },
+    )
+    .await?;
+    crate::matching::recompute_statuses(&txn, &[action_id]).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Confirms several links at once (all or none). Returns how many were confirmed.
 pub async fn confirm_many(
     db: &DatabaseConnection,

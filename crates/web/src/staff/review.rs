@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/review/links/{id}/confirm", change(confirm))
         .route("/review/links/{id}/reject", change(reject))
         .route("/review/links/{id}/move", change(move_link))
+        .route("/review/links/{id}/undo", change(undo))
 }
 
 async fn queue_page(
@@ -42,7 +43,61 @@ async fn queue_page(
     let page = clamp_page(ctx.param("page").and_then(|p| p.parse().ok()));
     let q = review::queue(st.db(), page, PER_PAGE).await?;
     let choices = review::action_choices(st.db()).await?;
-    Ok(queue_view(&ctx, &q, &choices))
+    // The message after a decision: what changed, with an undo.
+    let done = match (ctx.param("done"), ctx.param_id("link")) {
+        (Some(_), Some(id)) => review::link_summary(st.db(), id).await?,
+        _ => None,
+    };
+    Ok(queue_view(&ctx, &q, &choices, done.as_ref()))
+}
+
+/// Where to go after a decision on `link`: back where the form was, saying what was done.
+fn after_decision(fields: &FormFields, done: &str, link: i32) -> String {
+    let back = back(fields, "/review");
+    let (path, query) = back.split_once('?').unwrap_or((back.as_str(), ""));
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("done=") && !p.starts_with("link="))
+        .collect();
+    let tail = format!("done={done}&link={link}");
+    params.push(&tail);
+    format!("{path}?{}", params.join("&"))
+}
+
+async fn undo(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let id = path_id(&id, "link")?;
+    match review::undo(st.db(), &staff.0.actor(), id).await {
+        Ok(()) => Ok(see_other(&after_decision(&fields, "undone", id))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+/// The message after a decision, naming the link and its new state, with an undo when there
+/// is a decision to take back.
+fn decision_notice(ctx: &Ctx, d: &review::LinkSummary) -> Markup {
+    let s = ctx.lang.staff();
+    let t = ctx.t();
+    html! {
+        div.notice role="status" {
+            p {
+                (s.decision_done) " " strong { (t.link_state(d.state)) } " — "
+                (question_link(ctx, &d.question)) " → " (action_link(ctx, &d.action))
+            }
+            @if d.state != vigie_core::LinkState::Proposed && d.origin == vigie_core::LinkOrigin::Matcher {
+                form method="post" action={ "/review/links/" (d.link_id) "/undo" } {
+                    (csrf_field(ctx))
+                    input type="hidden" name="back" value=(here(ctx));
+                    button.secondary type="submit" { (s.undo) }
+                }
+            }
+        }
+    }
 }
 
 /// The page to come back to after a decision.
@@ -50,7 +105,12 @@ fn here(ctx: &Ctx) -> String {
     ctx.with_params(&[])
 }
 
-fn queue_view(ctx: &Ctx, q: &Queue, choices: &[ActionChoice]) -> Markup {
+fn queue_view(
+    ctx: &Ctx,
+    q: &Queue,
+    choices: &[ActionChoice],
+    done: Option<&review::LinkSummary>,
+) -> Markup {
     let s = ctx.lang.staff();
     let back_to = here(ctx);
     layout(
@@ -59,6 +119,7 @@ fn queue_view(ctx: &Ctx, q: &Queue, choices: &[ActionChoice]) -> Markup {
         s.review_title,
         html! {
             h1 { (s.review_title) }
+            @if let Some(d) = done { (decision_notice(ctx, d)) }
             p.lead { (s.n_proposed(q.total)) }
             p {
                 a href=(ctx.link("/review/stats")) { (s.stats_title) }
@@ -149,7 +210,8 @@ fn decision_form(
             input type="hidden" name="back" value=(back_to);
             label for={ (key) "n-" (id) } { (s.note_optional) }
             input id={ (key) "n-" (id) } type="text" name="note" maxlength="4000";
-            button type="submit" { (label) }
+            // Rejecting looks different from confirming: an outlined button, not a filled one.
+            @if key == "r" { button.secondary type="submit" { (label) } } @else { button type="submit" { (label) } }
         }
     }
 }
@@ -164,7 +226,14 @@ async fn decide(
 ) -> Result<Response, AppError> {
     let id = path_id(&id, "link")?;
     match review::decide(st.db(), &staff.0.actor(), id, d, fields.get("note")).await {
-        Ok(()) => Ok(see_other(&back(&fields, "/review"))),
+        Ok(()) => Ok(see_other(&after_decision(
+            &fields,
+            match d {
+                Decision::Confirm => "confirmed",
+                Decision::Reject => "rejected",
+            },
+            id,
+        ))),
         Err(e) => Ok(refused(&ctx, e)),
     }
 }
@@ -205,7 +274,7 @@ async fn move_link(
         ));
     };
     match review::move_link(st.db(), &staff.0.actor(), id, target, fields.get("note")).await {
-        Ok(_) => Ok(see_other(&back(&fields, "/review"))),
+        Ok(new) => Ok(see_other(&after_decision(&fields, "moved", new))),
         Err(e) => Ok(refused(&ctx, e)),
     }
 }
