@@ -344,6 +344,14 @@ async fn search_ignores_accents_and_case_highlights_and_escapes() {
         "{b}"
     );
     assert!(b.contains(&format!("/questions/{}", f.task_force)));
+    // A plural finds the singular; a hyphenated compound is one term.
+    let b = ok(&f.app, "/search?q=num%C3%A9riques").await;
+    assert!(
+        b.contains("<mark>numérique</mark>") || b.contains("<mark>Numérique</mark>"),
+        "plural finds singular"
+    );
+    let b = ok(&f.app, "/search?q=e-sant%C3%A9").await;
+    assert!(b.contains("<mark>"), "e-santé is found as one term");
     let b = ok(&f.app, "/search?q=script").await;
     assert!(
         b.contains(&format!("/questions/{}", f.evil)),

@@ -29,32 +29,55 @@ pub const PER_PAGE: u64 = 20;
 pub const MAX_TERMS: usize = 12;
 
 /// Turns user input into a safe FTS5 query: words (letters and digits) and `"quoted phrases"`,
-/// each quoted, every word also matching as a prefix (`numéri` finds `numérique`), all
-/// required. `None` when nothing searchable is left.
+/// each quoted, all required. A word matches as a prefix (`numéri` finds `numérique`), from its
+/// singular when it ends in a French plural mark (`numériques` and `bâtiments` find `numérique`
+/// and `bâtiment`); a compound written with a hyphen, an apostrophe or a dot is one phrase
+/// (`e-santé`, `l'emploi`, `hub.brussels`), as the index cut it. `None` when nothing searchable
+/// is left.
 pub fn fts_query(input: &str) -> Option<String> {
     let mut parts: Vec<String> = vec![];
-    let mut in_phrase = false;
     for (i, chunk) in input.split('"').enumerate() {
-        in_phrase = i % 2 == 1;
-        let words: Vec<&str> = chunk
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() {
-            continue;
-        }
-        if in_phrase && words.len() > 1 {
-            parts.push(format!("\"{}\"", words.join(" ")));
+        let in_phrase = i % 2 == 1;
+        let pieces: Vec<Vec<&str>> = if in_phrase {
+            vec![
+                chunk
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect(),
+            ]
         } else {
-            parts.extend(words.iter().map(|w| format!("\"{w}\"*")));
+            chunk
+                .split(char::is_whitespace)
+                .map(|t| {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .collect()
+                })
+                .collect()
+        };
+        for words in pieces {
+            match words.as_slice() {
+                [] => {}
+                [w] => parts.push(format!("\"{}\"*", singular(w))),
+                many => parts.push(format!("\"{}\"", many.join(" "))),
+            }
         }
         if parts.len() >= MAX_TERMS {
             break;
         }
     }
-    let _ = in_phrase;
     parts.truncate(MAX_TERMS);
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The prefix a search word matches from: without a final plural `s` or `x` when the word is
+/// long enough to be a plural (`numériques` → `numérique`, `travaux` → `travau`, `bus` stays).
+fn singular(word: &str) -> &str {
+    let n = word.chars().count();
+    match word.strip_suffix(['s', 'x', 'S', 'X']) {
+        Some(stem) if n > 4 && !word.chars().all(|c| c.is_ascii_digit()) => stem,
+        _ => word,
+    }
 }
 
 /// An FTS5 query matching any of `names` as a phrase.
@@ -558,12 +581,19 @@ mod tests {
             fts_query("task force numérique").unwrap(),
             "\"task\"* \"force\"* \"numérique\"*"
         );
-        assert_eq!(fts_query("' OR 1=1 --").unwrap(), "\"OR\"* \"1\"* \"1\"*");
+        // Plurals find singulars; compounds are one phrase, as the index cut them.
+        assert_eq!(
+            fts_query("numériques e-santé").unwrap(),
+            "\"numérique\"* \"e santé\""
+        );
+        assert_eq!(fts_query("l'emploi bus").unwrap(), "\"l emploi\" \"bus\"*");
+        assert_eq!(fts_query("' OR 1=1 --").unwrap(), "\"OR\"* \"1 1\"");
         assert_eq!(
             fts_query("\"task force\" NEAR(x)").unwrap(),
-            "\"task force\" \"NEAR\"* \"x\"*"
+            "\"task force\" \"NEAR x\""
         );
         assert_eq!(fts_query("<b>\"").unwrap(), "\"b\"*");
+        assert_eq!(fts_query("a<b>c").unwrap(), "\"a b c\"");
         assert_eq!(fts_query("  -- * ^ ").as_deref(), None);
         assert_eq!(
             fts_query(&"mot ".repeat(100)).unwrap().matches('*').count(),
