@@ -352,6 +352,9 @@ async fn search_ignores_accents_and_case_highlights_and_escapes() {
     );
     let b = ok(&f.app, "/search?q=e-sant%C3%A9").await;
     assert!(b.contains("<mark>"), "e-santé is found as one term");
+    // The official number finds its question.
+    let b = ok(&f.app, "/search?q=1176").await;
+    assert!(b.contains("Questions portant le numéro 1176"), "{b}");
     let b = ok(&f.app, "/search?q=script").await;
     assert!(
         b.contains(&format!("/questions/{}", f.evil)),

@@ -80,6 +80,34 @@ fn singular(word: &str) -> &str {
     }
 }
 
+/// The questions whose official number is `input` (a bare number, `n°1176` or `1176`): what
+/// someone holding a printed question types. At most 20, newest legislature first.
+pub async fn questions_numbered<C: ConnectionTrait>(
+    db: &C,
+    input: &str,
+) -> Result<Vec<QuestionRef>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    let digits = input
+        .trim()
+        .trim_start_matches("n°")
+        .trim_start_matches("N°")
+        .trim();
+    let Ok(number) = digits.parse::<i32>() else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<i32> = crate::entity::question::Entity::find()
+        .select_only()
+        .column(crate::entity::question::Column::Id)
+        .filter(crate::entity::question::Column::Number.eq(number))
+        .order_by_desc(crate::entity::question::Column::Legislature)
+        .order_by_asc(crate::entity::question::Column::Id)
+        .limit(20)
+        .into_tuple()
+        .all(db)
+        .await?;
+    questions_by_ids(db, &ids).await
+}
+
 /// An FTS5 query matching any of `names` as a phrase.
 pub fn any_phrase(names: &[String]) -> Option<String> {
     let phrases: Vec<String> = names

@@ -190,8 +190,9 @@ async fn search(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError
         page: page_param(&ctx),
     };
     let hits = query::search::search(st.db(), &filter).await?;
+    let numbered = query::search::questions_numbered(st.db(), &q).await?;
     let options = query::lists::filter_options(st.db()).await?;
-    Ok(views::search::page(&ctx, &q, &hits, &options))
+    Ok(views::search::page(&ctx, &q, &hits, &numbered, &options))
 }
 
 async fn statuses(ctx: Ctx) -> Markup {

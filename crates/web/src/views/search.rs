@@ -2,16 +2,24 @@
 //! the same filters as the lists.
 
 use maud::{Markup, html};
-use vigie_store::query::common::Page;
+use vigie_store::query::common::{Page, QuestionRef};
 use vigie_store::query::lists::FilterOptions;
 use vigie_store::query::search::{HitKind, SearchHit};
 
 use super::actions_list::{axis_options, member_options, minister_options, status_options};
-use super::components::{Field, filter_form, pagination, question_meta, snippet, status_badge};
+use super::components::{
+    Field, filter_form, pagination, question_link, question_meta, snippet, status_badge,
+};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
-pub fn page(ctx: &Ctx, query: &str, hits: &Page<SearchHit>, options: &FilterOptions) -> Markup {
+pub fn page(
+    ctx: &Ctx,
+    query: &str,
+    hits: &Page<SearchHit>,
+    numbered: &[QuestionRef],
+    options: &FilterOptions,
+) -> Markup {
     let t = ctx.t();
     let kinds = vec![
         (
@@ -44,6 +52,17 @@ pub fn page(ctx: &Ctx, query: &str, hits: &Page<SearchHit>, options: &FilterOpti
                 Field::Date { name: "from", label: t.from },
                 Field::Date { name: "to", label: t.to },
             ]))
+            // A number is first the official number of a question.
+            @if !numbered.is_empty() {
+                section aria-labelledby="numbered" {
+                    h2 #numbered { (t.questions_with_number) " " (query.trim()) }
+                    ul.list {
+                        @for q in numbered {
+                            li { (question_link(ctx, q)) div.meta { (ctx.lang.question_number(q.number.into(), &q.legislature)) } }
+                        }
+                    }
+                }
+            }
             @if !query.trim().is_empty() {
                 p role="status" { (ctx.lang.n_results(hits.total)) }
                 @if hits.items.is_empty() { p { (t.no_results) } } @else {
