@@ -102,6 +102,16 @@ async fn overview_shows_plan_counts_charts_and_newest_evidence() {
     let f = fixture().await;
     let b = ok(&f.app, "/").await;
     assert!(b.contains("Assurer la transition numérique de l’économie bruxelloise"));
+    // Open data is discoverable from every page: the feed for readers, downloads and API.
+    assert!(b.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    for href in [
+        "/downloads/actions.csv",
+        "/downloads/dataset.json",
+        "/api/v1/openapi.json",
+        "/feeds/evidence.atom",
+    ] {
+        assert!(b.contains(&format!("href=\"{href}")), "footer links {href}");
+    }
     assert!(b.contains("<svg"), "server-side chart");
     assert!(b.contains("href=\"/actions?status=in_progress\""));
     assert!(b.contains("href=\"/actions?status=no_follow_up\""));

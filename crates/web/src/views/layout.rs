@@ -43,6 +43,8 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
                         link rel="alternate" hreflang=(lang.code()) href=(ctx.switch_lang(lang));
                     }
                 }
+                // Feed readers find the evidence feed from any page.
+                link rel="alternate" type="application/atom+xml" title=(t.footer_feed) href=(ctx.link(crate::feeds::EVIDENCE_FEED));
             }
             body {
                 a.skip-link href="#main" { (t.skip_to_content) }
@@ -84,6 +86,17 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
                     div.wrap {
                         p { (t.footer_sources) }
                         p { (t.footer_license) " " a href=(ctx.link("/statuses")) { (t.nav_statuses) } }
+                        // Open data, from every page: downloads, the API and its OpenAPI document,
+                        // the feed.
+                        p.open-data {
+                            (t.footer_open_data) " "
+                            a href=(crate::downloads::ACTIONS_CSV) { "actions.csv" } " · "
+                            a href=(crate::downloads::LINKS_CSV) { "links.csv" } " · "
+                            a href=(crate::downloads::DATASET_JSON) { "dataset.json" } " · "
+                            a href="/api/v1/" { "API" } " · "
+                            a href="/api/v1/openapi.json" { "OpenAPI" } " · "
+                            a href=(ctx.link(crate::feeds::EVIDENCE_FEED)) type="application/atom+xml" { (t.footer_feed) }
+                        }
                     }
                 }
             }
