@@ -4,7 +4,9 @@
 //!   time and import them into a fresh SQLite file the way `vigie import` does: batches of 200
 //!   files in one transaction (`Store::begin_import_batch`, one savepoint per file), or one
 //!   transaction per file (`Store::import_document`) with `--batch-files 1`. The matcher is not run
-//!   (as `vigie import --no-match`).
+//!   (as `vigie import --no-match`). `--formats txt,html,html-whole` measures the same questions as
+//!   text files, as the Parliament's page fragments and as whole saved pages, the formats taking
+//!   turns within each run so that a noisy machine weighs on all of them alike.
 //! - `match`: read N generated questions and a generated plan of A actions (not timed), then time
 //!   `PlanIndex::new` and `PlanIndex::match_all`.
 //!
@@ -59,6 +61,10 @@ enum Cmd {
         /// removed at the end). Defaults to the system's temporary folder.
         #[arg(long)]
         work_dir: Option<PathBuf>,
+        /// Formats to import, comma-separated: txt (the seeds' text layout), html (the Parliament's
+        /// page as the corpus keeps it), html-whole (the whole page as a browser saves it).
+        #[arg(long, value_delimiter = ',', default_value = "txt")]
+        formats: Vec<FormatArg>,
     },
     /// Match generated questions against a generated plan.
     Match {
@@ -69,6 +75,31 @@ enum Cmd {
         #[arg(long, default_value_t = 1000)]
         actions: usize,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    Txt,
+    Html,
+    HtmlWhole,
+}
+
+impl FormatArg {
+    fn synth(self) -> vigie_synth::Format {
+        match self {
+            FormatArg::Txt => vigie_synth::Format::Text,
+            FormatArg::Html => vigie_synth::Format::HtmlFragment,
+            FormatArg::HtmlWhole => vigie_synth::Format::HtmlWhole,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            FormatArg::Txt => "txt",
+            FormatArg::Html => "html",
+            FormatArg::HtmlWhole => "html-whole",
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -86,7 +117,9 @@ fn main() -> ExitCode {
             files,
             batch_files,
             work_dir,
+            mut formats,
         } => {
+            formats.dedup();
             let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
             runtime.block_on(import(
                 cli.seed,
@@ -94,6 +127,7 @@ fn main() -> ExitCode {
                 files,
                 batch_files.max(1),
                 work_dir,
+                &formats,
             ))
         }
         Cmd::Match { questions, actions } => matching(cli.seed, cli.runs, &questions, actions),
@@ -144,27 +178,39 @@ fn db_bytes(db: &Path) -> u64 {
         .sum()
 }
 
+/// One format's files and the figures of its runs.
+struct Series {
+    format: FormatArg,
+    paths: Vec<PathBuf>,
+    /// Time spent reading the files, and in `read_document`, outside the store (one pass).
+    read_io: Duration,
+    parse: Duration,
+    read_cpu: f64,
+    rates: Vec<f64>,
+    times: Vec<f64>,
+    cpus: Vec<f64>,
+    peaks: Vec<u64>,
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 async fn import(
     seed: u64,
     runs: usize,
     files: usize,
     batch_files: usize,
     work_dir: Option<PathBuf>,
+    formats: &[FormatArg],
 ) -> anyhow::Result<()> {
     let parent = work_dir.unwrap_or_else(std::env::temp_dir);
     std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
     let work = tempfile::Builder::new()
         .prefix("vigie-bench-")
         .tempdir_in(&parent)?;
-    let dir = work.path().join("questions");
-
-    let t = Instant::now();
-    let paths = vigie_synth::write_questions(&dir, seed, files)
-        .with_context(|| format!("writing {}", dir.display()))?;
-    let total_bytes: u64 = paths
-        .iter()
-        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .sum();
     println!(
         "import: {} per transaction",
         if batch_files == 1 {
@@ -173,148 +219,223 @@ async fn import(
             format!("up to {batch_files} files or 16 MiB")
         }
     );
-    println!(
-        "import: generated {files} question files ({:.1} MB, seed {seed}) in {:.2} s into {}",
-        total_bytes as f64 / 1e6,
-        secs(t.elapsed()),
-        dir.display()
-    );
-    let name = |p: &Path| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-
-    // Phase costs outside the store: reading the files, and the document reader alone. What the
-    // import costs beyond their sum is the store's (hashing, lookups, inserts, commits).
-    let t = Instant::now();
-    let read_cpu0 = machine::cpu_time();
-    let mut read_io = Duration::ZERO;
-    let mut refused = 0usize;
-    for p in &paths {
-        let t_io = Instant::now();
-        let bytes = std::fs::read(p)?;
-        read_io += t_io.elapsed();
-        if read_document(&name(p), &bytes).is_err() {
-            refused += 1;
-        }
-    }
-    let read_total = t.elapsed();
-    let read_cpu = cpu_since(read_cpu0);
-    let parse = read_total.saturating_sub(read_io);
-    println!(
-        "phases outside the store: file reads {:.2} s, read_document {:.2} s ({:.0} files/s); CPU of both {read_cpu:.2} s; \
-         {refused} refused",
-        secs(read_io),
-        secs(parse),
-        files as f64 / secs(parse)
-    );
-
-    let mut rates = Vec::new();
-    let mut times = Vec::new();
-    let mut peaks = Vec::new();
-    let mut cpus = Vec::new();
-    for run in 1..=runs {
-        let db = work.path().join(format!("run{run}.db"));
-        let reset = machine::reset_peak_rss();
-        let t_open = Instant::now();
-        let store = Store::open(&db.display().to_string())
-            .await
-            .with_context(|| format!("opening {}", db.display()))?;
-        let open = t_open.elapsed();
+    let several = formats.len() > 1;
+    let mut series = Vec::new();
+    for &format in formats {
+        let dir = work.path().join(match format {
+            FormatArg::Txt => "questions".to_string(),
+            other => format!("questions-{}", other.name()),
+        });
         let t = Instant::now();
-        let cpu0 = machine::cpu_time();
-        let (mut imported, mut other) = (0usize, 0usize);
-        let mut errors = Vec::new();
-        let mut batch: Option<ImportBatch> = None;
-        let (mut in_batch, mut bytes_in_batch) = (0usize, 0usize);
-        for p in &paths {
-            let bytes = std::fs::read(p)?;
-            let result = if batch_files == 1 {
-                store.import_document(&name(p), &bytes).await
-            } else {
-                let open = match &mut batch {
-                    Some(open) => open,
-                    None => batch.insert(store.begin_import_batch().await?),
-                };
-                open.import_document(&name(p), &bytes).await
-            };
-            match result {
-                Ok(o) if o.status == ImportStatus::Imported => imported += 1,
-                Ok(_) => other += 1,
-                Err(e) => errors.push(e.to_string()),
-            }
-            in_batch += 1;
-            bytes_in_batch += bytes.len();
-            if in_batch >= batch_files || bytes_in_batch >= BATCH_BYTES {
-                if let Some(open) = batch.take() {
-                    open.commit().await.context("committing a batch")?;
-                }
-                (in_batch, bytes_in_batch) = (0, 0);
-            }
-        }
-        if let Some(open) = batch.take() {
-            open.commit().await.context("committing the last batch")?;
-        }
-        let elapsed = t.elapsed();
-        let cpu = cpu_since(cpu0);
-        let peak = machine::peak_rss_kb();
-        drop(store);
-        let rate = files as f64 / secs(elapsed);
+        let paths = vigie_synth::write_questions_as(&dir, seed, files, format.synth())
+            .with_context(|| format!("writing {}", dir.display()))?;
+        let total_bytes: u64 = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+            .sum();
         println!(
-            "run {run}: {imported} imported, {other} updated/unchanged, {} rejected in {:.2} s = {rate:.0} files/s \
-             (CPU {:.2} s; open + migrate {:.3} s); peak RSS {:.1} MB{}; database {:.1} MB",
-            errors.len(),
-            secs(elapsed),
-            cpu,
-            secs(open),
-            peak.map(mb).unwrap_or(f64::NAN),
-            if reset {
-                ""
-            } else {
-                " (process peak: could not reset between runs)"
+            "import: generated {files} {} files ({:.1} MB, seed {seed}) in {:.2} s into {}",
+            match format {
+                FormatArg::Txt => "question",
+                FormatArg::Html => "HTML page (fragment)",
+                FormatArg::HtmlWhole => "HTML whole-page",
             },
-            db_bytes(&db) as f64 / 1e6,
+            total_bytes as f64 / 1e6,
+            secs(t.elapsed()),
+            dir.display()
         );
-        for e in errors.iter().take(5) {
-            println!("  rejected: {e}");
+
+        // Phase costs outside the store: reading the files, and the document reader alone. What
+        // the import costs beyond their sum is the store's (hashing, lookups, inserts, commits).
+        let t = Instant::now();
+        let read_cpu0 = machine::cpu_time();
+        let mut read_io = Duration::ZERO;
+        let mut refused = 0usize;
+        for p in &paths {
+            let t_io = Instant::now();
+            let bytes = std::fs::read(p)?;
+            read_io += t_io.elapsed();
+            if read_document(&file_name(p), &bytes).is_err() {
+                refused += 1;
+            }
         }
-        if imported != files {
-            bail!("run {run}: only {imported} of {files} files were imported");
-        }
-        rates.push(rate);
-        times.push(secs(elapsed));
-        cpus.push(cpu);
-        peaks.extend(peak);
+        let read_total = t.elapsed();
+        let read_cpu = cpu_since(read_cpu0);
+        let parse = read_total.saturating_sub(read_io);
+        println!(
+            "{}phases outside the store: file reads {:.2} s, read_document {:.2} s ({:.0} files/s); CPU of both {read_cpu:.2} s; \
+             {refused} refused",
+            if several {
+                format!("{}: ", format.name())
+            } else {
+                String::new()
+            },
+            secs(read_io),
+            secs(parse),
+            files as f64 / secs(parse)
+        );
+        series.push(Series {
+            format,
+            paths,
+            read_io,
+            parse,
+            read_cpu,
+            rates: Vec::new(),
+            times: Vec::new(),
+            cpus: Vec::new(),
+            peaks: Vec::new(),
+        });
     }
-    let med_time = median(&times);
-    let med_cpu = median(&cpus);
-    let store_share = med_time - secs(read_io) - secs(parse);
-    println!(
-        "import median over {runs} runs: {:.0} files/s ({med_time:.2} s for {files} files, CPU {:.2} s); \
-         peak RSS max {:.1} MB",
-        median(&rates),
-        median(&cpus),
-        peaks.iter().copied().max().map(mb).unwrap_or(f64::NAN)
-    );
-    println!(
-        "where the time goes (median run): file reads {:.2} s ({:.0} %), read_document {:.2} s ({:.0} %), \
-         store (hash, queries, inserts, commits) {:.2} s ({:.0} %)",
-        secs(read_io),
-        100.0 * secs(read_io) / med_time,
-        secs(parse),
-        100.0 * secs(parse) / med_time,
-        store_share,
-        100.0 * store_share / med_time
-    );
-    println!(
-        "in CPU time (median run): reading the files and the documents {read_cpu:.2} s ({:.0} %), \
-         the store {:.2} s ({:.0} %)",
-        100.0 * read_cpu / med_cpu,
-        med_cpu - read_cpu,
-        100.0 * (med_cpu - read_cpu) / med_cpu
-    );
+
+    // Each run imports every format in turn, so that the machine's mood weighs on all alike.
+    for run in 1..=runs {
+        for s in &mut series {
+            let db = work.path().join(format!("run{run}-{}.db", s.format.name()));
+            let label = if several {
+                format!("run {run} {}", s.format.name())
+            } else {
+                format!("run {run}")
+            };
+            import_run(&label, &db, batch_files, s).await?;
+        }
+    }
+
+    for s in &series {
+        let prefix = if several {
+            format!("{} ", s.format.name())
+        } else {
+            String::new()
+        };
+        let med_time = median(&s.times);
+        let med_cpu = median(&s.cpus);
+        let (read_io, parse, read_cpu) = (s.read_io, s.parse, s.read_cpu);
+        let store_share = med_time - secs(read_io) - secs(parse);
+        println!(
+            "{prefix}import median over {runs} runs: {:.0} files/s ({med_time:.2} s for {files} files, CPU {:.2} s); \
+             peak RSS max {:.1} MB",
+            median(&s.rates),
+            median(&s.cpus),
+            s.peaks.iter().copied().max().map(mb).unwrap_or(f64::NAN)
+        );
+        println!(
+            "{prefix}where the time goes (median run): file reads {:.2} s ({:.0} %), read_document {:.2} s ({:.0} %), \
+             store (hash, queries, inserts, commits) {:.2} s ({:.0} %)",
+            secs(read_io),
+            100.0 * secs(read_io) / med_time,
+            secs(parse),
+            100.0 * secs(parse) / med_time,
+            store_share,
+            100.0 * store_share / med_time
+        );
+        println!(
+            "{prefix}in CPU time (median run): reading the files and the documents {read_cpu:.2} s ({:.0} %), \
+             the store {:.2} s ({:.0} %)",
+            100.0 * read_cpu / med_cpu,
+            med_cpu - read_cpu,
+            100.0 * (med_cpu - read_cpu) / med_cpu
+        );
+    }
+    if several {
+        println!("side by side (medians over {runs} runs, {files} files each):");
+        println!(
+            "  {:<11} {:>8} {:>8} {:>9} {:>15} {:>12}",
+            "format", "files/s", "wall s", "CPU s", "read_document/s", "peak RSS MB"
+        );
+        for s in &series {
+            println!(
+                "  {:<11} {:>8.0} {:>8.2} {:>9.2} {:>15.0} {:>12.1}",
+                s.format.name(),
+                median(&s.rates),
+                median(&s.times),
+                median(&s.cpus),
+                files as f64 / secs(s.parse),
+                s.peaks.iter().copied().max().map(mb).unwrap_or(f64::NAN)
+            );
+        }
+    }
     println!("target: >= 1000 files/s and < 200 MB peak memory");
+    Ok(())
+}
+
+/// One timed import of `s`'s files into a fresh database `db`, recorded into `s`.
+async fn import_run(
+    label: &str,
+    db: &Path,
+    batch_files: usize,
+    s: &mut Series,
+) -> anyhow::Result<()> {
+    let paths = &s.paths;
+    let files = paths.len();
+    let reset = machine::reset_peak_rss();
+    let t_open = Instant::now();
+    let store = Store::open(&db.display().to_string())
+        .await
+        .with_context(|| format!("opening {}", db.display()))?;
+    let open = t_open.elapsed();
+    let t = Instant::now();
+    let cpu0 = machine::cpu_time();
+    let (mut imported, mut other) = (0usize, 0usize);
+    let mut errors = Vec::new();
+    let mut batch: Option<ImportBatch> = None;
+    let (mut in_batch, mut bytes_in_batch) = (0usize, 0usize);
+    for p in paths {
+        let bytes = std::fs::read(p)?;
+        let result = if batch_files == 1 {
+            store.import_document(&file_name(p), &bytes).await
+        } else {
+            let open = match &mut batch {
+                Some(open) => open,
+                None => batch.insert(store.begin_import_batch().await?),
+            };
+            open.import_document(&file_name(p), &bytes).await
+        };
+        match result {
+            Ok(o) if o.status == ImportStatus::Imported => imported += 1,
+            Ok(_) => other += 1,
+            Err(e) => errors.push(e.to_string()),
+        }
+        in_batch += 1;
+        bytes_in_batch += bytes.len();
+        if in_batch >= batch_files || bytes_in_batch >= BATCH_BYTES {
+            if let Some(open) = batch.take() {
+                open.commit().await.context("committing a batch")?;
+            }
+            (in_batch, bytes_in_batch) = (0, 0);
+        }
+    }
+    if let Some(open) = batch.take() {
+        open.commit().await.context("committing the last batch")?;
+    }
+    let elapsed = t.elapsed();
+    let cpu = cpu_since(cpu0);
+    let peak = machine::peak_rss_kb();
+    drop(store);
+    let rate = files as f64 / secs(elapsed);
+    println!(
+        "{label}: {imported} imported, {other} updated/unchanged, {} rejected in {:.2} s = {rate:.0} files/s \
+         (CPU {:.2} s; open + migrate {:.3} s); peak RSS {:.1} MB{}; database {:.1} MB",
+        errors.len(),
+        secs(elapsed),
+        cpu,
+        secs(open),
+        peak.map(mb).unwrap_or(f64::NAN),
+        if reset {
+            ""
+        } else {
+            " (process peak: could not reset between runs)"
+        },
+        db_bytes(db) as f64 / 1e6,
+    );
+    for e in errors.iter().take(5) {
+        println!("  rejected: {e}");
+    }
+    if imported != files {
+        bail!("{label}: only {imported} of {files} files were imported");
+    }
+    s.rates.push(rate);
+    s.times.push(secs(elapsed));
+    s.cpus.push(cpu);
+    s.peaks.extend(peak);
     Ok(())
 }
 

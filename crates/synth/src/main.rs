@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use vigie_synth::Format;
 
 #[derive(Parser)]
 #[command(
@@ -20,12 +21,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Write COUNT question files (q000000.txt, ...) into DIR.
+    /// Write COUNT question files (q000000.txt, ... or <moncode>.html) into DIR.
     Questions {
         #[arg(long)]
         count: usize,
         #[arg(long)]
         out: PathBuf,
+        /// txt: the text layout of the seeds; html: the Parliament's page as the corpus keeps it
+        /// (print logo to question section); html-whole: the whole page as a browser saves it.
+        #[arg(long, value_enum, default_value_t = FormatArg::Txt)]
+        format: FormatArg,
     },
     /// Write a plan of about ACTIONS actions into FILE.
     Plan {
@@ -36,11 +41,28 @@ enum Cmd {
     },
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Txt,
+    Html,
+    HtmlWhole,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Txt => Format::Text,
+            FormatArg::Html => Format::HtmlFragment,
+            FormatArg::HtmlWhole => Format::HtmlWhole,
+        }
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Questions { count, out } => {
-            let paths = vigie_synth::write_questions(&out, cli.seed, count)
+        Cmd::Questions { count, out, format } => {
+            let paths = vigie_synth::write_questions_as(&out, cli.seed, count, format.into())
                 .with_context(|| format!("writing questions into {}", out.display()))?;
             println!("wrote {} questions into {}", paths.len(), out.display());
         }

@@ -53,6 +53,51 @@ pub struct SynthQuestion {
     pub crlf: bool,
     pub final_newline: bool,
     pub bom: bool,
+    /// The page's number on the Parliament's site (`moncode`), used by the HTML renderings.
+    pub moncode: u32,
+    /// The same content as `text`, kept as blocks for the HTML renderings ([`crate::html`]).
+    pub(crate) body: Body,
+    /// Seed and index of the question, so that its HTML renderings have their own random streams.
+    pub(crate) seed: u64,
+    pub(crate) index: usize,
+}
+
+/// What a question page shows, as blocks: the HTML renderings' source, filled while the text is
+/// written so that both say the same thing.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Body {
+    /// The title after `Question écrite concernant ` (subject and its final full stop, if any). A
+    /// title that runs on (a text-export artefact) gives its sentence to the question's text instead.
+    pub title: String,
+    pub acts: Vec<ActRow>,
+    pub question: Vec<Piece>,
+    pub answer: Vec<Piece>,
+}
+
+/// A row of the acts table: date, act, and the "de" column (a member, an organ or `p.m.`).
+#[derive(Clone, Debug)]
+pub(crate) struct ActRow {
+    pub date: NaiveDate,
+    pub label: &'static str,
+    pub by: String,
+}
+
+/// A block of a question's or an answer's text.
+#[derive(Clone, Debug)]
+pub(crate) enum Piece {
+    Para(String),
+    /// Lines of one paragraph separated by `<br />` (a part's number alone, then its text).
+    Lines(Vec<String>),
+    List(Vec<String>),
+    Table(Vec<Vec<String>>),
+    /// A paragraph holding only a no-break space, where the text has a `\u{a0}` line.
+    Empty,
+}
+
+/// The moncode of the `i`-th question: distinct for every `i`, above the real site's (about 170,000
+/// in 2026) so that a synthetic page is never taken for a real one.
+pub fn moncode(i: usize) -> u32 {
+    400_000 + u32::try_from(i).unwrap_or(u32::MAX - 400_000)
 }
 
 /// (addressee index into `MINISTERS`, question number) for the `i`-th question. Distinct for every
@@ -111,7 +156,10 @@ enum Block {
         bullet: &'static str,
         items: Vec<String>,
     },
-    Table(Vec<String>),
+    Table {
+        rows: Vec<String>,
+        cells: Vec<Vec<String>>,
+    },
 }
 
 impl Block {
@@ -121,7 +169,7 @@ impl Block {
             Block::List { intro, items, .. } => {
                 intro.len() + items.iter().map(|i| i.len() + 4).sum::<usize>() + 2
             }
-            Block::Table(rows) => rows.iter().map(|r| r.len() + 1).sum::<usize>() + 2,
+            Block::Table { rows, .. } => rows.iter().map(|r| r.len() + 1).sum::<usize>() + 2,
         }
     }
 }
@@ -187,13 +235,15 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
     // Title line: subject, optionally running on into the question's first sentence (seed 003).
     let subject = t(topic.subjects, &mut rng);
     let subject_runs_on = rng.chance(0.12);
+    let mut body = Body::default();
     let title = if subject_runs_on {
-        format!(
-            "Question écrite concernant {subject} {}",
-            t(RUN_ONS, &mut rng)
-        )
+        let run_on = t(RUN_ONS, &mut rng);
+        body.title = subject.clone();
+        body.question.push(Piece::Para(run_on.clone()));
+        format!("Question écrite concernant {subject} {run_on}")
     } else {
         let end = rng.pick(&["", "", ".", " ."]);
+        body.title = format!("{subject}{end}");
         format!("Question écrite concernant {subject}{end}")
     };
 
@@ -226,6 +276,12 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
             "{} Question orale transformée en question écrite",
             date(Some(received))
         ));
+        // The page names the member in the "de" column; the text rendering of the seeds does not.
+        body.acts.push(ActRow {
+            date: received,
+            label: "Question orale transformée en question écrite",
+            by: author.clone(),
+        });
     }
     let admissible_ref = if rng.chance(0.7) {
         "Recevable p.m."
@@ -233,10 +289,20 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
         "Recevable Bureau élargi du Parlement"
     };
     acts.push(format!("{} {admissible_ref}", date(Some(admissible))));
+    body.acts.push(ActRow {
+        date: admissible,
+        label: "Recevable",
+        by: admissible_ref["Recevable ".len()..].to_string(),
+    });
     if let Some(a) = answered
         && rng.chance(0.1)
     {
         acts.push(format!("{} Annexe à la réponse", date(Some(a))));
+        body.acts.push(ActRow {
+            date: a,
+            label: "Annexe à la réponse",
+            by: String::new(),
+        });
     }
     let n_acts = acts.len();
     lines.extend(acts);
@@ -323,6 +389,7 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
 
     let mut first = true;
     for para in &intro {
+        body.question.push(Piece::Para(para.clone()));
         if first {
             lines.push(format!("Question{gap}{para}"));
             first = false;
@@ -334,7 +401,9 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
     match sub_style {
         SubStyle::DashSpaced | SubStyle::DashCompact => {
             lines.push(String::new());
-            lines.push(t(TRANSITIONS, &mut rng));
+            let transition = t(TRANSITIONS, &mut rng);
+            body.question.push(Piece::Para(transition.clone()));
+            lines.push(transition);
             lines.push(String::new());
             for (k, s) in subs.iter().enumerate() {
                 if k > 0 && sub_style == SubStyle::DashSpaced {
@@ -352,6 +421,9 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
             }
         }
         SubStyle::None => {}
+    }
+    if !subs.is_empty() {
+        body.question.push(Piece::List(subs.clone()));
     }
 
     // --- Answer ---
@@ -416,35 +488,55 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
             } else {
                 String::new()
             };
+            let push_blank = |lines: &mut Vec<String>, answer: &mut Vec<Piece>, rng: &mut Rng| {
+                let b = blank(rng);
+                if !b.is_empty() {
+                    answer.push(Piece::Empty);
+                }
+                lines.push(b);
+            };
             if k > 0 {
-                lines.push(blank(&mut rng));
+                push_blank(&mut lines, &mut body.answer, &mut rng);
                 if style != AnswerStyle::SlashBare || rng.chance(0.7) {
-                    lines.push(blank(&mut rng));
+                    push_blank(&mut lines, &mut body.answer, &mut rng);
                 }
             }
             let mut blocks_iter = blocks.iter();
+            // A part's number alone on its line, then (in the text) its first block on the next.
+            let mut marker = None;
             match style {
                 AnswerStyle::SlashHeading => {
-                    lines.push(format!("{lead}{n}/ {}", t(ANSWER_HEADINGS, &mut rng)));
+                    let heading = format!("{n}/ {}", t(ANSWER_HEADINGS, &mut rng));
+                    lines.push(format!("{lead}{heading}"));
+                    body.answer.push(Piece::Para(heading));
                     lines.push(String::new());
                 }
-                AnswerStyle::SlashBare => lines.push(format!("{lead}{n}/")),
-                AnswerStyle::Upper => lines.push(format!("{lead}QUESTION {n}")),
+                AnswerStyle::SlashBare => {
+                    lines.push(format!("{lead}{n}/"));
+                    marker = Some(format!("{n}/"));
+                }
+                AnswerStyle::Upper => {
+                    lines.push(format!("{lead}QUESTION {n}"));
+                    marker = Some(format!("QUESTION {n}"));
+                }
                 AnswerStyle::Dot => {
                     // The number opens the part's first paragraph.
                     if let Some(Block::Paragraph(p)) = blocks.first() {
                         lines.push(format!("{lead}{n}. {p}"));
+                        body.answer.push(Piece::Para(format!("{n}. {p}")));
                         blocks_iter.next();
                         if blocks.len() > 1 {
                             lines.push(String::new());
                         }
                     } else {
                         lines.push(format!("{lead}{n}."));
+                        body.answer.push(Piece::Para(format!("{n}.")));
                     }
                 }
                 AnswerStyle::Paragraphs => {
                     if let Some(Block::Paragraph(p)) = blocks.first() {
                         lines.push(format!("{lead}{p}"));
+                        body.answer.push(Piece::Para(p.clone()));
                         blocks_iter.next();
                         if blocks.len() > 1 {
                             lines.push(String::new());
@@ -455,10 +547,16 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
             let rest: Vec<&Block> = blocks_iter.collect();
             for (b, block) in rest.iter().enumerate() {
                 if b > 0 {
-                    lines.push(blank(&mut rng));
+                    push_blank(&mut lines, &mut body.answer, &mut rng);
                 }
                 match block {
-                    Block::Paragraph(p) => lines.push(p.clone()),
+                    Block::Paragraph(p) => {
+                        lines.push(p.clone());
+                        match marker.take() {
+                            Some(m) => body.answer.push(Piece::Lines(vec![m, p.clone()])),
+                            None => body.answer.push(Piece::Para(p.clone())),
+                        }
+                    }
                     Block::List {
                         intro,
                         bullet,
@@ -466,9 +564,23 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
                     } => {
                         lines.push(intro.clone());
                         lines.extend(items.iter().map(|i| format!("{bullet}{i}")));
+                        match marker.take() {
+                            Some(m) => body.answer.push(Piece::Lines(vec![m, intro.clone()])),
+                            None => body.answer.push(Piece::Para(intro.clone())),
+                        }
+                        body.answer.push(Piece::List(items.clone()));
                     }
-                    Block::Table(rows) => lines.extend(rows.iter().cloned()),
+                    Block::Table { rows, cells } => {
+                        lines.extend(rows.iter().cloned());
+                        if let Some(m) = marker.take() {
+                            body.answer.push(Piece::Para(m));
+                        }
+                        body.answer.push(Piece::Table(cells.clone()));
+                    }
                 }
+            }
+            if let Some(m) = marker.take() {
+                body.answer.push(Piece::Para(m));
             }
         }
         if style != AnswerStyle::Paragraphs {
@@ -516,6 +628,10 @@ pub fn question(seed: u64, i: usize) -> SynthQuestion {
         crlf,
         final_newline,
         bom,
+        moncode: moncode(i),
+        body,
+        seed,
+        index: i,
     }
 }
 
@@ -617,13 +733,14 @@ fn list(
 fn table(topic: &Topic, year: i32, rng: &mut Rng) -> Block {
     let sep = rng.pick(&["\t", "  ", " "]);
     let what = capitalise(rng.pick(topic.counts));
-    let mut rows = vec![format!("Année{sep}{what}{sep}Budget (€)")];
+    let mut cells = vec![vec!["Année".to_string(), what, "Budget (€)".to_string()]];
     for y in (year - rng.range(1, 3) as i32)..=year {
-        rows.push(format!(
-            "{y}{sep}{}{sep}{}",
-            rng.range(10, 900),
-            crate::text::amount(rng)
-        ));
+        cells.push(vec![
+            y.to_string(),
+            rng.range(10, 900).to_string(),
+            crate::text::amount(rng),
+        ]);
     }
-    Block::Table(rows)
+    let rows = cells.iter().map(|r| r.join(sep)).collect();
+    Block::Table { rows, cells }
 }
