@@ -134,8 +134,14 @@ fn detect(src: &Source<'_>) -> bool {
     looks_like_html(src.text)
 }
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
+/// A CSS selector compiled once per call site (compiling one costs more than matching it; the
+/// reader selects a dozen times per page).
+macro_rules! sel {
+    ($s:literal) => {{
+        static SELECTOR: std::sync::LazyLock<Selector> =
+            std::sync::LazyLock::new(|| Selector::parse($s).expect("static selector"));
+        &*SELECTOR
+    }};
 }
 
 /// The text of an element, whitespace collapsed (no-break spaces kept, as the text reader keeps them),
@@ -208,11 +214,13 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
     let page = Locator { src, start: 0 };
     let found_section = LANGUAGES.iter().find_map(|labels| {
         let section = html
-            .select(&sel(&format!("section#{}", labels.section_id)))
+            .select(
+                &Selector::parse(&format!("section#{}", labels.section_id)).expect("a section id"),
+            )
             .next()
             .or_else(|| {
                 // A page saved without its section element: the title's h3 still marks it.
-                html.select(&sel("h3"))
+                html.select(sel!("h3"))
                     .find(|h| strip_label(&text_of(*h), labels.title).is_some())
                     .and_then(|h| h.parent().and_then(ElementRef::wrap))
             })?;
@@ -234,12 +242,12 @@ fn read(src: &Source<'_>) -> Result<Document, ReadError> {
 fn refuse_page(html: &Html, page: &Locator<'_, '_>) -> ReadError {
     const EXPECTED: &str = "a written question page of the Brussels Parliament";
     let title = html
-        .select(&sel("title"))
+        .select(sel!("title"))
         .next()
         .map(text_of)
         .unwrap_or_default();
     let heading = html
-        .select(&sel("h1"))
+        .select(sel!("h1"))
         .next()
         .map(text_of)
         .unwrap_or_default();
@@ -259,11 +267,11 @@ fn refuse_page(html: &Html, page: &Locator<'_, '_>) -> ReadError {
             );
         }
         let question_links = html
-            .select(&sel("a[href]"))
+            .select(sel!("a[href]"))
             .filter(|a| a.attr("href").is_some_and(|h| moncode_of(h).is_some()))
             .count();
         let titles = html
-            .select(&sel("a, h2, h3, h4"))
+            .select(sel!("a, h2, h3, h4"))
             .filter(|e| strip_label(&text_of(*e), labels.title).is_some())
             .count();
         if question_links >= 2 || titles >= 2 {
@@ -302,15 +310,15 @@ fn moncode_of(href: &str) -> Option<String> {
 /// French alternate link.
 fn self_link(html: &Html) -> Option<(String, String)> {
     let (canonical, og, alternate) = (
-        sel("link[rel=canonical]"),
-        sel("meta[property=\"og:url\"]"),
-        sel("link[rel=alternate][hreflang=fr]"),
+        sel!("link[rel=canonical]"),
+        sel!("meta[property=\"og:url\"]"),
+        sel!("link[rel=alternate][hreflang=fr]"),
     );
     let candidates = html
-        .select(&canonical)
+        .select(canonical)
         .filter_map(|l| l.attr("href"))
-        .chain(html.select(&og).filter_map(|m| m.attr("content")))
-        .chain(html.select(&alternate).filter_map(|l| l.attr("href")));
+        .chain(html.select(og).filter_map(|m| m.attr("content")))
+        .chain(html.select(alternate).filter_map(|l| l.attr("href")));
     for href in candidates {
         if let Some(m) = moncode_of(href) {
             return Some((m, absolute(href.trim())));
@@ -359,7 +367,7 @@ fn read_section(
 
     // Title.
     let title = section
-        .select(&sel("h3"))
+        .select(sel!("h3"))
         .map(text_of)
         .find(|t| strip_label(t, labels.title).is_some())
         .ok_or_else(|| missing(&format!("the title \"{} <subject>\"", labels.title)))?;
@@ -375,7 +383,7 @@ fn read_section(
 
     // Author and addressee: each <dt> with the next <dd> in document order (the page nests the
     // author's <dd> in a <b>, so they are not always siblings).
-    let terms: Vec<ElementRef<'_>> = section.select(&sel("dt, dd")).collect();
+    let terms: Vec<ElementRef<'_>> = section.select(sel!("dt, dd")).collect();
     let dd_after = |label: &str| {
         terms
             .iter()
@@ -404,7 +412,7 @@ fn read_section(
         )
     })?;
     // The page marks the name in bold: trust it over the comma rule.
-    if let Some(b) = addressee_dd.select(&sel("b")).next().map(text_of)
+    if let Some(b) = addressee_dd.select(sel!("b")).next().map(text_of)
         && !b.is_empty()
         && let Some(rest) = addressee_text.strip_prefix(b.as_str())
     {
@@ -421,8 +429,8 @@ fn read_section(
 
     // Labelled cells: `<b>Label:</b> value`.
     let cells: Vec<String> = section
-        .select(&sel("td"))
-        .filter(|td| td.select(&sel("table")).next().is_none())
+        .select(sel!("td"))
+        .filter(|td| td.select(sel!("table")).next().is_none())
         .map(text_of)
         .collect();
     let value = |label: &str| {
@@ -469,8 +477,8 @@ fn read_section(
     // Question and answer cells.
     let text_cell = |label: &str| {
         section
-            .select(&sel("td"))
-            .find(|td| td.select(&sel("b")).next().is_some() && fold(&text_of(*td)) == fold(label))
+            .select(sel!("td"))
+            .find(|td| td.select(sel!("b")).next().is_some() && fold(&text_of(*td)) == fold(label))
             .and_then(|td| td.next_siblings().find_map(ElementRef::wrap))
     };
     let question_cell = text_cell(labels.question)
@@ -611,9 +619,9 @@ fn acts(
     at: &Locator<'_, '_>,
     warnings: &mut Vec<ReadWarning>,
 ) -> Result<Vec<Act>, ReadError> {
-    let rows = sel("tr");
-    let cells_sel = sel("td, th");
-    let Some(table) = section.select(&sel("table")).find(|t| {
+    let rows = sel!("tr");
+    let cells_sel = sel!("td, th");
+    let Some(table) = section.select(sel!("table")).find(|t| {
         t.select(&rows).next().is_some_and(|r| {
             let heads: Vec<String> = r.select(&cells_sel).map(|c| fold(&text_of(c))).collect();
             heads.len() >= 3
@@ -658,7 +666,7 @@ fn acts(
             .collect();
         let reference = (!rest.is_empty()).then(|| rest.join(" "));
         let url = row
-            .select(&sel("a[href]"))
+            .select(sel!("a[href]"))
             .filter_map(|a| a.attr("href"))
             .map(str::trim)
             .find(|h| !h.is_empty() && !h.starts_with('#'))
