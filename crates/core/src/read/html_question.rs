@@ -622,8 +622,8 @@ fn acts(
     let rows = sel!("tr");
     let cells_sel = sel!("td, th");
     let Some(table) = section.select(sel!("table")).find(|t| {
-        t.select(&rows).next().is_some_and(|r| {
-            let heads: Vec<String> = r.select(&cells_sel).map(|c| fold(&text_of(c))).collect();
+        t.select(rows).next().is_some_and(|r| {
+            let heads: Vec<String> = r.select(cells_sel).map(|c| fold(&text_of(c))).collect();
             heads.len() >= 3
                 && heads[0] == fold(labels.act_columns[0])
                 && heads[1] == fold(labels.act_columns[1])
@@ -632,8 +632,8 @@ fn acts(
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    for (i, row) in table.select(&rows).skip(1).enumerate() {
-        let cells: Vec<ElementRef<'_>> = row.select(&cells_sel).collect();
+    for (i, row) in table.select(rows).skip(1).enumerate() {
+        let cells: Vec<ElementRef<'_>> = row.select(cells_sel).collect();
         let texts: Vec<String> = cells.iter().map(|c| text_of(*c)).collect();
         if texts.iter().all(String::is_empty) {
             continue;
