@@ -139,15 +139,37 @@ fn looks_like_html_bytes(bytes: &[u8]) -> bool {
     html_question::looks_like_html(&String::from_utf8_lossy(head))
 }
 
-/// The encoding an HTML page declares in its `<head>` (`<meta charset=…>` or `<meta
-/// http-equiv="Content-Type" content="…; charset=…">`), read with the HTML parser from the page's
-/// first 64 KiB (the declaration is in the head; the HTML standard looks in the first 1024 bytes,
-/// saved pages put scripts before it).
+/// The encoding an HTML page declares (`<meta charset=…>` or `<meta http-equiv="Content-Type"
+/// content="…; charset=…">`), in the page's first 64 KiB (the HTML standard's prescan looks at the
+/// first 1024 bytes; saved pages may put scripts before the declaration).
+///
+/// Like the standard's prescan, this works on bytes: it finds each `<meta` tag (comments skipped)
+/// and hands only that tag to the HTML parser for its attributes. Parsing the whole head with
+/// the DOM parser cost as much as reading the question itself.
 fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
-    let doc = scraper::Html::parse_document(&head);
-    let metas = scraper::Selector::parse("meta").ok()?;
-    doc.select(&metas).find_map(|m| {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let lower = head.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = find(&lower[at..], b"<") {
+        let start = at + i;
+        if lower[start..].starts_with(b"<!--") {
+            at = match find(&lower[start + 4..], b"-->") {
+                Some(j) => start + 4 + j + 3,
+                None => return None,
+            };
+            continue;
+        }
+        at = start + 1;
+        if !lower[start..].starts_with(b"<meta") {
+            continue;
+        }
+        let end = start + find(&lower[start..], b">")? + 1;
+        let tag = String::from_utf8_lossy(&head[start..end]);
+        let doc = scraper::Html::parse_fragment(&tag);
+        let metas = scraper::Selector::parse("meta").ok()?;
+        let Some(m) = doc.select(&metas).next() else {
+            continue;
+        };
         let label = m.attr("charset").map(str::to_string).or_else(|| {
             let equiv = m.attr("http-equiv")?;
             if !equiv.eq_ignore_ascii_case("content-type") {
@@ -163,9 +185,16 @@ fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
                     .unwrap_or_default()
                     .to_string(),
             )
-        })?;
-        decode::Declared::from_label(&label)
-    })
+        });
+        if let Some(label) = label {
+            return decode::Declared::from_label(&label);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn expected_any() -> String {
