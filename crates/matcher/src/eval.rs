@@ -594,10 +594,12 @@ mod cv_tests {
             Setting {
                 threshold: 0.1,
                 support_ratio: 1.0,
+                relative_cut: 0.7,
             },
             Setting {
                 threshold: 0.2,
                 support_ratio: 1.0,
+                relative_cut: 0.7,
             },
         ];
         let predictions = vec![vec![p(1), p(2), p(3), p(4)], vec![p(1), p(2)]];
