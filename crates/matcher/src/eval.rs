@@ -609,3 +609,161 @@ mod cv_tests {
         assert_eq!(cv.report.recall, 1.0);
     }
 }
+
+/// One row of a status gold file (`status-dev.tsv`): for a (question, action) pair, the status its
+/// answer supports and the sentence it rests on. `status` is `None` for `none`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusGoldRow {
+    pub legislature: String,
+    pub number: u32,
+    pub addressee: String,
+    pub action: String,
+    pub status: Option<vigie_core::Status>,
+    pub sentence: String,
+}
+
+/// Reads a status gold TSV: `set legislature number addressee action status sentence`, `#`
+/// comments.
+pub fn parse_status_gold(text: &str) -> Result<Vec<StatusGoldRow>, GoldError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 7 {
+            return Err(GoldError {
+                line: line_no,
+                expected: "7 tab-separated columns: set legislature number addressee action status sentence".into(),
+                found: line.chars().take(80).collect(),
+            });
+        }
+        let number = cols[2].trim().parse().map_err(|_| GoldError {
+            line: line_no,
+            expected: "a question number".into(),
+            found: cols[2].into(),
+        })?;
+        let status = match cols[5].trim() {
+            "none" => None,
+            s => Some(vigie_core::Status::parse(s).ok_or_else(|| GoldError {
+                line: line_no,
+                expected: "a status (announced, in_progress, delivered, stalled, none)".into(),
+                found: s.into(),
+            })?),
+        };
+        out.push(StatusGoldRow {
+            legislature: cols[1].trim().into(),
+            number,
+            addressee: cols[3].trim().into(),
+            action: cols[4].trim().into(),
+            status,
+            sentence: cols[6].trim().into(),
+        });
+    }
+    Ok(out)
+}
+
+/// What the status engine proposes for one gold pair, from that question alone.
+#[derive(Clone, Debug)]
+pub struct StatusCheck {
+    pub gold: StatusGoldRow,
+    /// `None` when the question is not among those given.
+    pub proposed: Option<vigie_core::Status>,
+    pub sentence: Option<String>,
+    pub status_ok: bool,
+    pub sentence_ok: bool,
+}
+
+/// The status engine on each gold pair: the question's answer is read for the action through the
+/// matcher's link when there is one, else through every answer passage (the status gold is about
+/// the engine, not the matcher).
+pub fn status_accuracy(
+    index: &crate::PlanIndex,
+    questions: &[vigie_core::Question],
+    gold: &[StatusGoldRow],
+) -> Vec<StatusCheck> {
+    gold.iter()
+        .map(|g| {
+            let wanted = (g.legislature.clone(), g.number, text::fold(&g.addressee));
+            let Some(q) = questions
+                .iter()
+                .find(|q| norm_key(&crate::question_key(q)) == wanted)
+            else {
+                return StatusCheck {
+                    gold: g.clone(),
+                    proposed: None,
+                    sentence: None,
+                    status_ok: false,
+                    sentence_ok: false,
+                };
+            };
+            let link = index
+                .match_question(q)
+                .into_iter()
+                .find(|l| l.action_code == g.action)
+                .unwrap_or_else(|| crate::QuestionLink {
+                    action_code: g.action.clone(),
+                    score: 0.0,
+                    passages: q
+                        .passages
+                        .iter()
+                        .filter(|p| p.kind.is_answer())
+                        .map(|p| crate::PassageLink {
+                            position: p.position,
+                            kind: p.kind,
+                            score: 0.0,
+                            reasons: crate::Reasons {
+                                text_score: 0.0,
+                                shared_terms: Vec::new(),
+                                organisations: Vec::new(),
+                                minister: None,
+                                subject: crate::SubjectReason {
+                                    subject: q.subject.clone(),
+                                    score: 0.0,
+                                    shared_words: Vec::new(),
+                                },
+                                summary: String::new(),
+                            },
+                        })
+                        .collect(),
+                });
+            let proposals = crate::propose_statuses(index, std::slice::from_ref(q), &[vec![link]]);
+            let p = proposals.into_iter().find(|p| p.action_code == g.action);
+            let proposed = p.as_ref().map(|p| p.status);
+            let sentence = p.and_then(|p| p.evidence).map(|e| e.sentence);
+            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            StatusCheck {
+                status_ok: match g.status {
+                    Some(s) => proposed == Some(s),
+                    None => matches!(proposed, None | Some(vigie_core::Status::NoFollowUp)),
+                },
+                sentence_ok: sentence.as_deref().is_some_and(|s| {
+                    let (s, want) = (squash(s), squash(&g.sentence));
+                    !want.is_empty() && (s.contains(&want) || want.contains(&s))
+                }),
+                proposed,
+                sentence,
+                gold: g.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod status_gold_tests {
+    use super::*;
+
+    #[test]
+    fn status_gold_rows_are_read_and_bad_ones_named() {
+        let rows = parse_status_gold(
+            "# c\ndev\t24/29\t90\tHublet\t1.2\tdelivered\tLa phrase.\ndev\t24/29\t91\tHublet\t1.3\tnone\t\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].status, Some(vigie_core::Status::Delivered));
+        assert_eq!(rows[1].status, None);
+        let e = parse_status_gold("dev\t24/29\t90\tHublet\t1.2\tdone\tx\n").unwrap_err();
+        assert_eq!((e.line, e.found.as_str()), (1, "done"));
+    }
+}

@@ -12,7 +12,10 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use vigie_matcher::baseline::{BASELINE_THRESHOLD, Bm25Index};
-use vigie_matcher::eval::{EvalReport, cross_validate, default_grid, evaluate, parse_gold};
+use vigie_matcher::eval::{
+    EvalReport, cross_validate, default_grid, evaluate, parse_gold, parse_status_gold,
+    status_accuracy,
+};
 use vigie_matcher::{MATCHER_VERSION, question_key};
 use vigie_store::matching::push_pairs;
 
@@ -30,6 +33,10 @@ pub struct Args {
     /// setting (threshold, support ratio) that scored best on the other folds.
     #[arg(long, value_name = "K")]
     cv: Option<usize>,
+    /// Also check the status engine against a status gold TSV (`set legislature number addressee
+    /// action status sentence`): right status, and right sentence, per pair.
+    #[arg(long, value_name = "FILE")]
+    statuses: Option<PathBuf>,
 }
 
 /// Exit code for a gold file that cannot be read.
@@ -104,6 +111,62 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         println!(
             "cross-validated              precision {:.3}  recall {:.3}  F1 {:.3}  negatives linked {}/{}",
             r.precision, r.recall, r.f1, r.negatives_linked, r.negatives
+        );
+    }
+    if let Some(path) = &args.statuses {
+        let sname = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("vigie: {sname}: cannot read the status gold file: {e}");
+                return Ok(ExitCode::from(BAD_INPUT));
+            }
+        };
+        let rows = match parse_status_gold(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!(
+                    "vigie: {sname}:{}: expected {}, found {:?}",
+                    e.line, e.expected, e.found
+                );
+                return Ok(ExitCode::from(BAD_INPUT));
+            }
+        };
+        println!("\nStatus engine against {sname}:\n");
+        let mut checks = Vec::new();
+        for i in 0..input.plans.len() {
+            let index = input.index(i);
+            let codes = index.action_codes();
+            let mine: Vec<_> = rows
+                .iter()
+                .filter(|r| codes.contains(&r.action.as_str()))
+                .cloned()
+                .collect();
+            checks.extend(status_accuracy(&index, &input.questions, &mine));
+        }
+        for c in &checks {
+            let g = &c.gold;
+            println!(
+                "{} n°{} {} {}: expected {}, proposed {} — status {}, sentence {}",
+                g.legislature,
+                g.number,
+                g.addressee,
+                g.action,
+                g.status.map_or("none", |s| s.as_str()),
+                c.proposed.map_or("-", |s| s.as_str()),
+                if c.status_ok { "right" } else { "WRONG" },
+                if c.sentence_ok { "right" } else { "other" },
+            );
+        }
+        let n = checks.len().max(1);
+        println!(
+            "right status {}/{} ({:.0} %), right sentence {}/{} ({:.0} %)",
+            checks.iter().filter(|c| c.status_ok).count(),
+            checks.len(),
+            100.0 * checks.iter().filter(|c| c.status_ok).count() as f64 / n as f64,
+            checks.iter().filter(|c| c.sentence_ok).count(),
+            checks.len(),
+            100.0 * checks.iter().filter(|c| c.sentence_ok).count() as f64 / n as f64,
         );
     }
     if args.baseline {
