@@ -3,31 +3,16 @@
 //! `write::begin` (`BEGIN IMMEDIATE`), so the decision waits for the other writer and then
 //! succeeds; with a deferred `BEGIN` it read first and failed with "database is locked".
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+mod support;
+
+use support::files;
 use vigie_store::Store;
 use vigie_store::entity::link;
 use vigie_store::staff::Actor;
 use vigie_store::staff::review::{self, Decision};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
-        .collect()
-}
 
 /// A database file with the seeds imported and matched, and its proposed links.
 async fn matched_file() -> (tempfile::TempDir, String, Vec<i32>) {

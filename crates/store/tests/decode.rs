@@ -2,33 +2,20 @@
 //! query that reads it returns an error naming the value and its column, never a default (an
 //! unknown status is not "no follow-up", an unknown state not "proposed").
 
-use std::path::{Path, PathBuf};
-
 use sea_orm::{ConnectionTrait, EntityTrait};
+mod support;
+
+use support::files;
 use vigie_store::Store;
 use vigie_store::entity::{link, link_passage, passage, status_proposal};
 use vigie_store::query::{action, common, question};
 use vigie_store::staff::{Actor, Role, audit, users};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 async fn store() -> Store {
     let store = Store::open("sqlite::memory:").await.unwrap();
     for dir in ["seeds", "tests/data/questions"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let name = p.to_string_lossy().into_owned();
-            store
-                .import_document(&name, &std::fs::read(&p).unwrap())
-                .await
-                .unwrap();
+        for (name, bytes) in files(dir) {
+            store.import_document(&name, &bytes).await.unwrap();
         }
     }
     store.run_matcher().await.unwrap();

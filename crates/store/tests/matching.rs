@@ -3,37 +3,18 @@
 //! manual links that the matcher never touches, and a status history that grows only on change.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use vigie_matcher::eval::{evaluate, parse_gold};
+mod support;
+
+use support::{files, repo};
 use vigie_store::Store;
 use vigie_store::entity::{action, link, link_passage, passage, question, status_proposal};
 use vigie_store::matching::MatchSummary;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every `.txt` file of `dir` (relative to the repository), in name order, as (name, bytes).
-fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
 
 async fn store_with_everything() -> Store {
     let store = Store::open("sqlite::memory:").await.unwrap();

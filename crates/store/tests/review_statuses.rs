@@ -2,30 +2,18 @@
 //! transaction: the proposal the public sees agrees with the links at once, and equals what the
 //! next `vigie match` would propose (which then changes nothing).
 
-use std::path::{Path, PathBuf};
-
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+mod support;
+
+use support::files;
 use vigie_store::Store;
 use vigie_store::entity::{action, link, passage, status_proposal};
 use vigie_store::staff::Actor;
 use vigie_store::staff::review::{self, Decision};
 
-fn seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
-        .collect()
-}
-
 async fn matched() -> Store {
     let store = Store::open("sqlite::memory:").await.unwrap();
-    for (name, bytes) in seeds() {
+    for (name, bytes) in files("seeds") {
         store.import_document(&name, &bytes).await.unwrap();
     }
     store.run_matcher().await.unwrap();
