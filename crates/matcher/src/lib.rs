@@ -19,7 +19,7 @@ pub mod status;
 pub use index::{
     CONCEPT_WEIGHT, Corpus, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason,
     OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
-    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_in_corpus, supported,
+    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_in_corpus,
 };
 pub use minister::portfolio_match;
 pub use orgs::default_aliases;

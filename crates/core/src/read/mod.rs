@@ -149,6 +149,7 @@ fn looks_like_html_bytes(bytes: &[u8]) -> bool {
 fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let lower = head.to_ascii_lowercase();
+    let metas = scraper::Selector::parse("meta").ok()?;
     let mut at = 0;
     while let Some(i) = find(&lower[at..], b"<") {
         let start = at + i;
@@ -166,7 +167,6 @@ fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
         let end = start + find(&lower[start..], b">")? + 1;
         let tag = String::from_utf8_lossy(&head[start..end]);
         let doc = scraper::Html::parse_fragment(&tag);
-        let metas = scraper::Selector::parse("meta").ok()?;
         let Some(m) = doc.select(&metas).next() else {
             continue;
         };

@@ -108,7 +108,7 @@ fn judge(failures: &[DateTime<Utc>], policy: &Policy) -> Verdict {
 }
 
 /// Decides on an attempt for `name` from `ip` at `now`: the stricter of the two verdicts.
-pub async fn check<C: ConnectionTrait>(
+async fn check<C: ConnectionTrait>(
     db: &C,
     name: &str,
     ip: &str,
@@ -208,6 +208,7 @@ pub enum Outcome {
     NotChecked,
 }
 
+/// Records an attempt, and forgets attempts older than a day.
 async fn insert<C: ConnectionTrait>(
     db: &C,
     name: &str,
@@ -229,17 +230,6 @@ async fn insert<C: ConnectionTrait>(
         .exec(db)
         .await?;
     Ok(row.id)
-}
-
-/// Records an attempt that was checked, and forgets attempts older than a day.
-pub async fn record<C: ConnectionTrait>(
-    db: &C,
-    name: &str,
-    ip: &str,
-    success: bool,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    insert(db, name, ip, success, now).await.map(|_| ())
 }
 
 #[cfg(test)]
