@@ -28,6 +28,8 @@ use vigie_store::{ImportBatch, ImportStatus, Store};
 /// (`crates/cli/src/cmd/import.rs`); the benchmark writes the same way.
 const BATCH_FILES: usize = 200;
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// Files read ahead of the writes, as `vigie import` does.
+const READ_AHEAD: usize = 16;
 
 #[derive(Parser)]
 #[command(
@@ -378,16 +380,24 @@ async fn import_run(
     let mut errors = Vec::new();
     let mut batch: Option<ImportBatch> = None;
     let (mut in_batch, mut bytes_in_batch) = (0usize, 0usize);
-    for p in paths {
-        let bytes = std::fs::read(p)?;
+    // As `vigie import` does: files read on another thread, a few ahead of the writes.
+    let mut reading = vigie_store::read_ahead(
+        paths.clone().into_iter().map(|p| {
+            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()));
+            (file_name(&p), bytes)
+        }),
+        READ_AHEAD,
+    );
+    while let Some(vigie_store::ReadFile { name, file }) = reading.next().await {
+        let (bytes, read) = file.map_err(anyhow::Error::msg)?;
         let result = if batch_files == 1 {
-            store.import_document(&file_name(p), &bytes).await
+            store.import_document(&name, &bytes).await
         } else {
             let open = match &mut batch {
                 Some(open) => open,
                 None => batch.insert(store.begin_import_batch().await?),
             };
-            open.import_document(&file_name(p), &bytes).await
+            open.import_read(&name, &bytes, read).await
         };
         match result {
             Ok(o) if o.status == ImportStatus::Imported => imported += 1,

@@ -170,6 +170,71 @@ impl Store {
     }
 }
 
+/// A file read ahead of its import, on the reader thread of [`read_ahead`].
+#[derive(Debug)]
+pub struct ReadFile {
+    pub name: String,
+    /// The file's bytes and what [`vigie_core::read_document`] made of them; or why the file could
+    /// not be read from disk (a message naming the file).
+    pub file: Result<(Vec<u8>, Result<Document, ReadError>), String>,
+}
+
+/// Files being read on a thread of their own, in order, a few ahead of the import that consumes
+/// them (see [`read_ahead`]).
+#[derive(Debug)]
+pub struct ReadAhead {
+    files: tokio::sync::mpsc::Receiver<ReadFile>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ReadAhead {
+    /// The next file, in the order given; `None` after the last. A panic of the reader thread (a
+    /// bug) is raised here rather than ending the import early as if the files had run out.
+    pub async fn next(&mut self) -> Option<ReadFile> {
+        let next = self.files.recv().await;
+        if next.is_none()
+            && let Some(thread) = self.thread.take()
+            && let Err(panic) = thread.join()
+        {
+            std::panic::resume_unwind(panic);
+        }
+        next
+    }
+}
+
+/// Reads files with [`vigie_core::read_document`] on a thread of their own, at most `depth` files
+/// ahead of the caller, so that reading the next files (most of an HTML page's import) overlaps
+/// writing this one. `files` yields each file's name and bytes (or why they could not be read);
+/// it runs on the reader thread, so reading from disk happens there too. Reading is pure: doing it
+/// early changes nothing, and the import stays all or nothing per file.
+pub fn read_ahead<I>(files: I, depth: usize) -> ReadAhead
+where
+    I: IntoIterator<Item = (String, Result<Vec<u8>, String>)> + Send + 'static,
+    I::IntoIter: Send,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel(depth.max(1));
+    let files = files.into_iter();
+    let thread = std::thread::Builder::new()
+        .name("vigie-read".into())
+        .spawn(move || {
+            for (name, bytes) in files {
+                let file = bytes.map(|bytes| {
+                    let read = vigie_core::read_document(&name, &bytes);
+                    (bytes, read)
+                });
+                if tx.blocking_send(ReadFile { name, file }).is_err() {
+                    // The import stopped early: nothing left to read for.
+                    return;
+                }
+            }
+        })
+        .expect("spawning the reader thread");
+    ReadAhead {
+        files: rx,
+        thread: Some(thread),
+    }
+}
+
 /// Files imported in one transaction (see [`Store::begin_import_batch`]).
 pub struct ImportBatch {
     txn: crate::write::WriteTxn,
@@ -194,6 +259,19 @@ impl ImportBatch {
         source_name: &str,
         bytes: &[u8],
     ) -> Result<ImportOutcome, ImportError> {
+        let read = vigie_core::read_document(source_name, bytes);
+        self.import_read(source_name, bytes, read).await
+    }
+
+    /// Imports one file that the caller has already read with [`vigie_core::read_document`]
+    /// (`read` is its result, error included). Reading is pure and takes most of an HTML page's
+    /// import, so `vigie import` reads the next files on another thread while this one is written.
+    pub async fn import_read(
+        &mut self,
+        source_name: &str,
+        bytes: &[u8],
+        read: Result<Document, ReadError>,
+    ) -> Result<ImportOutcome, ImportError> {
         if self.unfinished {
             return Err(ImportError::Db {
                 file: source_name.to_string(),
@@ -204,7 +282,7 @@ impl ImportBatch {
         // batch knows it holds half a file.
         self.unfinished = true;
         let mut writing = false;
-        let outcome = import_into(self.txn.txn(), source_name, bytes, &mut writing).await;
+        let outcome = import_into(self.txn.txn(), source_name, bytes, read, &mut writing).await;
         if outcome.is_err() && writing {
             // Undo the file's writes and keep the batch's other files. If even that fails, the
             // batch stays unfinished and refuses to commit.
@@ -256,6 +334,7 @@ async fn import_into(
     db: &DatabaseTransaction,
     source_name: &str,
     bytes: &[u8],
+    read: Result<Document, ReadError>,
     writing: &mut bool,
 ) -> Result<ImportOutcome, ImportError> {
     let sha = sha256_hex(bytes);
@@ -263,7 +342,7 @@ async fn import_into(
     // Read first: a question file then needs its hash looked up in no round trip of its own
     // (see `write_question`). A file that cannot be read but is already stored, byte for byte,
     // is still "unchanged", as it was before the reader was asked.
-    let parsed = match vigie_core::read_document(source_name, bytes) {
+    let parsed = match read {
         Ok(parsed) => parsed,
         Err(e) => {
             return match stored_document(db, &sha)

@@ -26,7 +26,8 @@ pub use export::{
     QuestionExport, SourceExport,
 };
 pub use import::{
-    DocumentKind, ImportBatch, ImportCounts, ImportError, ImportOutcome, ImportStatus,
+    DocumentKind, ImportBatch, ImportCounts, ImportError, ImportOutcome, ImportStatus, ReadAhead,
+    ReadFile, read_ahead,
 };
 
 /// Bytes of the SQLite file each connection reads through a memory map.

@@ -14,13 +14,19 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vigie_core::read::MAX_DOCUMENT_BYTES;
+use vigie_core::{Document, ReadError};
 use vigie_store::matching::MatchSummary;
-use vigie_store::{DocumentKind, ImportBatch, ImportOutcome, ImportStatus, Store};
+use vigie_store::{
+    DocumentKind, ImportBatch, ImportOutcome, ImportStatus, ReadFile, Store, read_ahead,
+};
 
 /// A batch is committed after this many files...
 const BATCH_FILES: usize = 200;
 /// ... or this many bytes of input, whichever comes first.
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// Files read ahead of the one being written: enough to keep the reader thread busy, few enough
+/// that their bytes stay small (at most this many times the 4 MiB a document may hold).
+const READ_AHEAD: usize = 16;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -60,11 +66,24 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut outcomes = Vec::new();
     let mut batch = Batch::default();
-    for path in &files {
-        let name = path.display().to_string();
+    // Files are read (from disk, then by the readers) on another thread, a few ahead of the
+    // writes: an HTML page takes longer to read than to write.
+    let mut reading = read_ahead(
+        files.into_iter().map(|path| {
+            let name = path.display().to_string();
+            let bytes = read_file(&path, &name);
+            (name, bytes)
+        }),
+        READ_AHEAD,
+    );
+    while let Some(ReadFile { name, file }) = reading.next().await {
         bar.set_message(name.clone());
-        match read_file(path, &name) {
-            Ok(bytes) => batch.import(&store, name, &bytes, &mut rejected).await?,
+        match file {
+            Ok((bytes, read)) => {
+                batch
+                    .import(&store, name, &bytes, read, &mut rejected)
+                    .await?
+            }
             Err(reason) => rejected.push(Rejected { reason }),
         }
         if batch.files >= BATCH_FILES || batch.bytes >= BATCH_BYTES {
@@ -162,6 +181,7 @@ impl Batch {
         store: &Store,
         name: String,
         bytes: &[u8],
+        read: Result<Document, ReadError>,
         rejected: &mut Vec<Rejected>,
     ) -> anyhow::Result<()> {
         let open = match &mut self.open {
@@ -173,7 +193,7 @@ impl Batch {
                     .context("cannot start a transaction")?,
             ),
         };
-        match open.import_document(&name, bytes).await {
+        match open.import_read(&name, bytes, read).await {
             Ok(outcome) => self.pending.push((name, outcome)),
             Err(e) => rejected.push(Rejected {
                 reason: e.to_string(),

@@ -210,14 +210,33 @@ impl Locator<'_, '_> {
 }
 
 fn read(src: &Source<'_>) -> Result<Document, ReadError> {
-    let html = Html::parse_document(src.text);
+    read_page(src, true)
+}
+
+fn read_page(src: &Source<'_>, cut_allowed: bool) -> Result<Document, ReadError> {
+    // A whole page is mostly the site's chrome: parse only its self-links and the question section
+    // when they can be cut out of it (see `html_cut`), else the whole page.
+    let ids: Vec<&str> = LANGUAGES.iter().map(|l| l.section_id).collect();
+    let cut = cut_allowed
+        .then(|| super::html_cut::question_section(src.text, &ids))
+        .flatten();
+    let html = match cut {
+        Some(cut) => {
+            let mut page = String::with_capacity(cut.section.len() + 64);
+            page.push_str("<!DOCTYPE html><html><head>");
+            cut.self_links.iter().for_each(|l| page.push_str(l));
+            page.push_str("</head><body>");
+            page.push_str(cut.section);
+            page.push_str("</body></html>");
+            Html::parse_document(&page)
+        }
+        None => Html::parse_document(src.text),
+    };
     let page = Locator { src, start: 0 };
     let found_section = LANGUAGES.iter().find_map(|labels| {
         let section = html
-            .select(
-                &Selector::parse(&format!("section#{}", labels.section_id)).expect("a section id"),
-            )
-            .next()
+            .select(sel!("section[id]"))
+            .find(|s| s.attr("id") == Some(labels.section_id))
             .or_else(|| {
                 // A page saved without its section element: the title's h3 still marks it.
                 html.select(sel!("h3"))
@@ -879,6 +898,49 @@ impl Render {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cut (`html_cut`) is an optimisation only: every corpus page, as the corpus keeps it and
+    /// wrapped in a page with a head, scripts and a footer, reads to the same question with and
+    /// without it.
+    #[test]
+    fn the_cut_reads_like_the_whole_page() {
+        let dir = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus/brussels-qe-24-29/html"
+        ));
+        let mut pages: Vec<_> = std::fs::read_dir(dir)
+            .expect("the corpus beside the repository")
+            .map(|e| e.unwrap().path())
+            .collect();
+        pages.sort();
+        assert!(pages.len() >= 48);
+        let mut cut = 0;
+        for path in pages {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let moncode = moncode_of_file(&name).unwrap();
+            let whole = format!(
+                "<!DOCTYPE html><html><head><title>QE</title><style>p{{color:red}}</style>\
+                 <link rel=\"alternate\" hreflang=\"fr\" href=\"{SITE}/weblex-quest-det/?moncode={moncode}&amp;base=1\">\
+                 <script>document.write('<section id=\"weblex-quest-det-fr\">');</script></head>\
+                 <body><div class=\"page\"><!-- </section> -->{text}</div><footer><section><p>Contact</p></section></footer></body></html>"
+            );
+            for page in [text.as_str(), whole.as_str()] {
+                let src = Source::new("page.html", page);
+                let ids: Vec<&str> = LANGUAGES.iter().map(|l| l.section_id).collect();
+                cut += usize::from(super::super::html_cut::question_section(page, &ids).is_some());
+                assert_eq!(
+                    read_page(&src, true),
+                    read_page(&src, false),
+                    "{name} (whole page: {})",
+                    page.len() > text.len()
+                );
+            }
+        }
+        // The cut is taken on every page (none falls back to the whole parse).
+        assert_eq!(cut % 2, 0);
+        assert!(cut >= 96, "the cut was taken on {cut} pages");
+    }
 
     #[test]
     fn moncodes() {

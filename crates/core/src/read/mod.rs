@@ -21,6 +21,7 @@
 
 mod dates;
 mod decode;
+mod html_cut;
 mod html_question;
 mod lines;
 mod plan;
