@@ -27,7 +27,7 @@ pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_status
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.3.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.4.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);

@@ -29,6 +29,11 @@ pub struct StatusEvidence {
     pub answered: Option<NaiveDate>,
     pub passage_position: u32,
     pub link_score: f64,
+    /// How many of the action's distinctive terms the sentence holds: among sentences of one
+    /// answer with the same status, the one most about the action is the evidence (an answer
+    /// often reports on several actions, one paragraph each). Used for ordering only.
+    #[serde(skip)]
+    pub action_terms: usize,
 }
 
 /// The engine's proposal for one action.
@@ -50,10 +55,26 @@ pub struct StatusProposal {
 struct Cue {
     status: Status,
     words: &'static [&'static str],
+    /// A weak cue counts only in a sentence with no other cue: a running service named in a
+    /// side clause ("un appel sera lancé, avec hub.brussels, qui accompagne les start-ups") says
+    /// nothing about the sentence's own news.
+    weak: bool,
 }
 
 const fn cue(status: Status, words: &'static [&'static str]) -> Cue {
-    Cue { status, words }
+    Cue {
+        status,
+        words,
+        weak: false,
+    }
+}
+
+const fn weak_cue(status: Status, words: &'static [&'static str]) -> Cue {
+    Cue {
+        status,
+        words,
+        weak: true,
+    }
 }
 
 /// The listed cues. More specific statuses come first within a sentence (see [`classify`]).
@@ -94,6 +115,31 @@ const CUES: &[Cue] = &[
     cue(Status::Delivered, &["sont", "operationnel*"]),
     cue(Status::Delivered, &["est", "en", "ligne"]),
     cue(Status::Delivered, &["finalise*"]),
+    // A state in the present passive: the thing exists now ("est concrétisée au sein du Pôle").
+    cue(Status::Delivered, &["est", "concretise*"]),
+    cue(Status::Delivered, &["sont", "concretise*"]),
+    cue(Status::Delivered, &["est", "deploye*"]),
+    cue(Status::Delivered, &["sont", "deploye*"]),
+    cue(Status::Delivered, &["est", "disponible*"]),
+    cue(Status::Delivered, &["sont", "disponibles"]),
+    // An agreement signed is a commitment kept ("que la région a cosigné en 2021").
+    // Exact forms: "signalé" is not signed, and "à signer" folds to "a signer".
+    cue(Status::Delivered, &["a", "signe"]),
+    cue(Status::Delivered, &["a", "cosigne"]),
+    cue(Status::Delivered, &["ont", "signe"]),
+    cue(Status::Delivered, &["ont", "cosigne"]),
+    cue(Status::Delivered, &["avons", "signe"]),
+    cue(Status::Delivered, &["ete", "signe"]),
+    cue(Status::Delivered, &["ete", "signee"]),
+    cue(Status::Delivered, &["ete", "signes"]),
+    cue(Status::Delivered, &["ete", "signees"]),
+    // A service that runs today: the Region's agencies "accompagnent" firms and people, who "peuvent
+    // être accompagnés". Only this verb, the one the site's answers use for a running support
+    // service; "propose" also introduces intentions ("nous proposons de…").
+    weak_cue(Status::Delivered, &["accompagnent"]),
+    weak_cue(Status::Delivered, &["accompagne"]),
+    weak_cue(Status::Delivered, &["etre", "accompagn*"]),
+    weak_cue(Status::Delivered, &["sont", "accompagn*"]),
     // in progress
     cue(Status::InProgress, &["est", "en", "cours"]),
     cue(Status::InProgress, &["sont", "en", "cours"]),
@@ -149,6 +195,12 @@ const INTERMEDIATE_STEPS: &[&[&str]] = &[
     &["deuxieme", "lecture"],
     &["seconde", "lecture"],
     &["avant", "projet"],
+    // Setting up a working group or running a pilot is a way of working on a commitment, not
+    // having delivered it ("a mis en place un groupe de travail … qui a pour objectif de définir").
+    &["groupe", "de", "travail"],
+    &["groupes", "de", "travail"],
+    &["projet", "pilote"],
+    &["projets", "pilotes"],
 ];
 
 fn names_an_intermediate_step(folded: &[&str]) -> bool {
@@ -162,6 +214,66 @@ fn word_matches(pattern: &str, word: &str) -> bool {
         Some(prefix) => word.starts_with(prefix),
         None => word == pattern,
     }
+}
+
+/// Auxiliaries that an adverb may follow before the participle ("a par ailleurs mis en place",
+/// "est toujours en cours", "ont également été approuvés").
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avons", "avez", "ai", "est", "sont", "sommes", "ete", "etre",
+];
+/// How many words may stand between an auxiliary and the rest of its cue...
+const MAX_ADVERBS: usize = 2;
+/// ... and the words that may: adverbs (folded; "par ailleurs", "d'ores et déjà" are two and
+/// three words). Any other word in between is not the cue ("un appel à projets sera lancé" is not
+/// "a … lancé": the "à" of "appel à projets" folds to "a").
+const ADVERBS: &[&str] = &[
+    "aussi",
+    "bien",
+    "deja",
+    "desormais",
+    "effectivement",
+    "egalement",
+    "enfin",
+    "ensuite",
+    "entierement",
+    "finalement",
+    "notamment",
+    "officiellement",
+    "recemment",
+    "toujours",
+    "actuellement",
+    "progressivement",
+    "par",
+    "ailleurs",
+    "donc",
+    "ainsi",
+    "encore",
+];
+
+/// Where the cue `words` ends when it starts at word `i` of `folded`, if it does: the words in
+/// sequence, with up to [`MAX_ADVERBS`] words after a leading auxiliary (the nearest fit first).
+fn cue_end(words: &[&str], folded: &[&str], i: usize) -> Option<usize> {
+    let n = words.len();
+    if !word_matches(words[0], folded.get(i)?) {
+        return None;
+    }
+    let gaps = if n >= 2 && AUXILIARIES.contains(&words[0]) {
+        MAX_ADVERBS
+    } else {
+        0
+    };
+    (0..=gaps).find_map(|g| {
+        let skipped = folded.get(i + 1..i + 1 + g)?;
+        if !skipped.iter().all(|w| ADVERBS.contains(w)) {
+            return None;
+        }
+        let rest = folded.get(i + 1 + g..i + n + g)?;
+        words[1..]
+            .iter()
+            .zip(rest)
+            .all(|(p, w)| word_matches(p, w))
+            .then_some(i + n + g)
+    })
 }
 
 /// A future-tense verb form by its ending (`évoluera`, `lancerons`), for sentences with no listed
@@ -185,34 +297,35 @@ pub fn classify(sentence: &str) -> Option<(Status, String)> {
     let ws = text::words(sentence);
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
     let mut found: Vec<(Status, usize, usize)> = Vec::new();
+    let mut weak: Vec<(Status, usize, usize)> = Vec::new();
     for c in CUES {
         let n = c.words.len();
         if n > folded.len() {
             continue;
         }
         for i in 0..=folded.len() - n {
-            if c.words
-                .iter()
-                .zip(&folded[i..i + n])
-                .all(|(p, w)| word_matches(p, w))
+            let Some(j) = cue_end(c.words, &folded, i) else {
+                continue;
+            };
             {
                 let before = &folded[i.saturating_sub(4)..i];
                 let negated = before
                     .iter()
                     .any(|w| matches!(*w, "pas" | "jamais" | "ne" | "n"))
                     || (c.status != Status::Stalled
-                        && folded[i..(i + n + 2).min(folded.len())]
+                        && folded[i..(j + 2).min(folded.len())]
                             .iter()
                             .any(|w| matches!(*w, "pas" | "jamais")));
                 let future = before.iter().any(|w| FUTURE_AUX.contains(w));
                 // Folding loses the accent that tells "finalisé" (done) from "finalise" (is
                 // finishing): look at the word as written.
-                let present_tense = c.status == Status::Delivered && n == 1 && {
-                    let written = sentence[ws[i].surface.clone()].to_lowercase();
-                    !["é", "ée", "és", "ées"]
-                        .iter()
-                        .any(|e| written.ends_with(e))
-                };
+                let present_tense =
+                    c.status == Status::Delivered && n == 1 && c.words[0].ends_with('*') && {
+                        let written = sentence[ws[i].surface.clone()].to_lowercase();
+                        !["é", "ée", "és", "ées"]
+                            .iter()
+                            .any(|e| written.ends_with(e))
+                    };
                 let status = match c.status {
                     Status::Delivered if negated || future => Status::Announced,
                     Status::Delivered if present_tense => Status::InProgress,
@@ -221,10 +334,17 @@ pub fn classify(sentence: &str) -> Option<(Status, String)> {
                     Status::Announced if negated => continue,
                     s => s,
                 };
-                found.push((status, i, i + n));
+                if c.weak {
+                    weak.push((status, i, j));
+                } else {
+                    found.push((status, i, j));
+                }
                 break;
             }
         }
+    }
+    if found.is_empty() {
+        found = weak;
     }
     if found.is_empty()
         && let Some(i) = folded.iter().position(|w| is_future_form(w))
@@ -249,7 +369,7 @@ pub fn classify(sentence: &str) -> Option<(Status, String)> {
 /// The latest dated evidence wins. Ties on the date (usually sentences of one answer): the most
 /// telling status first — stalled, then delivered, then in progress, then announced (a fact about
 /// delivery says more than an intention, and a blocking is what a reader must not miss) — then
-/// the more strongly linked passage, then the sentence that comes later in the answer, then the
+/// the sentence holding more of the action's terms, then the more strongly linked passage, then the sentence that comes later in the answer, then the
 /// question identity (legislature, addressee, number) for determinism.
 ///
 /// Same as a [`StatusCollector`] given `questions` in one call.
@@ -279,6 +399,7 @@ fn evidence_order(a: &StatusEvidence, b: &StatusEvidence) -> std::cmp::Ordering 
     a.answered
         .cmp(&b.answered)
         .then(telling(a.status).cmp(&telling(b.status)))
+        .then(a.action_terms.cmp(&b.action_terms))
         .then(a.link_score.total_cmp(&b.link_score))
         .then(a.passage_position.cmp(&b.passage_position))
         .then((&a.legislature, &a.addressee, a.number).cmp(&(
@@ -348,6 +469,7 @@ impl<'i> StatusCollector<'i> {
                     }
                     for (k, range) in text::sentences(&p.text).into_iter().enumerate() {
                         let sentence = &p.text[range];
+                        let action_terms = index.shared_content_terms(ai, sentence).len();
                         let ev = |status, cue| StatusEvidence {
                             status,
                             cue,
@@ -358,12 +480,13 @@ impl<'i> StatusCollector<'i> {
                             answered: date,
                             passage_position: p.position,
                             link_score: pl.score,
+                            action_terms,
                         };
                         if first_sentence.is_none() && k == 0 {
                             first_sentence = Some(ev(Status::Announced, None));
                         }
-                        let relevant = pl.score >= STRONG_PASSAGE
-                            || index.shared_content_terms(ai, sentence).len() >= SENTENCE_MIN_TERMS;
+                        let relevant =
+                            pl.score >= STRONG_PASSAGE || action_terms >= SENTENCE_MIN_TERMS;
                         if !relevant {
                             continue;
                         }
@@ -549,5 +672,61 @@ mod tests {
             assert_eq!(st(s), Some((status, cue.to_string())), "{s}");
         }
         assert_eq!(st("La Belgique est le quinzième pays européen."), None);
+    }
+
+    /// General French, beyond the seeds' wording: adverbs after an auxiliary, a state in the
+    /// present passive, signed agreements, running support services, and steps that are not
+    /// delivery (a working group, a pilot).
+    #[test]
+    fn cues_of_real_answers() {
+        let cases = [
+            (
+                "La Région a par ailleurs mis en place les chèques innovation.",
+                Status::Delivered,
+                "a par ailleurs mis en place",
+            ),
+            (
+                "Le chantier est toujours en cours.",
+                Status::InProgress,
+                "est toujours en cours",
+            ),
+            (
+                "La formation est concrétisée au sein du pôle.",
+                Status::Delivered,
+                "est concrétisée",
+            ),
+            (
+                "Les accords que la Région a cosigné en 2021.",
+                Status::Delivered,
+                "a cosigné",
+            ),
+            (
+                "Les conseillers accompagnent gratuitement les entreprises.",
+                Status::Delivered,
+                "accompagnent",
+            ),
+            (
+                "Les entreprises peuvent être accompagnées par l'agence.",
+                Status::Delivered,
+                "être accompagnées",
+            ),
+            (
+                "La STIB a mis en place un groupe de travail sur l'inclusion.",
+                Status::InProgress,
+                "a mis en place",
+            ),
+            (
+                "Un projet pilote a été lancé en 2022.",
+                Status::InProgress,
+                "été lancé",
+            ),
+        ];
+        for (s, status, cue) in cases {
+            assert_eq!(st(s), Some((status, cue.to_string())), "{s}");
+        }
+        // Not signed, not delivered.
+        assert_eq!(st("Le problème a été signalé à l'administration."), None);
+        assert_eq!(st("Il reste une convention à signer."), None);
+        assert_eq!(st("Il a ensuite fallu trois ans."), None);
     }
 }

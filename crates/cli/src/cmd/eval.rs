@@ -157,6 +157,11 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
                 if c.status_ok { "right" } else { "WRONG" },
                 if c.sentence_ok { "right" } else { "other" },
             );
+            if !c.sentence_ok
+                && let Some(s) = &c.sentence
+            {
+                println!("    proposed sentence: {s}");
+            }
         }
         let n = checks.len().max(1);
         println!(
