@@ -112,6 +112,9 @@ pub struct StatusRecord {
     pub staff_at: Option<DateTime<Utc>>,
     /// Linked questions (rejected links left out).
     pub linked_questions: u64,
+    /// The status is the engine's and rests only on links nobody reviewed (no staff assessment,
+    /// no confirmed or manual link).
+    pub unreviewed: bool,
 }
 
 /// Everything the public may download, in one document.
@@ -233,7 +236,7 @@ pub fn write_links_csv<W: Write>(out: W, records: &[LinkRecord]) -> io::Result<W
     Ok(w.into_inner())
 }
 
-pub const STATUS_CSV_HEADER: [&str; 18] = [
+pub const STATUS_CSV_HEADER: [&str; 19] = [
     "plan",
     "axis",
     "action",
@@ -252,6 +255,7 @@ pub const STATUS_CSV_HEADER: [&str; 18] = [
     "staff_author",
     "staff_at",
     "linked_questions",
+    "unreviewed",
 ];
 
 /// Statuses as CSV: one row per action, in plan order.
@@ -283,6 +287,7 @@ pub fn write_statuses_csv<W: Write>(out: W, records: &[StatusRecord]) -> io::Res
             opt(&r.staff_author),
             rfc3339(&r.staff_at),
             r.linked_questions.to_string(),
+            r.unreviewed.to_string(),
         ])?;
     }
     Ok(w.into_inner())
@@ -499,6 +504,8 @@ impl Store {
             .and_where(Expr::col(link::Column::State).ne(LinkState::Rejected.as_str()))
             .group_by_col(link::Column::ActionId)
             .to_owned();
+        // The status shown, decided where every page decides it.
+        let shown = crate::query::common::current_statuses(db, None).await?;
         let mut linked: HashMap<i32, u64> = HashMap::new();
         for r in db.query_all(&count).await? {
             let id: i32 = r.try_get("", "action_id")?;
@@ -516,11 +523,13 @@ impl Store {
                 let staff_status = staff
                     .map(|s| decode("status_assessment.status", &s.status))
                     .transpose()?;
-                let (status, decided_by) = match (staff_status, engine_status) {
-                    (Some(s), _) => (s, DecidedBy::Staff),
-                    (None, Some(s)) => (s, DecidedBy::Engine),
-                    (None, None) => (Status::NoFollowUp, DecidedBy::None),
+                let decided_by = match (staff_status, engine_status) {
+                    (Some(_), _) => DecidedBy::Staff,
+                    (None, Some(_)) => DecidedBy::Engine,
+                    (None, None) => DecidedBy::None,
                 };
+                let shown = crate::query::common::status_of(&shown, a.id);
+                let status = shown.status;
                 Ok(StatusRecord {
                     plan: plans.get(&a.plan_id).cloned().unwrap_or_default(),
                     axis: axes.get(&a.axis_id).copied().unwrap_or_default(),
@@ -540,6 +549,7 @@ impl Store {
                     staff_author: staff.map(|s| s.user_name.clone()),
                     staff_at: staff.map(|s| s.created_at),
                     linked_questions: linked.get(&a.id).copied().unwrap_or(0),
+                    unreviewed: shown.unreviewed,
                     action: a.code,
                 })
             })

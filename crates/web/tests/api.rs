@@ -640,7 +640,18 @@ async fn list_filters_refuse_bad_values_with_exact_messages() {
             assert_eq!(
                 msg,
                 "bad request: unknown parameter \"action\"; expected one of: status, axis, \
-                 minister, member, organisation, from, to, sort, page, per_page"
+                 minister, member, organisation, from, to, sort, review, page, per_page"
+            );
+            let msg = expect_error(
+                &f,
+                "/api/v1/actions?review=maybe",
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+            )
+            .await;
+            assert_eq!(
+                msg,
+                "bad request: review must be one of: unreviewed, reviewed; not \"maybe\""
             );
         }
         for (p, v, want) in &cases {

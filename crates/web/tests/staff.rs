@@ -2193,3 +2193,83 @@ async fn a_decision_is_announced_and_can_be_undone() {
     .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
 }
+
+/// A status that rests only on links nobody reviewed is marked as such on the action's page, in
+/// lists (with a filter), on the overview, in the API and in the CSV; confirming a link makes it
+/// reviewed everywhere at once.
+#[tokio::test]
+async fn unreviewed_statuses_are_marked_everywhere_and_filterable() {
+    let fx = fixture().await;
+    let (id, a) = (fx.proposed[0].0, fx.actions[0]);
+    // Confirm, then undo: the action's status is recomputed from a link nobody reviewed.
+    for (verb, back) in [("confirm", "/review"), ("undo", "/review")] {
+        let res = send(
+            &fx.app,
+            post_as(
+                &format!("/review/links/{id}/{verb}"),
+                &fx.editor,
+                &[("back", s(back))],
+            ),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{verb}: {}", res.body);
+    }
+    let marker = "class=\"unreviewed\"";
+    let check = |unreviewed: bool| {
+        let app = fx.app.clone();
+        let db = fx.db.clone();
+        async move {
+            let code = action::Entity::find_by_id(a)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .code;
+            let page = send(&app, get(&format!("/actions/{a}"), None)).await;
+            assert_eq!(page.body.contains(marker), unreviewed, "action page");
+            let list = send(&app, get("/actions?review=unreviewed", None)).await;
+            assert_eq!(
+                list.body.contains(&format!("href=\"/actions/{a}\"")),
+                unreviewed,
+                "filtered list"
+            );
+            let list = send(&app, get("/actions?review=reviewed", None)).await;
+            assert_eq!(
+                list.body.contains(&format!("href=\"/actions/{a}\"")),
+                !unreviewed,
+                "reviewed list"
+            );
+            let overview = send(&app, get("/", None)).await;
+            assert_eq!(
+                overview.body.contains("/actions?review=unreviewed"),
+                unreviewed,
+                "overview count"
+            );
+            let api = send(&app, get(&format!("/api/v1/actions/{a}"), None)).await;
+            assert_eq!(
+                api.json()["action"]["unreviewed"],
+                serde_json::Value::Bool(unreviewed),
+                "{}",
+                api.body
+            );
+            let csv = send(&app, get("/downloads/actions.csv", None)).await;
+            assert_eq!(csv.status, StatusCode::OK);
+            let header = csv.body.lines().next().unwrap();
+            assert!(header.ends_with(",unreviewed"), "{header}");
+            let row = csv
+                .body
+                .lines()
+                .find(|l| l.split(',').nth(2) == Some(code.as_str()))
+                .unwrap();
+            assert!(row.ends_with(&format!(",{unreviewed}")), "{row}");
+        }
+    };
+    check(true).await;
+    let res = send(
+        &fx.app,
+        post_as(&format!("/review/links/{id}/confirm"), &fx.editor, &[]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    check(false).await;
+}

@@ -181,7 +181,7 @@ async fn axes_with_actions<C: ConnectionTrait>(
         .map(|a| {
             let actions = by_axis.remove(&a.id).unwrap_or_default();
             let mut counts = StatusCounts::default();
-            actions.iter().for_each(|x| counts.add(x.status));
+            actions.iter().for_each(|x| counts.add(x.shown()));
             let item = AxisItem {
                 pilots: pilots
                     .iter()
@@ -205,7 +205,7 @@ fn plan_item(plan: PlanSummary, axes: &[(AxisItem, Vec<ActionRef>)]) -> PlanItem
     for (a, actions) in axes.iter().filter(|(a, _)| a.axis.plan_id == plan.id) {
         axis_count += 1;
         action_count += a.action_count;
-        actions.iter().for_each(|x| counts.add(x.status));
+        actions.iter().for_each(|x| counts.add(x.shown()));
     }
     PlanItem {
         plan,

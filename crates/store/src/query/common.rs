@@ -10,7 +10,9 @@ use serde::Serialize;
 use vigie_core::Status;
 
 use crate::decode::decode;
-use crate::entity::{action, axis, member, minister, organisation, question, status_proposal};
+use crate::entity::{
+    action, axis, link, member, minister, organisation, question, status_proposal,
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MinisterRef {
@@ -96,10 +98,12 @@ pub struct ActionRef {
     pub label: Option<String>,
     pub text: String,
     pub status: Status,
+    /// The status is the engine's and rests only on links nobody reviewed (see [`Shown`]).
+    pub unreviewed: bool,
 }
 
 impl ActionRef {
-    pub fn from_model(a: action::Model, status: Status) -> Self {
+    pub fn from_model(a: action::Model, shown: Shown) -> Self {
         ActionRef {
             id: a.id,
             plan_id: a.plan_id,
@@ -108,7 +112,16 @@ impl ActionRef {
             position: a.position,
             label: a.label,
             text: a.text,
-            status,
+            status: shown.status,
+            unreviewed: shown.unreviewed,
+        }
+    }
+
+    /// The displayed status and whether it is reviewed.
+    pub fn shown(&self) -> Shown {
+        Shown {
+            status: self.status,
+            unreviewed: self.unreviewed,
         }
     }
 
@@ -182,6 +195,9 @@ pub struct StatusCounts {
     pub announced: u64,
     pub stalled: u64,
     pub no_follow_up: u64,
+    /// Of the counted actions, those whose status rests only on unreviewed links
+    /// ([`Shown::unreviewed`]).
+    pub unreviewed: u64,
 }
 
 impl StatusCounts {
@@ -195,8 +211,9 @@ impl StatusCounts {
         }
     }
 
-    pub fn add(&mut self, s: Status) {
-        match s {
+    pub fn add(&mut self, shown: Shown) {
+        self.unreviewed += u64::from(shown.unreviewed);
+        match shown.status {
             Status::Delivered => self.delivered += 1,
             Status::InProgress => self.in_progress += 1,
             Status::Announced => self.announced += 1,
@@ -210,15 +227,25 @@ impl StatusCounts {
     }
 }
 
+/// The status the public sees for an action, and whether a person stands behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Shown {
+    pub status: Status,
+    /// The status is the engine's proposal and every link it can rest on is one the matcher
+    /// proposed and nobody reviewed: no staff assessment, no confirmed or manual link. Pages
+    /// mark it ("not reviewed"), the API and the CSV carry it, and lists can filter on it.
+    pub unreviewed: bool,
+}
+
 /// The status the public sees for each action: the newest staff assessment, else the engine's
 /// current proposal; `no_follow_up` when there is neither. `ids = None` loads every action's.
 ///
-/// This is the one place that decides an action's displayed status, so a later staff override
-/// only has to be taken into account here.
+/// This is the one place that decides an action's displayed status (and whether it is reviewed),
+/// so a later staff override only has to be taken into account here.
 pub async fn current_statuses<C: ConnectionTrait>(
     db: &C,
     ids: Option<&[i32]>,
-) -> Result<HashMap<i32, Status>, DbErr> {
+) -> Result<HashMap<i32, Shown>, DbErr> {
     let mut q = status_proposal::Entity::find()
         .filter(status_proposal::Column::Current.eq(true))
         .order_by_asc(status_proposal::Column::Id);
@@ -229,19 +256,50 @@ pub async fn current_statuses<C: ConnectionTrait>(
         q = q.filter(status_proposal::Column::ActionId.is_in(ids.iter().copied()));
     }
     let rows = q.all(db).await?;
-    // Later rows win if several are flagged current (a half-finished run must not hide one).
-    let mut map: HashMap<i32, Status> = rows
-        .into_iter()
-        .map(|r| Ok((r.action_id, decode("status_proposal.status", &r.status)?)))
+    // Actions with a link a person confirmed (or made: manual links are confirmed).
+    let mut confirmed = Query::select()
+        .distinct()
+        .column(link::Column::ActionId)
+        .from(link::Entity)
+        .and_where(Expr::col(link::Column::State).eq(vigie_core::LinkState::Confirmed.as_str()))
+        .to_owned();
+    if let Some(ids) = ids {
+        confirmed.and_where(Expr::col(link::Column::ActionId).is_in(ids.iter().copied()));
+    }
+    let confirmed: HashSet<i32> = db
+        .query_all(&confirmed)
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i32>("", "action_id"))
         .collect::<Result<_, DbErr>>()?;
-    // A staff assessment wins over the engine's proposal.
-    map.extend(crate::staff::assessments::latest_statuses(db, ids).await?);
+    // Later rows win if several are flagged current (a half-finished run must not hide one).
+    let mut map: HashMap<i32, Shown> = rows
+        .into_iter()
+        .map(|r| {
+            let status: Status = decode("status_proposal.status", &r.status)?;
+            let unreviewed = status != Status::NoFollowUp && !confirmed.contains(&r.action_id);
+            Ok((r.action_id, Shown { status, unreviewed }))
+        })
+        .collect::<Result<_, DbErr>>()?;
+    // A staff assessment wins over the engine's proposal, and is a review.
+    map.extend(
+        crate::staff::assessments::latest_statuses(db, ids)
+            .await?
+            .into_iter()
+            .map(|(id, status)| {
+                let unreviewed = false;
+                (id, Shown { status, unreviewed })
+            }),
+    );
     Ok(map)
 }
 
 /// Status of one action from a map filled by [`current_statuses`].
-pub fn status_of(map: &HashMap<i32, Status>, id: i32) -> Status {
-    map.get(&id).copied().unwrap_or(Status::NoFollowUp)
+pub fn status_of(map: &HashMap<i32, Shown>, id: i32) -> Shown {
+    map.get(&id).copied().unwrap_or(Shown {
+        status: Status::NoFollowUp,
+        unreviewed: false,
+    })
 }
 
 /// Loads actions by id with their statuses, in the given order.

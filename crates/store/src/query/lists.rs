@@ -22,6 +22,38 @@ use crate::entity::{action, axis, link, member, minister, organisation, plan_par
 
 pub const PER_PAGE: u64 = 25;
 
+/// Whether a person stands behind an action's status (see [`super::common::Shown`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Review {
+    /// The engine's status, resting only on links nobody reviewed.
+    Unreviewed,
+    /// A staff assessment, or a status resting on at least one confirmed or manual link.
+    Reviewed,
+}
+
+impl Review {
+    pub const ALL: [Review; 2] = [Review::Unreviewed, Review::Reviewed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Unreviewed => "unreviewed",
+            Review::Reviewed => "reviewed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether an action showing `a` passes this filter (an action without follow-up is neither).
+    pub fn admits(self, a: &ActionRef) -> bool {
+        match self {
+            Review::Unreviewed => a.unreviewed,
+            Review::Reviewed => !a.unreviewed && a.status != Status::NoFollowUp,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum ActionSort {
     /// Axis then position in the plan.
@@ -59,6 +91,8 @@ impl ActionSort {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ActionFilter {
     pub status: Option<Status>,
+    /// Reviewed or unreviewed statuses only.
+    pub review: Option<Review>,
     pub axis: Option<i32>,
     /// Pilot minister (directly or through a matching portfolio).
     pub minister: Option<i32>,
@@ -199,6 +233,7 @@ pub async fn actions_per_page<C: ConnectionTrait>(
             }
         })
         .filter(|r| f.status.is_none_or(|s| r.action.status == s))
+        .filter(|r| f.review.is_none_or(|v| v.admits(&r.action)))
         .collect();
     let code_key = |r: &ActionRow| {
         (
@@ -343,7 +378,7 @@ pub async fn questions_per_page<C: ConnectionTrait>(
         let statuses = current_statuses(db, None).await?;
         let ids: Vec<i32> = statuses
             .iter()
-            .filter(|(_, st)| **st == s)
+            .filter(|(_, st)| st.status == s)
             .map(|(id, _)| *id)
             .collect();
         base.and_where(qid.clone().in_subquery(linked_questions(

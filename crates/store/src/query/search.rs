@@ -232,7 +232,7 @@ pub async fn search<C: ConnectionTrait>(
         let statuses = current_statuses(db, None).await?;
         let ids: Vec<i32> = all
             .into_iter()
-            .filter(|id| status_of(&statuses, *id) == s)
+            .filter(|id| status_of(&statuses, *id).status == s)
             .collect();
         action_conds.push(format!("ref_id IN ({})", placeholders(ids.len())));
         action_vals.extend(ids.iter().map(|i| Value::from(*i)));

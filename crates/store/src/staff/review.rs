@@ -196,7 +196,12 @@ pub async fn action_choices<C: ConnectionTrait>(db: &C) -> Result<Vec<ActionChoi
     Ok(rows
         .into_iter()
         .map(|a| {
-            let r = ActionRef::from_model(a, vigie_core::Status::NoFollowUp);
+            // The status is not shown in the choice list.
+            let shown = crate::query::common::Shown {
+                status: vigie_core::Status::NoFollowUp,
+                unreviewed: false,
+            };
+            let r = ActionRef::from_model(a, shown);
             ActionChoice {
                 id: r.id,
                 code: r.code.clone(),

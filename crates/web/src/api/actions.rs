@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use vigie_store::query::api::{self, ActionDetail};
-use vigie_store::query::lists::{self, ActionFilter, ActionRow, ActionSort};
+use vigie_store::query::lists::{self, ActionFilter, ActionRow, ActionSort, Review};
 
 use super::params::{Envelope, Params, RawParams, by_path_id, envelope};
 use crate::error::AppError;
@@ -20,6 +20,7 @@ pub const LIST_PARAMS: &[&str] = &[
     "from",
     "to",
     "sort",
+    "review",
     "page",
     "per_page",
 ];
@@ -30,8 +31,10 @@ pub async fn list(
 ) -> Result<Json<Envelope<ActionRow>>, AppError> {
     let p = Params::parse(q, LIST_PARAMS)?;
     let f = p.list_filters(&ActionSort::ALL, ActionSort::as_str, ActionSort::parse)?;
+    let review_names: Vec<&str> = Review::ALL.iter().map(|r| r.as_str()).collect();
     let filter = ActionFilter {
         status: f.status,
+        review: p.choice("review", &review_names, Review::parse)?,
         axis: f.axis,
         minister: f.minister,
         member: f.member,

@@ -86,6 +86,7 @@ async fn overview(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppErr
 async fn actions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
     let filter = query::lists::ActionFilter {
         status: status_param(&ctx),
+        review: ctx.param("review").and_then(query::lists::Review::parse),
         axis: ctx.param_id("axis"),
         minister: ctx.param_id("minister"),
         member: ctx.param_id("member"),

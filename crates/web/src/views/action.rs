@@ -5,7 +5,8 @@ use maud::{Markup, html};
 use vigie_store::query::action::{ActionPage, Evidence, StatusRow};
 
 use super::components::{
-    highlight, member_link, minister_link, pagination_to, question_link, status_badge,
+    action_status, highlight, member_link, minister_link, pagination_to, question_link,
+    status_badge,
 };
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
@@ -27,7 +28,7 @@ pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
                 }
             }
             h1 { span.code { (a.code) } " " (a.title()) }
-            p { (status_badge(ctx, a.status)) }
+            p { (action_status(ctx, a)) }
             p.lead { @if let Some(l) = &a.label { strong { (l) } " " } (a.text) }
             dl.facts {
                 dt { (t.plan) }
@@ -54,7 +55,7 @@ pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
                 h2 #proposed { (t.proposed_status) }
                 @match &p.current {
                     Some(s) => (status_detail(ctx, s)),
-                    None => p { (status_badge(ctx, a.status)) " " (t.no_status_evidence) },
+                    None => p { (action_status(ctx, a)) " " (t.no_status_evidence) },
                 }
             }
 

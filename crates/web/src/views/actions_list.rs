@@ -4,9 +4,9 @@
 use maud::{Markup, html};
 use vigie_core::Status;
 use vigie_store::query::common::Page;
-use vigie_store::query::lists::{ActionRow, ActionSort, FilterOptions};
+use vigie_store::query::lists::{ActionRow, ActionSort, FilterOptions, Review};
 
-use super::components::{Field, action_link, filter_form, pagination, status_badge};
+use super::components::{Field, action_link, action_status, filter_form, pagination};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -102,7 +102,18 @@ pub fn page(ctx: &Ctx, rows: &Page<ActionRow>, options: &FilterOptions) -> Marku
         t.actions_title,
         html! {
             h1 { (t.actions_title) }
-            (filter_form(ctx, "/actions", list_filters(ctx, options, t.pilots, sorts)))
+            (filter_form(ctx, "/actions", {
+                let mut fields = list_filters(ctx, options, t.pilots, sorts);
+                fields.insert(1, Field::Select {
+                    name: "review",
+                    label: t.evidence_filter,
+                    options: vec![
+                        (Review::Unreviewed.as_str().to_string(), t.evidence_unreviewed.to_string()),
+                        (Review::Reviewed.as_str().to_string(), t.evidence_reviewed.to_string()),
+                    ],
+                });
+                fields
+            }))
             p role="status" { (ctx.lang.n_actions(rows.total)) }
             @if rows.items.is_empty() { p { (t.no_results) } } @else {
                 div.table-scroll {
@@ -118,7 +129,7 @@ pub fn page(ctx: &Ctx, rows: &Page<ActionRow>, options: &FilterOptions) -> Marku
                             @for r in &rows.items {
                                 tr {
                                     td { (action_link(ctx, &r.action)) }
-                                    td { (status_badge(ctx, r.action.status)) }
+                                    td { (action_status(ctx, &r.action)) }
                                     td { @if let Some(a) = &r.axis { a href=(ctx.href("/actions", &[("axis", a.id.to_string())])) { (ctx.lang.axis_n(a.number.into())) } } }
                                     td {
                                         a href=(ctx.href("/questions", &[("action", r.action.id.to_string())])) { (r.evidence_count) }

@@ -15,6 +15,17 @@ pub fn status_badge(ctx: &Ctx, status: Status) -> Markup {
     html! { span class={ "badge st-" (status.as_str()) } { (ctx.t().status(status)) } }
 }
 
+/// An action's status as every page shows it: the badge, marked "not reviewed" when it rests
+/// only on links nobody reviewed.
+pub fn action_status(ctx: &Ctx, a: &ActionRef) -> Markup {
+    html! {
+        (status_badge(ctx, a.status))
+        @if a.unreviewed {
+            " " span.unreviewed title=(ctx.t().unreviewed_title) { (ctx.t().unreviewed) }
+        }
+    }
+}
+
 /// A status badge linking to the list of actions with that status.
 pub fn status_link(ctx: &Ctx, status: Status) -> Markup {
     html! { a href=(ctx.href("/actions", &[("status", status.as_str().to_string())])) { (status_badge(ctx, status)) } }

@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 use vigie_store::query::member::MemberPage;
 
-use super::components::{action_link, question_link, question_meta, status_badge};
+use super::components::{action_link, action_status, question_link, question_meta};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -22,7 +22,7 @@ pub fn page(ctx: &Ctx, p: &MemberPage) -> Markup {
                     ul.list {
                         @for (a, n) in &p.actions {
                             li {
-                                (status_badge(ctx, a.status)) " " (action_link(ctx, a))
+                                (action_status(ctx, a)) " " (action_link(ctx, a))
                                 div.meta { a href=(ctx.href("/questions", &[("member", p.member.id.to_string()), ("action", a.id.to_string())])) { (ctx.lang.n_questions(*n)) } }
                             }
                         }

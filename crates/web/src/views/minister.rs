@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 use vigie_store::query::minister::MinisterPage;
 
-use super::components::{action_link, minister_link, question_link, question_meta, status_badge};
+use super::components::{action_link, action_status, minister_link, question_link, question_meta};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -36,7 +36,7 @@ pub fn page(ctx: &Ctx, p: &MinisterPage) -> Markup {
                 h2 #piloted { (t.actions_piloted) }
                 @if p.actions_piloted.is_empty() { p { (t.nothing_here) } } @else {
                     p { a href=(ctx.href("/actions", &[("minister", m.id.to_string())])) { (ctx.lang.n_actions(p.actions_piloted.len() as u64)) } }
-                    ul.list { @for a in &p.actions_piloted { li { (status_badge(ctx, a.status)) " " (action_link(ctx, a)) } } }
+                    ul.list { @for a in &p.actions_piloted { li { (action_status(ctx, a)) " " (action_link(ctx, a)) } } }
                 }
             }
             section aria-labelledby="answered" {

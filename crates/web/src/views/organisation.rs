@@ -4,7 +4,7 @@ use maud::{Markup, html};
 use vigie_store::query::organisation::OrganisationPage;
 use vigie_store::query::overview::is_steering_role;
 
-use super::components::{action_link, question_link, question_meta, snippet, status_badge};
+use super::components::{action_link, action_status, question_link, question_meta, snippet};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -42,7 +42,7 @@ pub fn page(ctx: &Ctx, p: &OrganisationPage) -> Markup {
             section aria-labelledby="naming-actions" {
                 h2 #naming-actions { (t.actions_naming) }
                 @if p.actions_naming.is_empty() { p { (t.nothing_here) } } @else {
-                    ul.list { @for a in &p.actions_naming { li { (status_badge(ctx, a.status)) " " (action_link(ctx, a)) } } }
+                    ul.list { @for a in &p.actions_naming { li { (action_status(ctx, a)) " " (action_link(ctx, a)) } } }
                 }
             }
             section aria-labelledby="naming-answers" {

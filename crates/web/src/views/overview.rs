@@ -6,7 +6,9 @@ use vigie_core::Status;
 use vigie_store::query::common::StatusCounts;
 use vigie_store::query::overview::{AxisSummary, Overview, PartnerRef, PlanSummary};
 
-use super::components::{action_link, member_link, minister_link, question_link, status_badge};
+use super::components::{
+    action_link, action_status, member_link, minister_link, question_link, status_badge,
+};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -38,6 +40,14 @@ pub fn page(ctx: &Ctx, o: &Overview) -> Markup {
                     }
                 }
                 (status_chart(ctx, &o.totals))
+                @if o.totals.unreviewed > 0 {
+                    p {
+                        a href=(ctx.href("/actions", &[("review", "unreviewed".to_string())])) {
+                            (o.totals.unreviewed) " — " (t.evidence_unreviewed)
+                        }
+                        " " span.unreviewed-note { (t.unreviewed_title) }
+                    }
+                }
             }
 
             section aria-labelledby="coverage" {
@@ -105,7 +115,7 @@ pub fn page(ctx: &Ctx, o: &Overview) -> Markup {
                                     span { (member_link(ctx, &e.question.member)) " → " (minister_link(ctx, &e.question.minister)) }
                                 }
                                 div { (question_link(ctx, &e.question)) }
-                                div { (status_badge(ctx, e.action.status)) " " (action_link(ctx, &e.action)) }
+                                div { (action_status(ctx, &e.action)) " " (action_link(ctx, &e.action)) }
                             }
                         }
                     }

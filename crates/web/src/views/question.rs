@@ -5,7 +5,7 @@ use maud::{Markup, html};
 use vigie_core::PassageKind;
 use vigie_store::query::question::{PassageRow, QuestionPage};
 
-use super::components::{action_link, highlight, member_link, minister_link, status_badge};
+use super::components::{action_link, action_status, highlight, member_link, minister_link};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
 
@@ -70,7 +70,7 @@ pub fn page(ctx: &Ctx, p: &QuestionPage) -> Markup {
                     ul.list {
                         @for l in &p.links {
                             li {
-                                (status_badge(ctx, l.action.status)) " " (action_link(ctx, &l.action))
+                                (action_status(ctx, &l.action)) " " (action_link(ctx, &l.action))
                                 div.meta { span { (t.score) " " (ctx.lang.score(l.score)) } span { (t.link_state(l.state)) } }
                             }
                         }
@@ -134,7 +134,7 @@ fn passage(ctx: &Ctx, p: &PassageRow) -> Markup {
             @if !p.links.is_empty() {
                 ul.tags aria-label=(t.linked_actions) {
                     @for l in &p.links {
-                        li { (status_badge(ctx, l.action.status)) " " (action_link(ctx, &l.action)) " (" (ctx.lang.score(l.score)) ")" }
+                        li { (action_status(ctx, &l.action)) " " (action_link(ctx, &l.action)) " (" (ctx.lang.score(l.score)) ")" }
                     }
                 }
             }

@@ -8,7 +8,7 @@ use vigie_store::query::search::{HitKind, SearchHit};
 
 use super::actions_list::{axis_options, member_options, minister_options, status_options};
 use super::components::{
-    Field, filter_form, pagination, question_link, question_meta, snippet, status_badge,
+    Field, action_status, filter_form, pagination, question_link, question_meta, snippet,
 };
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
@@ -81,7 +81,7 @@ fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
     html! {
         @match (h.kind, &h.action, &h.question) {
             (HitKind::Action, Some(a), _) => {
-                div.meta { span { (t.hit_action) } (status_badge(ctx, a.status)) }
+                div.meta { span { (t.hit_action) } (action_status(ctx, a)) }
                 a href=(ctx.link(&format!("/actions/{}", a.id))) {
                     span.code { (a.code) } " "
                     @if h.title_snippet.trim().is_empty() { (a.title()) } @else { (snippet(&h.title_snippet)) }
