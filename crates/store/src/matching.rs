@@ -634,6 +634,15 @@ fn id_ranges(ids: &[i32], size: usize) -> Vec<RangeInclusive<i32>> {
 /// written at the end. What stays in memory across chunks: the plans, the question ids, the corpus
 /// (terms and counts), the question identities evidence names, and the status evidence (cue
 /// sentences).
+/// Recomputes every link and proposal inside the caller's write transaction: what a change to
+/// the matcher's inputs (an organisation alias, a minister mapping) needs so that links, statuses,
+/// counts and feeds agree with it at once, in the same transaction as the change and its audit
+/// row. It costs a full `vigie match` (about a second per thousand questions at a thousand
+/// actions), which such rare administrative changes can afford.
+pub(crate) async fn rematch<C: ConnectionTrait>(txn: &C) -> Result<MatchSummary, DbErr> {
+    run(txn, MATCH_CHUNK).await
+}
+
 async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, DbErr> {
     let now = Utc::now();
     let base = load_base(txn).await?;
@@ -948,19 +957,21 @@ async fn write_links<C: ConnectionTrait>(
             passages_of.push((id, rows));
         }
     }
-    let mut lp_rows = passages_of
-        .iter()
-        .flat_map(|(link_id, rows)| {
-            rows.iter()
-                .map(|(pid, score, reasons)| link_passage::ActiveModel {
-                    id: NotSet,
-                    link_id: Set(*link_id),
-                    passage_id: Set(*pid),
-                    score: Set(*score),
-                    reasons: Set(reasons.clone()),
-                })
-        })
-        .peekable();
+    // Built before the first await: a lazy iterator of closures held across it makes the future
+    // too hard for rustc to prove `Send` once it runs inside a web handler (`rematch`).
+    let mut lp_rows: Vec<link_passage::ActiveModel> = Vec::new();
+    for (link_id, rows) in &passages_of {
+        for (pid, score, reasons) in rows.iter() {
+            lp_rows.push(link_passage::ActiveModel {
+                id: NotSet,
+                link_id: Set(*link_id),
+                passage_id: Set(*pid),
+                score: Set(*score),
+                reasons: Set(reasons.clone()),
+            });
+        }
+    }
+    let mut lp_rows = lp_rows.into_iter().peekable();
     while lp_rows.peek().is_some() {
         let chunk: Vec<_> = lp_rows.by_ref().take(CHUNK).collect();
         link_passage::Entity::insert_many(chunk).exec(txn).await?;

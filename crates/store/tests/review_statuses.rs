@@ -142,3 +142,76 @@ async fn moving_and_adding_links_move_the_statuses_with_them() {
     assert_ne!(status(&store, lonely).await, "no_follow_up");
     a_run_changes_no_status(&store).await;
 }
+
+/// Alias and minister-mapping changes feed the matcher: each one re-runs it in its own
+/// transaction, so the links and statuses the public sees already agree with the change (the next
+/// `vigie match` changes nothing), and the change that matters does change them.
+#[tokio::test]
+async fn alias_and_mapping_changes_take_effect_at_once() {
+    use vigie_store::entity::organisation_alias;
+    use vigie_store::staff::aliases;
+    let store = matched().await;
+    let actor = Actor::cli();
+    let all_links = |store: &Store| {
+        let db = store.conn().clone();
+        async move {
+            link::Entity::find()
+                .order_by_asc(link::Column::Id)
+                .all(&db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|l| (l.question_id, l.action_id, l.state))
+                .collect::<Vec<_>>()
+        }
+    };
+    let before = all_links(&store).await;
+    // Remove every alias: the organisations the seeds name through an alias are no longer found.
+    let rows = organisation_alias::Entity::find()
+        .all(store.conn())
+        .await
+        .unwrap();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        aliases::remove_alias(store.conn(), &actor, row.id, Some("test"))
+            .await
+            .unwrap();
+        let summary = store.run_matcher().await.unwrap();
+        assert!(
+            summary.is_noop(),
+            "after removing {:?}: {summary}",
+            row.alias
+        );
+    }
+    // Put them back: links and statuses return to what they were, at once.
+    for row in &rows {
+        aliases::add_alias(store.conn(), &actor, row.organisation_id, &row.alias, None)
+            .await
+            .unwrap();
+    }
+    assert!(store.run_matcher().await.unwrap().is_noop());
+    assert_eq!(all_links(&store).await, before);
+
+    // A mapping: the same guarantee.
+    let minister = vigie_store::entity::minister::Entity::find()
+        .filter(vigie_store::entity::minister::Column::Name.is_not_null())
+        .one(store.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let id = aliases::add_mapping(
+        store.conn(),
+        &actor,
+        "Ministre de la Transition numérique",
+        minister,
+        None,
+    )
+    .await
+    .unwrap();
+    assert!(store.run_matcher().await.unwrap().is_noop());
+    aliases::remove_mapping(store.conn(), &actor, id, None)
+        .await
+        .unwrap();
+    assert!(store.run_matcher().await.unwrap().is_noop());
+}

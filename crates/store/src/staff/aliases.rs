@@ -3,7 +3,8 @@
 //! is the minister who answers as "Bernard Clerfayt, Ministre … chargé de l'Emploi…").
 //!
 //! `vigie match` reads both from the database ([`matcher_aliases`], [`matcher_minister_map`]),
-//! so an edit takes effect at the next run.
+//! and every edit re-runs the matcher in its own transaction (`matching::rematch`), so links,
+//! statuses, counts and feeds follow it at once, never at the next `vigie match`.
 
 use std::collections::BTreeMap;
 
@@ -109,6 +110,8 @@ pub async fn add_alias(
         },
     )
     .await?;
+    // The matcher reads aliases and mappings: links and statuses follow the change at once.
+    crate::matching::rematch(&txn).await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -147,6 +150,8 @@ pub async fn remove_alias(
         },
     )
     .await?;
+    // The matcher reads aliases and mappings: links and statuses follow the change at once.
+    crate::matching::rematch(&txn).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -272,6 +277,8 @@ pub async fn add_mapping(
         },
     )
     .await?;
+    // The matcher reads aliases and mappings: links and statuses follow the change at once.
+    crate::matching::rematch(&txn).await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -311,6 +318,8 @@ pub async fn remove_mapping(
         },
     )
     .await?;
+    // The matcher reads aliases and mappings: links and statuses follow the change at once.
+    crate::matching::rematch(&txn).await?;
     txn.commit().await?;
     Ok(())
 }
