@@ -32,13 +32,13 @@ async fn shot(s: &Session<'_>, name: &str) {
 
 /// The action most strongly linked by the matcher, with its axis number: the page a visitor
 /// should find evidence on.
-async fn best_linked_action(app: &App) -> (i64, i64) {
+async fn best_linked_action(app: &App) -> (i64, String, i64) {
     let row = app
         .store
         .conn()
         .query_one_raw(Statement::from_string(
             DbBackend::Sqlite,
-            "SELECT action.id AS id, axis.number AS axis FROM link \
+            "SELECT action.id AS id, action.code AS code, axis.number AS axis FROM link \
              JOIN action ON action.id = link.action_id JOIN axis ON axis.id = action.axis_id \
              WHERE link.state <> 'rejected' ORDER BY link.score DESC LIMIT 1",
         ))
@@ -47,6 +47,7 @@ async fn best_linked_action(app: &App) -> (i64, i64) {
         .expect("the seeds produce at least one link");
     (
         row.try_get::<i64>("", "id").unwrap(),
+        row.try_get::<String>("", "code").unwrap(),
         row.try_get::<i64>("", "axis").unwrap(),
     )
 }
@@ -57,7 +58,7 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
         return;
     }
     let app = App::start_with_seeds().await;
-    let (action_id, axis_number) = best_linked_action(&app).await;
+    let (_, action_code, axis_number) = best_linked_action(&app).await;
     let driver = Driver::start().await.expect("chromedriver");
     let s = driver.session().await.expect("a Chromium session");
 
@@ -89,17 +90,17 @@ async fn visitor_follows_an_axis_to_evidence_then_searches() {
     );
     shot(&s, "02-axis-actions.png").await;
 
-    // 3. Open the action from the list and read its evidence trail.
+    // 3. Open the action from the list (its permalink, by code) and read its evidence trail.
     let action_link = s
-        .find(&format!("main a[href^='/actions/{action_id}']"))
+        .find(&format!("main a[href='/actions/{action_code}']"))
         .await
-        .expect("the action is listed");
+        .expect("the action is listed by its permalink");
     s.click_and_wait(&action_link).await.unwrap();
     assert!(
         s.current_url()
             .await
             .unwrap()
-            .contains(&format!("/actions/{action_id}"))
+            .ends_with(&format!("/actions/{action_code}"))
     );
     let evidence = s.find_all("ol.timeline article.evidence").await.unwrap();
     assert!(
@@ -250,10 +251,16 @@ async fn staff_logs_in_reviews_a_link_and_assesses_a_status() {
     );
     let action_id = state.try_get::<i64>("", "action_id").unwrap();
 
-    // Override the action's status with a justification.
+    // Override the action's status with a justification. The id address (as links from before
+    // permalinks have it) lands on the permalink.
     s.goto(&app.url(&format!("/actions/{action_id}")))
         .await
         .unwrap();
+    let url = s.current_url().await.unwrap();
+    assert!(
+        !url.ends_with(&format!("/actions/{action_id}")) && url.contains("/actions/"),
+        "the id address redirects to the action's permalink: {url}"
+    );
     s.click(&s.find("#as-status option[value='stalled']").await.unwrap())
         .await
         .unwrap();

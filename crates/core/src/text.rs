@@ -45,6 +45,23 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´')
 }
 
+/// A name as it appears in an address: folded ([`fold`]), each run of other characters than
+/// letters and digits made one `-` (`Van den Brandt` → `van-den-brandt`, `Dönmez` → `donmez`).
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 /// Lowercases, replaces typographic apostrophes by `'`, and removes accents and other combining
 /// marks (`Œuvre` → `œuvre`: ligatures are kept, they are letters in French).
 pub fn fold(text: &str) -> String {

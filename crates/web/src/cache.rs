@@ -156,12 +156,18 @@ impl PageCache {
 pub fn is_public_page(path: &str) -> bool {
     let segs: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
     let is_id = |s: &str| !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
+    // An action code or a reference part: short, and no dot segment.
+    let is_part = |s: &str| !s.is_empty() && s.len() <= 64 && s != "." && s != "..";
     match segs.as_slice() {
         [""] | ["actions"] | ["questions"] | ["search"] | ["statuses"] => true,
-        [
-            "actions" | "questions" | "members" | "ministers" | "organisations",
-            id,
-        ] => is_id(id),
+        ["members"] | ["ministers"] | ["organisations"] => true,
+        ["questions" | "members" | "ministers" | "organisations", id] => is_id(id),
+        // Permalinks (see `paths`): an action by code, in a plan, a question by reference.
+        ["actions", code] => is_part(code),
+        ["plans", plan, "actions", code] => is_id(plan) && is_part(code),
+        ["questions", legislature, surname, number] => {
+            is_part(legislature) && is_part(surname) && is_id(number)
+        }
         _ => false,
     }
 }
@@ -283,6 +289,9 @@ mod tests {
             "/",
             "/actions",
             "/actions/12",
+            "/actions/5.1",
+            "/plans/2/actions/5.1",
+            "/questions/19-24/clerfayt/1176",
             "/questions/3",
             "/members/1",
             "/ministers/2",
@@ -295,7 +304,8 @@ mod tests {
         for p in [
             "/actions/12/feed.atom",
             "/actions/12/assess",
-            "/actions/x",
+            "/questions/x",
+            "/questions/19-24/clerfayt/x",
             "/api/v1/actions",
             "/login",
             "/review",
@@ -303,7 +313,7 @@ mod tests {
             "/feeds/evidence.atom",
             "/downloads/actions.csv",
             "/static/site.css",
-            "/actions/99999999999",
+            "/questions/99999999999",
         ] {
             assert!(!is_public_page(p), "{p}");
         }

@@ -21,6 +21,7 @@ pub mod error;
 pub mod feeds;
 pub mod i18n;
 pub mod pages;
+pub mod paths;
 pub mod security;
 pub mod staff;
 pub mod state;

@@ -77,6 +77,15 @@ async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
     (s, b)
 }
 
+/// A question's permalink (`/questions/19-24/clerfayt/252`), as pages link it.
+async fn permalink(db: &sea_orm::DatabaseConnection, id: i32) -> String {
+    let address = vigie_store::query::reference::question_address(db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    vigie_web::paths::question_address(id, &address)
+}
+
 async fn ok(app: &Router, uri: &str) -> String {
     let (s, b) = get(app, uri).await;
     assert_eq!(s, StatusCode::OK, "{uri}: {b}");
@@ -154,7 +163,7 @@ async fn action_page_shows_status_evidence_highlight_reasons_and_history() {
         "the sentence it rests on"
     );
     assert!(
-        b.contains(&format!("/questions/{}#p", f.task_force)),
+        b.contains(&format!("{}#p", permalink(&f.db, f.task_force).await)),
         "links to the passage anchor"
     );
     assert!(b.contains("11/06/2020"), "evidence date");
@@ -367,7 +376,7 @@ async fn search_ignores_accents_and_case_highlights_and_escapes() {
     assert!(b.contains("Questions portant le numéro 1176"), "{b}");
     let b = ok(&f.app, "/search?q=script").await;
     assert!(
-        b.contains(&format!("/questions/{}", f.evil)),
+        b.contains(&permalink(&f.db, f.evil).await),
         "hostile subject is searchable"
     );
     assert!(b.contains("<mark>script</mark>"), "{b}");
@@ -579,6 +588,9 @@ async fn page_query_counts(db: &DatabaseConnection, uris: &[String]) -> Vec<usiz
 async fn no_page_runs_a_query_per_row() {
     let f = fixture().await;
     let a = f.linked_action;
+    // Pages are fetched by their permalinks (an id address adds a redirect).
+    let code = f.linked_code.clone();
+    let tf_link = permalink(&f.db, f.task_force).await;
     let tf = question::Entity::find_by_id(f.task_force)
         .one(&f.db)
         .await
@@ -586,8 +598,8 @@ async fn no_page_runs_a_query_per_row() {
         .unwrap();
     let uris: Vec<String> = vec![
         "/".into(),
-        format!("/actions/{a}"),
-        format!("/questions/{}", f.task_force),
+        format!("/actions/{code}"),
+        tf_link.clone(),
         // One kind of hit each: a search loads each kind with one query and skips the kinds
         // absent from the page, so the mix (not the number) of hits decides the count.
         "/search?q=numerique&kind=question".into(),
@@ -644,23 +656,23 @@ async fn no_page_runs_a_query_per_row() {
     let trail = page_query_counts(
         &f.db,
         &[
-            format!("/actions/{a}"),
-            format!("/actions/{a}?page=2"),
-            format!("/actions/{a}?page=3"),
+            format!("/actions/{code}"),
+            format!("/actions/{code}?page=2"),
+            format!("/actions/{code}?page=3"),
         ],
     )
     .await;
     assert!(trail.iter().all(|n| *n == trail[0]), "{trail:?}");
 
     // The evidence trail did grow, and comes one page at a time.
-    let b = ok(&f.app, &format!("/actions/{a}")).await;
+    let b = ok(&f.app, &format!("/actions/{code}")).await;
     assert!(b.contains("22 questions"), "count of linked questions");
     assert_eq!(b.matches("<article class=\"evidence\"").count(), 10);
     assert!(b.contains("Page 1 sur 3"));
-    assert!(b.contains(&format!("href=\"/actions/{a}?page=2#trail\"")));
-    let b = ok(&f.app, &format!("/actions/{a}?page=3")).await;
+    assert!(b.contains(&format!("href=\"/actions/{code}?page=2#trail\"")));
+    let b = ok(&f.app, &format!("/actions/{code}?page=3")).await;
     assert_eq!(b.matches("<article class=\"evidence\"").count(), 2);
-    assert!(b.contains(&format!("href=\"/actions/{a}?page=2#trail\"")));
+    assert!(b.contains(&format!("href=\"/actions/{code}?page=2#trail\"")));
 }
 
 #[tokio::test]
@@ -668,7 +680,7 @@ async fn public_pages_are_served_again_until_the_data_changes() {
     let f = fixture().await;
     let (db, counter) = counted(&f.db);
     let app = router(AppState::new(db));
-    let uri = format!("/actions/{}", f.linked_action);
+    let uri = format!("/actions/{}", f.linked_code);
     let first = ok(&app, &uri).await;
     let n = counter.load(std::sync::atomic::Ordering::SeqCst);
     let again = ok(&app, &uri).await;
@@ -737,4 +749,140 @@ async fn public_pages_are_served_again_until_the_data_changes() {
     std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut plain)
         .unwrap();
     assert_eq!(plain, ok(&app, &uri).await);
+}
+
+/// Permalinks by official reference: an action by its code, a question by legislature, surname and
+/// number (any case, spaces or hyphens); the id addresses redirect there permanently; a code two
+/// plans share lists both, each with its plan's address.
+#[tokio::test]
+async fn permalinks_by_official_reference_and_id_redirects() {
+    let f = fixture().await;
+    let once = |uri: String| {
+        let app = f.app.clone();
+        async move {
+            common::send_once(
+                &app,
+                common::request(Method::GET, &uri, &[]),
+                common::BodyText::Lossy,
+            )
+            .await
+        }
+    };
+    // The action by code; its id redirects there.
+    let code = f.linked_code.clone();
+    let b = ok(&f.app, &format!("/actions/{code}")).await;
+    assert!(b.contains(&code));
+    let r = once(format!("/actions/{}", f.linked_action)).await;
+    assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(r.location(), format!("/actions/{code}"));
+    let r = once(format!("/actions/{}?lang=en", f.linked_action)).await;
+    assert_eq!(
+        r.location(),
+        format!("/actions/{code}?lang=en"),
+        "the language is kept"
+    );
+    assert_eq!(get(&f.app, "/actions/9.9").await.0, StatusCode::NOT_FOUND);
+
+    // The task-force question: n°252 of 19/24, to Clerfayt.
+    let tf = question::Entity::find_by_id(f.task_force)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let link = permalink(&f.db, f.task_force).await;
+    let legislature = tf.legislature.replace('/', "-");
+    assert!(
+        link.starts_with(&format!("/questions/{legislature}/"))
+            && link.ends_with(&format!("/{}", tf.number)),
+        "{link}"
+    );
+    let r = once(format!("/questions/{}", f.task_force)).await;
+    assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(r.location(), link);
+    let b = ok(&f.app, &link).await;
+    assert!(b.contains("task force numérique"), "{link}");
+    // Any case, accents or hyphens in the surname.
+    let shouted = link.replace("/clerfayt/", "/CLERFAYT/");
+    assert_eq!(get(&f.app, &shouted).await.0, StatusCode::OK, "{shouted}");
+    assert_eq!(
+        get(
+            &f.app,
+            &format!("/questions/{legislature}/nobody/{}", tf.number)
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+    // Pages link the permalinks.
+    let b = ok(&f.app, "/questions").await;
+    assert!(
+        b.contains(&format!("href=\"{link}\"")),
+        "the list links the permalink"
+    );
+
+    // A second plan with the same codes: the code lists both, each plan's address serves one, and
+    // an id redirects to its plan's address.
+    let store = vigie_store::Store::from_connection(f.db.clone());
+    let plan_text =
+        std::fs::read_to_string(common::seeds().join("002_b3504396cbcb168b.txt")).unwrap();
+    let other = plan_text.replacen(
+        "Assurer la transition numérique de l’économie bruxelloise",
+        "Plan régional pour l’innovation",
+        1,
+    );
+    store
+        .import_document("other-plan.txt", other.as_bytes())
+        .await
+        .unwrap();
+    let (s, b) = get(&f.app, &format!("/actions/{code}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains("Plusieurs résultats"), "{b}");
+    let choices: Vec<&str> = b.matches("/plans/").collect();
+    assert_eq!(choices.len(), 2, "{b}");
+    let r = once(format!("/actions/{}", f.linked_action)).await;
+    assert!(
+        r.location().starts_with("/plans/") && r.location().ends_with(&format!("/actions/{code}")),
+        "{}",
+        r.location()
+    );
+    let b = ok(&f.app, r.location()).await;
+    assert!(b.contains(&code));
+}
+
+/// Index pages for ministers, members and organisations, linked from every page's footer.
+#[tokio::test]
+async fn index_pages_list_ministers_members_and_organisations() {
+    let f = fixture().await;
+    let home = ok(&f.app, "/").await;
+    let tf = question::Entity::find_by_id(f.task_force)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (uri, id_path) in [
+        ("/ministers", format!("/ministers/{}", tf.minister_id)),
+        ("/members", format!("/members/{}", tf.member_id)),
+    ] {
+        assert!(
+            home.contains(&format!("href=\"{uri}\"")),
+            "footer links {uri}"
+        );
+        let b = ok(&f.app, uri).await;
+        assert!(
+            b.contains(&format!("href=\"{id_path}\"")),
+            "{uri} lists {id_path}"
+        );
+        assert!(b.contains("question"), "{uri} gives counts");
+        assert_inert(uri, &b);
+    }
+    let org = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let b = ok(&f.app, "/organisations").await;
+    assert!(b.contains(&format!("href=\"/organisations/{}\"", org.id)));
+    let en = ok(&f.app, "/ministers?lang=en").await;
+    assert!(en.contains("<h1>Ministers</h1>"));
 }

@@ -14,5 +14,6 @@ pub mod minister;
 pub mod organisation;
 pub mod overview;
 pub mod question;
+pub mod reference;
 pub mod revision;
 pub mod search;

@@ -242,46 +242,6 @@ pub async fn manual_link_form<C: ConnectionTrait>(
     }))
 }
 
-/// The questions with the official reference printed on them: legislature (`24/29`, or `24-29`
-/// as in addresses), the addressee's surname (any case or accents, `Van den Brandt`) and the
-/// number. Usually one; two when two ministers of the legislature share the surname. In id order.
-pub async fn questions_by_reference<C: ConnectionTrait>(
-    db: &C,
-    legislature: &str,
-    surname: &str,
-    number: i32,
-) -> Result<Vec<i32>, DbErr> {
-    use crate::entity::{minister, question};
-    let legislature = legislature.trim().replace('-', "/");
-    let wanted = vigie_core::text::fold(surname.trim());
-    let rows = question::Entity::find()
-        .filter(question::Column::Legislature.eq(legislature))
-        .filter(question::Column::Number.eq(number))
-        .order_by_asc(question::Column::Id)
-        .all(db)
-        .await?;
-    let ministers: HashMap<i32, minister::Model> = minister::Entity::find()
-        .filter(minister::Column::Id.is_in(rows.iter().map(|q| q.minister_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter(|q| {
-            ministers.get(&q.minister_id).is_some_and(|m| {
-                let who = vigie_core::Minister {
-                    name: m.name.clone(),
-                    portfolio: m.portfolio.clone(),
-                };
-                vigie_core::text::fold(&who.surname()) == wanted
-            })
-        })
-        .map(|q| q.id)
-        .collect())
-}
-
 fn link_view(l: &link::Model) -> Value {
     json!({
         "question_id": l.question_id,

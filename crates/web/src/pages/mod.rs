@@ -18,10 +18,15 @@ use vigie_store::query::organisation::organisation_page;
 use vigie_store::query::question::question_page;
 use vigie_store::query::{self, common::clamp_page};
 
+use axum::response::{IntoResponse, Redirect, Response};
+use vigie_store::query::reference;
+
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::paths;
 use crate::state::AppState;
 use crate::views;
+use crate::views::layout::Section;
 
 /// How many recent links the overview lists.
 pub const NEWEST_EVIDENCE: u64 = 8;
@@ -31,8 +36,16 @@ pub fn router() -> Router<AppState> {
         .route("/", get(overview))
         .route("/actions", get(actions_list))
         .route("/actions/{id}", get(action))
+        .route("/plans/{plan}/actions/{code}", get(action_in_plan))
         .route("/questions", get(questions_list))
         .route("/questions/{id}", get(question))
+        .route(
+            "/questions/{legislature}/{surname}/{number}",
+            get(question_by_reference),
+        )
+        .route("/members", get(members))
+        .route("/ministers", get(ministers))
+        .route("/organisations", get(organisations))
         .route("/members/{id}", get(member))
         .route("/ministers/{id}", get(minister))
         .route("/organisations/{id}", get(organisation))
@@ -104,20 +117,62 @@ async fn actions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, Ap
     Ok(views::actions_list::page(&ctx, &rows, &options))
 }
 
+/// `/actions/5.1`: the action with that code; the list of them when several plans hold it. An id
+/// (`/actions/12`, the address before permalinks) redirects to the action's permalink.
 async fn action(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(raw): Path<String>,
-) -> Result<Markup, AppError> {
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    let found = reference::actions_by_code(st.db(), None, &code).await?;
+    match found.as_slice() {
+        [one] => action_page(&st, &ctx, one.id).await,
+        [] => {
+            let id = path_id(&code, "action")?;
+            let address = reference::action_address(st.db(), id)
+                .await?
+                .ok_or_else(|| AppError::not_found(format!("action {id}")))?;
+            Ok(Redirect::permanent(&ctx.link(&paths::action_address(&address))).into_response())
+        }
+        several => {
+            let items: Vec<(String, String)> = several
+                .iter()
+                .map(|a| {
+                    (
+                        paths::action_in_plan(a.plan_id, &a.code),
+                        format!("{} — {}", a.code, a.plan_title),
+                    )
+                })
+                .collect();
+            let what = format!("{} {code}", ctx.t().action);
+            Ok(views::choose::page(&ctx, Section::Actions, &what, &items).into_response())
+        }
+    }
+}
+
+/// `/plans/2/actions/5.1`: the action with that code in that plan.
+async fn action_in_plan(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path((plan, code)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let plan = path_id(&plan, "plan")?;
+    let found = reference::actions_by_code(st.db(), Some(plan), &code).await?;
+    match found.first() {
+        Some(a) => action_page(&st, &ctx, a.id).await,
+        None => Err(AppError::not_found(format!("action {code} of plan {plan}"))),
+    }
+}
+
+async fn action_page(st: &AppState, ctx: &Ctx, id: i32) -> Result<Response, AppError> {
     let window = query::action::EvidenceWindow {
-        page: page_param(&ctx),
+        page: page_param(ctx),
         per_page: query::action::EVIDENCE_PER_PAGE,
     };
-    let page = by_path_id(&raw, "action", |id| {
-        action_page_window(st.db(), id, Some(window))
-    })
-    .await?;
-    Ok(views::action::page(&ctx, &page))
+    let page = action_page_window(st.db(), id, Some(window))
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("action {id}")))?;
+    Ok(views::action::page(ctx, &page).into_response())
 }
 
 async fn questions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
@@ -141,13 +196,81 @@ async fn questions_list(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, 
     Ok(views::questions_list::page(&ctx, &rows, &options))
 }
 
+/// `/questions/3`: redirects to the question's permalink by reference; serves the page itself when
+/// the question has none (an addressee without a name, a reference two questions share).
 async fn question(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(raw): Path<String>,
-) -> Result<Markup, AppError> {
-    let page = by_path_id(&raw, "question", |id| question_page(st.db(), id)).await?;
-    Ok(views::question::page(&ctx, &page))
+) -> Result<Response, AppError> {
+    let id = path_id(&raw, "question")?;
+    let address = reference::question_address(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("question {id}")))?;
+    let permalink = paths::question_address(id, &address);
+    if permalink != paths::question_by_id(id) {
+        return Ok(Redirect::permanent(&ctx.link(&permalink)).into_response());
+    }
+    question_page_of(&st, &ctx, id).await
+}
+
+/// `/questions/19-24/clerfayt/1176`: the question with that official reference.
+async fn question_by_reference(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path((legislature, surname, number)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let n = path_id(&number, "question number")?;
+    let found = reference::questions_by_reference(st.db(), &legislature, &surname, n).await?;
+    match found.as_slice() {
+        [one] => question_page_of(&st, &ctx, one.id).await,
+        [] => Err(AppError::not_found(format!(
+            "question {legislature}/{surname}/{number}"
+        ))),
+        several => {
+            let items: Vec<(String, String)> = several
+                .iter()
+                .map(|q| {
+                    (
+                        paths::question_by_id(q.id),
+                        format!("{} — {}", q.subject, q.minister),
+                    )
+                })
+                .collect();
+            let what = ctx
+                .lang
+                .question_number(n.into(), &legislature.replace('-', "/"));
+            Ok(views::choose::page(&ctx, Section::Questions, &what, &items).into_response())
+        }
+    }
+}
+
+async fn question_page_of(st: &AppState, ctx: &Ctx, id: i32) -> Result<Response, AppError> {
+    let page = question_page(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("question {id}")))?;
+    Ok(views::question::page(ctx, &page).into_response())
+}
+
+/// Rows per page of the index pages.
+const INDEX_PER_PAGE: u64 = 50;
+
+async fn members(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let paging = query::api::Paging::new(page_param(&ctx), INDEX_PER_PAGE);
+    let p = query::api::member_list(st.db(), paging).await?;
+    Ok(views::index::members(&ctx, &p))
+}
+
+async fn ministers(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let paging = query::api::Paging::new(page_param(&ctx), INDEX_PER_PAGE);
+    let p = query::api::minister_list(st.db(), paging).await?;
+    Ok(views::index::ministers(&ctx, &p))
+}
+
+async fn organisations(State(st): State<AppState>, ctx: Ctx) -> Result<Markup, AppError> {
+    let paging = query::api::Paging::new(page_param(&ctx), INDEX_PER_PAGE);
+    let p = query::api::organisation_list(st.db(), paging).await?;
+    Ok(views::index::organisations(&ctx, &p))
 }
 
 async fn member(

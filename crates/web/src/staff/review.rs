@@ -14,6 +14,7 @@ use crate::auth::{Editor, FormFields, change, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::path_id;
+use crate::paths;
 use crate::state::AppState;
 use crate::views::action::reasons;
 use crate::views::components::{action_link, highlight, pagination, question_link, question_meta};
@@ -163,7 +164,7 @@ fn item_view(ctx: &Ctx, item: &QueueItem, choices: &[ActionChoice], back_to: &st
             (question_meta(ctx, &item.question))
             @for p in &item.passages {
                 div.excerpt {
-                    a href={ (ctx.link(&format!("/questions/{}", item.question.id))) "#p" (p.position) } {
+                    a href={ (ctx.link(&paths::question(&item.question))) "#p" (p.position) } {
                         (t.passage_kind(p.kind)) " · " (ctx.lang.passage_n(p.position.into()))
                     }
                     @if let Some(h) = &p.heading { " — " strong { (h) } }
@@ -315,7 +316,12 @@ async fn manual_page(
         (Some(q), _) => Some(q),
         (None, (Some(l), Some(m), Some(n))) => match n.parse::<i32>() {
             Ok(n) if n > 0 => {
-                let found = review::questions_by_reference(st.db(), l, m, n).await?;
+                let found: Vec<i32> =
+                    vigie_store::query::reference::questions_by_reference(st.db(), l, m, n)
+                        .await?
+                        .into_iter()
+                        .map(|q| q.id)
+                        .collect();
                 match found.as_slice() {
                     [one] => Some(*one),
                     [] => {

@@ -10,6 +10,7 @@ use super::components::{
 };
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
+use crate::paths;
 
 pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
     let t = ctx.t();
@@ -44,7 +45,7 @@ pub fn page(ctx: &Ctx, p: &ActionPage) -> Markup {
                     dd {
                         @for (i, o) in p.partners.iter().enumerate() {
                             @if i > 0 { ", " }
-                            a href=(ctx.link(&format!("/organisations/{}", o.organisation.id))) { (o.organisation.name) }
+                            a href=(ctx.link(&paths::organisation(&o.organisation))) { (o.organisation.name) }
                             @if let Some(q) = &o.qualifier { " (" (q) ")" }
                         }
                     }
@@ -121,7 +122,7 @@ fn status_detail(ctx: &Ctx, s: &StatusRow) -> Markup {
                 dt { (t.rests_on) }
                 dd {
                     @let anchor = s.passage_position.map(|p| format!("#p{p}")).unwrap_or_default();
-                    a href={ (ctx.link(&format!("/questions/{}", q.id))) (anchor) } { (q.subject) }
+                    a href={ (ctx.link(&paths::question(q))) (anchor) } { (q.subject) }
                     " — " (member_link(ctx, &q.member)) " → " (minister_link(ctx, &q.minister))
                 }
             }
@@ -151,7 +152,7 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
             }
             @for p in &e.passages {
                 div.excerpt {
-                    a href={ (ctx.link(&format!("/questions/{}", q.id))) "#p" (p.position) } {
+                    a href={ (ctx.link(&paths::question(q))) "#p" (p.position) } {
                         (t.passage_kind(p.kind)) " · " (ctx.lang.passage_n(p.position.into()))
                     }
                     @if let Some(h) = &p.heading { " — " strong { (h) } }

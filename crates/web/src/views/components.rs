@@ -9,6 +9,7 @@ use vigie_core::Status;
 use vigie_store::query::common::{ActionRef, MemberRef, MinisterRef, QuestionRef, fold_char};
 
 use crate::ctx::Ctx;
+use crate::paths;
 
 /// Status as text with a colour that only reinforces it.
 pub fn status_badge(ctx: &Ctx, status: Status) -> Markup {
@@ -32,19 +33,19 @@ pub fn status_link(ctx: &Ctx, status: Status) -> Markup {
 }
 
 pub fn action_link(ctx: &Ctx, a: &ActionRef) -> Markup {
-    html! { a href=(ctx.link(&format!("/actions/{}", a.id))) { span.code { (a.code) } " " (a.title()) } }
+    html! { a href=(ctx.link(&paths::action(a))) { span.code { (a.code) } " " (a.title()) } }
 }
 
 pub fn question_link(ctx: &Ctx, q: &QuestionRef) -> Markup {
-    html! { a href=(ctx.link(&format!("/questions/{}", q.id))) { (q.subject) } }
+    html! { a href=(ctx.link(&paths::question(q))) { (q.subject) } }
 }
 
 pub fn member_link(ctx: &Ctx, m: &MemberRef) -> Markup {
-    html! { a href=(ctx.link(&format!("/members/{}", m.id))) { (m.name) } }
+    html! { a href=(ctx.link(&paths::member(m))) { (m.name) } }
 }
 
 pub fn minister_link(ctx: &Ctx, m: &MinisterRef) -> Markup {
-    html! { a href=(ctx.link(&format!("/ministers/{}", m.id))) title=(m.portfolio) { (m.display()) } }
+    html! { a href=(ctx.link(&paths::minister(m))) title=(m.portfolio) { (m.display()) } }
 }
 
 /// One line of question metadata: number, dates, member → minister.

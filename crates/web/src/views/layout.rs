@@ -86,6 +86,11 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
                     div.wrap {
                         p { (t.footer_sources) }
                         p { (t.footer_license) " " a href=(ctx.link("/statuses")) { (t.nav_statuses) } }
+                        p {
+                            a href=(ctx.link("/ministers")) { (t.ministers_title) } " · "
+                            a href=(ctx.link("/members")) { (t.members_title) } " · "
+                            a href=(ctx.link("/organisations")) { (t.organisations_title) }
+                        }
                         // Open data, from every page: downloads, the API and its OpenAPI document,
                         // the feed.
                         p.open-data {

@@ -4,8 +4,10 @@
 
 pub mod action;
 pub mod actions_list;
+pub mod choose;
 pub mod components;
 pub mod error;
+pub mod index;
 pub mod layout;
 pub mod member;
 pub mod minister;

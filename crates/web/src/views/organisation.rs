@@ -7,6 +7,7 @@ use vigie_store::query::overview::is_steering_role;
 use super::components::{action_link, action_status, question_link, question_meta, snippet};
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
+use crate::paths;
 
 pub fn page(ctx: &Ctx, p: &OrganisationPage) -> Markup {
     let t = ctx.t();
@@ -54,7 +55,7 @@ pub fn page(ctx: &Ctx, p: &OrganisationPage) -> Markup {
                                 (question_link(ctx, &m.question))
                                 (question_meta(ctx, &m.question))
                                 p.excerpt {
-                                    a href={ (ctx.link(&format!("/questions/{}", m.question.id))) "#p" (m.passage_position) } { (ctx.lang.passage_n(m.passage_position.into())) }
+                                    a href={ (ctx.link(&paths::question(&m.question))) "#p" (m.passage_position) } { (ctx.lang.passage_n(m.passage_position.into())) }
                                     " — " (snippet(&m.snippet))
                                 }
                             }

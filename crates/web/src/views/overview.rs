@@ -11,6 +11,7 @@ use super::components::{
 };
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
+use crate::paths;
 
 pub fn page(ctx: &Ctx, o: &Overview) -> Markup {
     let t = ctx.t();
@@ -129,7 +130,7 @@ fn partners(ctx: &Ctx, list: &[PartnerRef]) -> Markup {
     html! {
         @for (i, p) in list.iter().enumerate() {
             @if i > 0 { ", " }
-            a href=(ctx.link(&format!("/organisations/{}", p.organisation.id))) { (p.organisation.name) }
+            a href=(ctx.link(&paths::organisation(&p.organisation))) { (p.organisation.name) }
             @if let Some(q) = &p.qualifier { " (" (q) ")" }
         }
     }

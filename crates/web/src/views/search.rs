@@ -12,6 +12,7 @@ use super::components::{
 };
 use super::layout::{Section, page as layout};
 use crate::ctx::Ctx;
+use crate::paths;
 
 pub fn page(
     ctx: &Ctx,
@@ -82,7 +83,7 @@ fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
         @match (h.kind, &h.action, &h.question) {
             (HitKind::Action, Some(a), _) => {
                 div.meta { span { (t.hit_action) } (action_status(ctx, a)) }
-                a href=(ctx.link(&format!("/actions/{}", a.id))) {
+                a href=(ctx.link(&paths::action(a))) {
                     span.code { (a.code) } " "
                     @if h.title_snippet.trim().is_empty() { (a.title()) } @else { (snippet(&h.title_snippet)) }
                 }
@@ -90,7 +91,7 @@ fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
             }
             (HitKind::Question, _, Some(q)) => {
                 div.meta { span { (t.hit_question) } }
-                a href=(ctx.link(&format!("/questions/{}", q.id))) { (snippet(&h.title_snippet)) }
+                a href=(ctx.link(&paths::question(q))) { (snippet(&h.title_snippet)) }
                 (question_meta(ctx, q))
             }
             (_, _, Some(q)) => {
@@ -98,7 +99,7 @@ fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
                 div.meta {
                     span { @if let Some(k) = h.passage_kind { (t.passage_kind(k)) } @else { (t.hit_passage) } }
                 }
-                a href={ (ctx.link(&format!("/questions/{}", q.id))) "#p" (pos) } { (q.subject) " — " (ctx.lang.passage_n(pos.into())) }
+                a href={ (ctx.link(&paths::question(q))) "#p" (pos) } { (q.subject) " — " (ctx.lang.passage_n(pos.into())) }
                 p.excerpt { (snippet(&h.body_snippet)) }
                 (question_meta(ctx, q))
             }

@@ -325,8 +325,24 @@ pub enum BodyText {
     Strict,
 }
 
-/// Sends `req` through the router and reads the whole response.
+/// Sends `req` through the router and reads the whole response. A GET that answers with a
+/// permanent redirect (an id address moved to its permalink) is followed, as a browser would, with
+/// the same headers; [`send_once`] does not follow.
 pub async fn send_as(app: &Router, req: Request<Body>, text: BodyText) -> Res {
+    let (method, headers) = (req.method().clone(), req.headers().clone());
+    let res = send_once(app, req, text).await;
+    if res.status == StatusCode::PERMANENT_REDIRECT && method == Method::GET {
+        let mut again = Request::builder().method(Method::GET).uri(res.location());
+        for (k, v) in &headers {
+            again = again.header(k, v);
+        }
+        return send_once(app, again.body(Body::empty()).unwrap(), text).await;
+    }
+    res
+}
+
+/// Sends `req` through the router and reads the whole response, redirects included.
+pub async fn send_once(app: &Router, req: Request<Body>, text: BodyText) -> Res {
     let res = app.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let headers = res.headers().clone();
