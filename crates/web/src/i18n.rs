@@ -141,6 +141,16 @@ impl Lang {
         }
     }
 
+    /// A filter value the list cannot use, said instead of silently showing the full list.
+    pub fn ignored_filter(self, label: &str, value: &str) -> String {
+        match self {
+            Lang::Fr => {
+                format!("Filtre « {label} » ignoré : « {value} » n'est pas une valeur possible.")
+            }
+            Lang::En => format!("Filter “{label}” ignored: “{value}” is not a possible value."),
+        }
+    }
+
     /// "12 actions", "1 action".
     pub fn n_actions(self, n: u64) -> String {
         match (self, n == 1) {

@@ -886,3 +886,20 @@ async fn index_pages_list_ministers_members_and_organisations() {
     let en = ok(&f.app, "/ministers?lang=en").await;
     assert!(en.contains("<h1>Ministers</h1>"));
 }
+
+/// A filter value the list cannot use gets a message, not a silent full list.
+#[tokio::test]
+async fn invalid_filter_values_are_said() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/actions?status=bogus").await;
+    assert!(b.contains("role=\"alert\""), "{b}");
+    assert!(b.contains("« bogus » n'est pas une valeur possible"), "{b}");
+    let b = ok(&f.app, "/questions?from=31/12/2020&lang=en").await;
+    assert!(b.contains("“31/12/2020” is not a possible value"), "{b}");
+    assert_inert(
+        "/actions",
+        &ok(&f.app, "/actions?status=%3Cscript%3Ealert(1)").await,
+    );
+    let b = ok(&f.app, "/actions?status=delivered&from=2020-01-01").await;
+    assert!(!b.contains("role=\"alert\""), "valid values: no message");
+}

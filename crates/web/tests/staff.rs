@@ -2299,3 +2299,34 @@ async fn unreviewed_statuses_are_marked_everywhere_and_filterable() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     check(false).await;
 }
+
+/// The language chosen on the login page survives the login: the form posts in it, and the page
+/// after login is in it.
+#[tokio::test]
+async fn the_chosen_language_survives_the_login() {
+    let fx = fixture().await;
+    let page = send(&fx.app, get("/login?lang=en", None)).await;
+    assert!(
+        page.body.contains("action=\"/login?lang=en\""),
+        "{}",
+        page.body
+    );
+    let (cookie, token) = login_form(&fx.app).await;
+    let fields = vec![
+        ("name", s("edith")),
+        ("password", s(PASSWORD)),
+        ("login_csrf", token),
+        ("next", s("/review#queue")),
+    ];
+    let mut req = post("/login?lang=en", None, None, &fields);
+    req.headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    req.extensions_mut()
+        .insert(ConnectInfo(std::net::SocketAddr::from((
+            [127, 0, 0, 9],
+            40000,
+        ))));
+    let res = send(&fx.app, req).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), "/review?lang=en#queue");
+}

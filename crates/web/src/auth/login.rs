@@ -69,7 +69,9 @@ fn form(
                 Problem::Locked => p.error role="alert" { (s.login_locked) },
                 Problem::None => {},
             }
-            form.staff-form method="post" action="/login" {
+            // The chosen language travels with the form, so errors and the page after login
+            // stay in it.
+            form.staff-form method="post" action=(ctx.link("/login")) {
                 input type="hidden" name=(LOGIN_CSRF_FIELD) value=(token);
                 input type="hidden" name="next" value=(next);
                 div {
@@ -204,7 +206,7 @@ async fn login(
     // Sessions nobody presents again are never looked up: forget the dead ones here.
     sessions::purge_expired(st.db(), Utc::now(), cfg.lifetimes).await?;
     tracing::info!(user = %user.name, "logged in");
-    let mut res = see_other(&next);
+    let mut res = see_other(&keep_lang(&ctx, &next));
     let h = res.headers_mut();
     h.append(
         header::SET_COOKIE,
@@ -253,4 +255,25 @@ pub fn user_slot(ctx: &Ctx) -> Markup {
             (post_form(ctx, "/logout", html! { button.link-button type="submit" { (s.log_out) } }))
         }
     }
+}
+
+/// `next` in the language the login page was shown in, when it was chosen explicitly (`?lang=en`)
+/// and `next` does not choose one itself.
+fn keep_lang(ctx: &Ctx, next: &str) -> String {
+    let has_lang = next
+        .split_once('?')
+        .is_some_and(|(_, q)| q.split('&').any(|kv| kv.starts_with("lang=")));
+    if !ctx.lang_explicit || has_lang {
+        return next.to_string();
+    }
+    let (path, fragment) = next
+        .split_once('#')
+        .map_or((next, None), |(p, f)| (p, Some(f)));
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let mut out = format!("{path}{sep}lang={}", ctx.lang.code());
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
 }

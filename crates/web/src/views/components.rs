@@ -211,7 +211,31 @@ pub enum Field<'a> {
 /// A GET form over the current page; each control shows the value currently in the URL.
 pub fn filter_form(ctx: &Ctx, action: &str, fields: Vec<Field<'_>>) -> Markup {
     let t = ctx.t();
+    // Values in the URL the list cannot use (an unknown status, a malformed date) are ignored,
+    // and the page says so rather than showing the full list as if it were filtered.
+    let ignored: Vec<String> = fields
+        .iter()
+        .filter_map(|field| match field {
+            Field::Select {
+                name,
+                label,
+                options,
+            } => {
+                let v = ctx.param(name).filter(|v| !v.is_empty())?;
+                (!options.iter().any(|(value, _)| value == v))
+                    .then(|| ctx.lang.ignored_filter(label, v))
+            }
+            Field::Date { name, label } => {
+                let v = ctx.param(name).filter(|v| !v.is_empty())?;
+                chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .is_err()
+                    .then(|| ctx.lang.ignored_filter(label, v))
+            }
+            Field::Search { .. } => None,
+        })
+        .collect();
     html! {
+        @for message in &ignored { p.notice role="alert" { (message) } }
         form.filters method="get" action=(action) aria-label=(t.filters) {
             @for field in &fields {
                 @match field {
