@@ -903,3 +903,29 @@ async fn invalid_filter_values_are_said() {
     let b = ok(&f.app, "/actions?status=delivered&from=2020-01-01").await;
     assert!(!b.contains("role=\"alert\""), "valid values: no message");
 }
+
+/// A question appears once in the results, with its best matching passages (at most three), each
+/// linking to its place in the question.
+#[tokio::test]
+async fn a_question_appears_once_in_search_results_with_its_best_passages() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/search?q=num%C3%A9rique").await;
+    let link = permalink(&f.db, f.task_force).await;
+    assert_eq!(
+        b.matches(&format!("href=\"{link}\"")).count(),
+        1,
+        "the task-force question is one result: {b}"
+    );
+    let passages = b.matches(&format!("href=\"{link}#p")).count();
+    assert!((1..=3).contains(&passages), "{passages} passages shown");
+    // ... all in one entry of the results list.
+    let results = &b[b.find("<ol class=\"list\"").expect("a results list")..];
+    let entries = results
+        .split("<li>")
+        .filter(|e| e.contains(&format!("href=\"{link}")))
+        .count();
+    assert_eq!(entries, 1, "{results}");
+    // Kinds still filter: only passages, still one entry per question.
+    let b = ok(&f.app, "/search?q=num%C3%A9rique&kind=passage").await;
+    assert_eq!(b.matches(&format!("href=\"{link}\"")).count(), 1);
+}

@@ -168,17 +168,41 @@ pub struct SearchFilter {
     pub page: u64,
 }
 
+/// One result: an action, or a question with its best matching passages. A question appears
+/// once, however many of its passages match (up to [`PASSAGES_PER_QUESTION`] are shown, best
+/// first).
 #[derive(Clone, Debug, Serialize)]
 pub struct SearchHit {
+    /// `Action`; `Question` when the question's own subject or text matched; `Passage` when only
+    /// passages of it did.
     pub kind: HitKind,
     pub action: Option<ActionRef>,
     pub question: Option<QuestionRef>,
-    pub passage_position: Option<i32>,
-    pub passage_kind: Option<PassageKind>,
-    /// With U+0002 / U+0003 around matches.
+    /// With U+0002 / U+0003 around matches: the action's or question's title and text (empty when
+    /// only passages matched).
     pub title_snippet: String,
     pub body_snippet: String,
+    /// The question's matching passages, best first.
+    pub passages: Vec<PassageHit>,
 }
+
+/// A matching passage of a question hit.
+#[derive(Clone, Debug, Serialize)]
+pub struct PassageHit {
+    pub position: i32,
+    pub kind: Option<PassageKind>,
+    /// With U+0002 / U+0003 around matches.
+    pub snippet: String,
+}
+
+/// How many passages a question hit shows.
+pub const PASSAGES_PER_QUESTION: usize = 3;
+
+/// The result a row of the index belongs to: an action (negative, so it never meets a question
+/// id), or the question of a question or passage row.
+const GROUP: &str = "CASE WHEN kind = 'action' THEN -ref_id ELSE question_id END";
+/// The ranking: matches in titles weigh four times those in texts.
+const RANK: &str = "bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0)";
 
 fn sqlite(sql: String, values: Vec<Value>) -> Statement {
     Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)
@@ -301,26 +325,57 @@ pub async fn search<C: ConnectionTrait>(
         values.extend(question_vals);
     }
 
-    let count_sql = format!("SELECT count(*) AS n FROM search_index WHERE {cond}");
+    // Results are grouped (an action; a question with its passages) before they are ranked and
+    // cut into pages, so a question appears once: count the groups, pick the page's groups by
+    // their best row, then read the rows of those groups only (snippets are made for them only).
+    let count_sql = format!(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE {cond} GROUP BY {GROUP})"
+    );
     let total: i64 = match db.query_one_raw(sqlite(count_sql, values.clone())).await? {
         Some(r) => r.try_get("", "n")?,
         None => 0,
     };
-    let sql = format!(
-        "SELECT kind, ref_id, question_id, \
-         snippet(search_index, 3, char(2), char(3), '…', 12) AS title_snippet, \
-         snippet(search_index, 4, char(2), char(3), '…', 28) AS body_snippet \
-         FROM search_index WHERE {cond} \
-         ORDER BY bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0), rowid LIMIT ? OFFSET ?"
+    // FTS5's ranking function cannot run inside an aggregate: rank the rows in a materialised
+    // step first, then group them.
+    let groups_sql = format!(
+        "WITH m AS MATERIALIZED (SELECT {GROUP} AS g, {RANK} AS score, rowid AS rid \
+         FROM search_index WHERE {cond}) \
+         SELECT g, MIN(score) AS best, MIN(rid) AS first FROM m \
+         GROUP BY g ORDER BY best, first LIMIT ? OFFSET ?"
     );
-    let mut vals = values;
+    let mut vals = values.clone();
     vals.push((PER_PAGE as i64).into());
     vals.push((((page - 1) * PER_PAGE) as i64).into());
+    let groups: Vec<i32> = db
+        .query_all_raw(sqlite(groups_sql, vals))
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i32>("", "g"))
+        .collect::<Result<_, _>>()?;
+    if groups.is_empty() {
+        return Ok(Page {
+            items: vec![],
+            total: total.max(0) as u64,
+            page,
+            per_page: PER_PAGE,
+        });
+    }
+    let sql = format!(
+        "SELECT kind, ref_id, question_id, {GROUP} AS g, \
+         snippet(search_index, 3, char(2), char(3), '…', 12) AS title_snippet, \
+         snippet(search_index, 4, char(2), char(3), '…', 28) AS body_snippet \
+         FROM search_index WHERE {cond} AND {GROUP} IN ({}) \
+         ORDER BY {RANK}, rowid",
+        placeholders(groups.len())
+    );
+    let mut vals = values;
+    vals.extend(groups.iter().map(|g| Value::from(*g)));
     let rows = db.query_all_raw(sqlite(sql, vals)).await?;
     struct Raw {
         kind: HitKind,
         ref_id: i32,
         question_id: Option<i32>,
+        group: i32,
         title: String,
         body: String,
     }
@@ -331,6 +386,7 @@ pub async fn search<C: ConnectionTrait>(
             kind: decode("search_index.kind", &kind)?,
             ref_id: r.try_get("", "ref_id")?,
             question_id: r.try_get("", "question_id")?,
+            group: r.try_get("", "g")?,
             title: r
                 .try_get::<Option<String>>("", "title_snippet")?
                 .unwrap_or_default(),
@@ -377,27 +433,49 @@ pub async fn search<C: ConnectionTrait>(
             .map(|p| (p.id, p))
             .collect()
     };
-    let mut items = Vec::with_capacity(raws.len());
+    // One hit per group, in the page's order; the rows come best first.
+    let mut by_group: HashMap<i32, SearchHit> = HashMap::new();
     for r in raws {
-        let p = (r.kind == HitKind::Passage)
-            .then(|| passages.get(&r.ref_id))
-            .flatten();
-        let hit = SearchHit {
-            kind: r.kind,
-            action: actions
-                .get(&r.ref_id)
-                .filter(|_| r.kind == HitKind::Action)
-                .cloned(),
+        let hit = by_group.entry(r.group).or_insert_with(|| SearchHit {
+            kind: HitKind::Passage,
+            action: None,
             question: r.question_id.and_then(|q| questions.get(&q).cloned()),
-            passage_position: p.map(|p| p.position),
-            passage_kind: p
-                .map(|p| decode::<PassageKind>("passage.kind", &p.kind))
-                .transpose()?,
-            title_snippet: r.title,
-            body_snippet: r.body,
-        };
-        // A row whose target vanished between the two queries is dropped, not shown half.
-        if hit.action.is_some() || hit.question.is_some() {
+            title_snippet: String::new(),
+            body_snippet: String::new(),
+            passages: Vec::new(),
+        });
+        match r.kind {
+            HitKind::Action => {
+                hit.kind = HitKind::Action;
+                hit.action = actions.get(&r.ref_id).cloned();
+                hit.title_snippet = r.title;
+                hit.body_snippet = r.body;
+            }
+            HitKind::Question => {
+                hit.kind = HitKind::Question;
+                hit.title_snippet = r.title;
+                hit.body_snippet = r.body;
+            }
+            HitKind::Passage => {
+                let Some(p) = passages.get(&r.ref_id) else {
+                    continue;
+                };
+                if hit.passages.len() < PASSAGES_PER_QUESTION {
+                    hit.passages.push(PassageHit {
+                        position: p.position,
+                        kind: Some(decode::<PassageKind>("passage.kind", &p.kind)?),
+                        snippet: r.body,
+                    });
+                }
+            }
+        }
+    }
+    let mut items = Vec::with_capacity(groups.len());
+    for g in groups {
+        // A row whose target vanished between the queries is dropped, not shown half.
+        if let Some(hit) = by_group.remove(&g)
+            && (hit.action.is_some() || hit.question.is_some())
+        {
             items.push(hit);
         }
     }

@@ -80,8 +80,8 @@ pub fn page(
 fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
     let t = ctx.t();
     html! {
-        @match (h.kind, &h.action, &h.question) {
-            (HitKind::Action, Some(a), _) => {
+        @match (&h.action, &h.question) {
+            (Some(a), _) => {
                 div.meta { span { (t.hit_action) } (action_status(ctx, a)) }
                 a href=(ctx.link(&paths::action(a))) {
                     span.code { (a.code) } " "
@@ -89,19 +89,23 @@ fn hit(ctx: &Ctx, h: &SearchHit) -> Markup {
                 }
                 @if !h.body_snippet.trim().is_empty() { p.excerpt { (snippet(&h.body_snippet)) } }
             }
-            (HitKind::Question, _, Some(q)) => {
-                div.meta { span { (t.hit_question) } }
-                a href=(ctx.link(&paths::question(q))) { (snippet(&h.title_snippet)) }
-                (question_meta(ctx, q))
-            }
-            (_, _, Some(q)) => {
-                @let pos = h.passage_position.unwrap_or(1);
-                div.meta {
-                    span { @if let Some(k) = h.passage_kind { (t.passage_kind(k)) } @else { (t.hit_passage) } }
+            (None, Some(q)) => {
+                // One entry per question: its subject (highlighted when it matched), then its best
+                // matching passages, each linking to its place in the question.
+                div.meta { span { @if h.kind == HitKind::Question { (t.hit_question) } @else { (t.hit_passage) } } }
+                a href=(ctx.link(&paths::question(q))) {
+                    @if h.title_snippet.trim().is_empty() { (q.subject) } @else { (snippet(&h.title_snippet)) }
                 }
-                a href={ (ctx.link(&paths::question(q))) "#p" (pos) } { (q.subject) " — " (ctx.lang.passage_n(pos.into())) }
-                p.excerpt { (snippet(&h.body_snippet)) }
                 (question_meta(ctx, q))
+                @for p in &h.passages {
+                    p.excerpt {
+                        a href={ (ctx.link(&paths::question(q))) "#p" (p.position) } {
+                            @if let Some(k) = p.kind { (t.passage_kind(k)) } @else { (t.hit_passage) }
+                            " · " (ctx.lang.passage_n(p.position.into()))
+                        }
+                        " — " (snippet(&p.snippet))
+                    }
+                }
             }
             _ => {}
         }
