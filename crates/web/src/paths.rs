@@ -71,7 +71,12 @@ pub fn member(m: &MemberRef) -> String {
 }
 
 pub fn minister(m: &MinisterRef) -> String {
-    format!("/ministers/{}", m.id)
+    minister_id(m.id)
+}
+
+/// A minister's page by row id (another row of the same person redirects to its own).
+pub fn minister_id(id: i32) -> String {
+    format!("/ministers/{id}")
 }
 
 pub fn organisation(o: &OrganisationRef) -> String {

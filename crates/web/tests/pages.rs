@@ -929,3 +929,41 @@ async fn a_question_appears_once_in_search_results_with_its_best_passages() {
     let b = ok(&f.app, "/search?q=num%C3%A9rique&kind=passage").await;
     assert_eq!(b.matches(&format!("href=\"{link}\"")).count(), 1);
 }
+
+/// One person, one page: the plan's lead-minister link (a portfolio, as the plan names it) leads to
+/// the page of the minister who answers the questions, with their questions; every other row of
+/// that person redirects there too.
+#[tokio::test]
+async fn the_plans_lead_minister_is_the_person_who_answers() {
+    let f = fixture().await;
+    let home = ok(&f.app, "/").await;
+    let lead = home
+        .split("<dd>")
+        .find(|dd| dd.contains("/ministers/"))
+        .expect("the overview names the lead ministers");
+    let at = lead.find("href=\"/ministers/").unwrap() + "href=\"".len();
+    let href = &lead[at..at + lead[at..].find('"').unwrap()];
+    let r = common::send_once(
+        &f.app,
+        common::request(Method::GET, href, &[]),
+        common::BodyText::Lossy,
+    )
+    .await;
+    let page = match r.status {
+        StatusCode::OK => r.body,
+        StatusCode::SEE_OTHER => ok(&f.app, r.location()).await,
+        s => panic!("{href}: {s}"),
+    };
+    let tf = question::Entity::find_by_id(f.task_force)
+        .one(&f.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        page.contains(&permalink(&f.db, tf.id).await),
+        "the lead minister's page lists the questions they answered: {page}"
+    );
+    // The question's own minister row is the same page.
+    let (s, _) = get(&f.app, &format!("/ministers/{}", tf.minister_id)).await;
+    assert!(s == StatusCode::OK || s == StatusCode::SEE_OTHER);
+}

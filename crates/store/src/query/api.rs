@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -542,31 +542,39 @@ pub async fn member_list<C: ConnectionTrait>(
     Ok(paging.wrap(items, total))
 }
 
-/// Named ministers by name, then the portfolios plans name without a person. Three queries.
+/// One row per person or post ([`super::minister::People`]): named ministers by name, then the
+/// posts plans name without a person; each with the questions of all its rows. Three queries.
 pub async fn minister_list<C: ConnectionTrait>(
     db: &C,
     paging: Paging,
 ) -> Result<Page<MinisterItem>, DbErr> {
-    let total = minister::Entity::find().count(db).await?;
-    let rows = minister::Entity::find()
-        .order_by(Expr::col(minister::Column::Name).is_null(), Order::Asc)
-        .order_by_asc(minister::Column::Name)
-        .order_by_asc(minister::Column::Portfolio)
-        .order_by_asc(minister::Column::Id)
-        .limit(paging.per_page)
-        .offset(paging.offset())
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = rows.iter().map(|m| m.id).collect();
+    let (all, people) = super::minister::people(db).await?;
+    let ids: Vec<i32> = all.iter().map(|m| m.id).collect();
     let counts = question_counts(db, question::Column::MinisterId, &ids).await?;
+    let mut rows: Vec<minister::Model> = all
+        .into_iter()
+        .filter(|m| people.is_canonical(m.id))
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.name.is_none(), &a.name, &a.portfolio, a.id).cmp(&(
+            b.name.is_none(),
+            &b.name,
+            &b.portfolio,
+            b.id,
+        ))
+    });
     let items = rows
         .into_iter()
         .map(|m| MinisterItem {
-            question_count: counts.get(&m.id).copied().unwrap_or(0),
+            question_count: people
+                .rows(m.id)
+                .iter()
+                .map(|r| counts.get(r).copied().unwrap_or(0))
+                .sum(),
             minister: m.into(),
         })
         .collect();
-    Ok(paging.wrap(items, total))
+    Ok(paging.slice(items))
 }
 
 /// Organisations by name, with their aliases. Three queries.

@@ -18,7 +18,7 @@ use super::common::{
     current_statuses, questions_by_ids, status_of,
 };
 use super::minister::piloted_axis_ids;
-use crate::entity::{action, axis, link, member, minister, organisation, plan_partner, question};
+use crate::entity::{action, axis, link, member, organisation, plan_partner, question};
 
 pub const PER_PAGE: u64 = 25;
 
@@ -485,10 +485,11 @@ pub async fn filter_options<C: ConnectionTrait>(db: &C) -> Result<FilterOptions,
             .map(Into::into)
             .collect(),
         ministers: {
-            let mut v: Vec<MinisterRef> = minister::Entity::find()
-                .all(db)
-                .await?
+            // One choice per person or post (see `minister::People`).
+            let (all, people) = super::minister::people(db).await?;
+            let mut v: Vec<MinisterRef> = all
                 .into_iter()
+                .filter(|m| people.is_canonical(m.id))
                 .map(Into::into)
                 .collect();
             // Named ministers first (by name), then plan portfolios.

@@ -93,14 +93,156 @@ fn related(m: &minister::Model, all: &[minister::Model]) -> (Vec<MinisterRef>, V
     (roles, holders)
 }
 
+/// Which minister rows are one person (or one post): the plan names a post by its portfolio,
+/// sometimes in several wordings ("de la Recherche", "à la Recherche"), and each question names
+/// its minister with the portfolio of the day, so one person has several rows. Every page shows
+/// one of them, the *canonical* row, and gathers the others' questions and pilots.
+///
+/// - Named rows with the same name (accents and case folded) are one person.
+/// - Portfolio rows (no name) with the same significant words ([`portfolio_words`]) are one post.
+/// - A post is its holder's when staff mapped it to a minister, or when exactly one person's
+///   portfolio matches it ([`portfolios_match`]); a post several people held (across legislatures)
+///   stays a post page listing them.
+///
+/// The canonical row of a group is its named row with the smallest id, else its smallest id.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    canonical: HashMap<i32, i32>,
+    rows: HashMap<i32, Vec<i32>>,
+}
+
+impl People {
+    pub fn resolve(
+        all: &[minister::Model],
+        mappings: &[crate::staff::entity::minister_mapping::Model],
+    ) -> People {
+        // Union-find over row ids, small enough to be a map.
+        let mut parent: HashMap<i32, i32> = all.iter().map(|m| (m.id, m.id)).collect();
+        fn find(parent: &mut HashMap<i32, i32>, x: i32) -> i32 {
+            let mut r = x;
+            while parent[&r] != r {
+                r = parent[&r];
+            }
+            parent.insert(x, r);
+            r
+        }
+        fn union(parent: &mut HashMap<i32, i32>, a: i32, b: i32) {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent.insert(ra.max(rb), ra.min(rb));
+            }
+        }
+        let mut by_name: HashMap<String, i32> = HashMap::new();
+        let mut by_post: HashMap<BTreeSet<String>, i32> = HashMap::new();
+        for m in all {
+            match &m.name {
+                Some(n) => {
+                    let first = *by_name.entry(fold(n.trim())).or_insert(m.id);
+                    union(&mut parent, first, m.id);
+                }
+                None => {
+                    let first = *by_post.entry(portfolio_words(&m.portfolio)).or_insert(m.id);
+                    union(&mut parent, first, m.id);
+                }
+            }
+        }
+        for post in all.iter().filter(|m| m.name.is_none()) {
+            let mapped = mappings
+                .iter()
+                .find(|x| fold(x.portfolio.trim()) == fold(post.portfolio.trim()))
+                .map(|x| x.minister_id)
+                .filter(|id| parent.contains_key(id));
+            let holder = match mapped {
+                Some(id) => Some(id),
+                None => {
+                    let holders: BTreeSet<i32> = all
+                        .iter()
+                        .filter(|m| {
+                            m.name.is_some() && portfolios_match(&post.portfolio, &m.portfolio)
+                        })
+                        .map(|m| m.id)
+                        .collect();
+                    let persons: BTreeSet<i32> =
+                        holders.iter().map(|h| find(&mut parent, *h)).collect();
+                    (persons.len() == 1).then(|| *holders.iter().next().expect("one holder"))
+                }
+            };
+            if let Some(h) = holder {
+                union(&mut parent, h, post.id);
+            }
+        }
+        // Canonical: the group's named row with the smallest id, else its smallest id.
+        let mut rows: HashMap<i32, Vec<i32>> = HashMap::new();
+        for m in all {
+            let root = find(&mut parent, m.id);
+            rows.entry(root).or_default().push(m.id);
+        }
+        let named: HashSet<i32> = all
+            .iter()
+            .filter(|m| m.name.is_some())
+            .map(|m| m.id)
+            .collect();
+        let mut canonical = HashMap::new();
+        let mut by_canonical = HashMap::new();
+        for (_, mut ids) in rows {
+            ids.sort_unstable();
+            let head = ids
+                .iter()
+                .copied()
+                .find(|id| named.contains(id))
+                .unwrap_or(ids[0]);
+            for id in &ids {
+                canonical.insert(*id, head);
+            }
+            by_canonical.insert(head, ids);
+        }
+        People {
+            canonical,
+            rows: by_canonical,
+        }
+    }
+
+    /// The row whose page shows `id`'s person or post.
+    pub fn canonical(&self, id: i32) -> i32 {
+        self.canonical.get(&id).copied().unwrap_or(id)
+    }
+
+    /// Every row of the person or post whose canonical row is `canonical` (itself included).
+    pub fn rows(&self, canonical: i32) -> Vec<i32> {
+        self.rows
+            .get(&canonical)
+            .cloned()
+            .unwrap_or_else(|| vec![canonical])
+    }
+
+    pub fn is_canonical(&self, id: i32) -> bool {
+        self.canonical(id) == id
+    }
+}
+
+/// [`People::resolve`] over the database's minister rows and staff mappings.
+pub async fn people<C: ConnectionTrait>(db: &C) -> Result<(Vec<minister::Model>, People), DbErr> {
+    let all = minister::Entity::find()
+        .order_by_asc(minister::Column::Id)
+        .all(db)
+        .await?;
+    let mappings = crate::staff::entity::minister_mapping::Entity::find()
+        .all(db)
+        .await?;
+    let people = People::resolve(&all, &mappings);
+    Ok((all, people))
+}
+
 /// Axis ids piloted by minister `id`: directly (plan pilot row) or through a matching portfolio.
 pub async fn piloted_axis_ids<C: ConnectionTrait>(db: &C, id: i32) -> Result<HashSet<i32>, DbErr> {
-    let all = minister::Entity::find().all(db).await?;
+    let (all, people) = people(db).await?;
     let Some(m) = all.iter().find(|m| m.id == id) else {
         return Ok(HashSet::new());
     };
     let (roles, _) = related(m, &all);
-    let ids: Vec<i32> = std::iter::once(id)
+    let ids: Vec<i32> = people
+        .rows(people.canonical(id))
+        .into_iter()
         .chain(roles.iter().map(|r| r.id))
         .collect();
     Ok(axis_pilot::Entity::find()
@@ -130,11 +272,27 @@ pub async fn minister_page<C: ConnectionTrait>(
     db: &C,
     id: i32,
 ) -> Result<Option<MinisterPage>, DbErr> {
-    let all = minister::Entity::find().all(db).await?;
+    let (all, people) = people(db).await?;
     let Some(m) = all.iter().find(|m| m.id == id).cloned() else {
         return Ok(None);
     };
-    let (pilot_roles, holders) = related(&m, &all);
+    // The page of the person's (or post's) canonical row gathers every row of it.
+    let group = people.rows(people.canonical(id));
+    let (mut pilot_roles, holders) = related(&m, &all);
+    for r in &group {
+        if *r != id
+            && let Some(row) = all.iter().find(|x| x.id == *r && x.name.is_none())
+            && !pilot_roles.iter().any(|p| p.id == *r)
+        {
+            pilot_roles.push(row.clone().into());
+        }
+    }
+    // A post's page counts its holders' questions too.
+    let askers: Vec<i32> = group
+        .iter()
+        .copied()
+        .chain(holders.iter().map(|h| h.id))
+        .collect();
     // Dates of every question addressed to the minister, for the count and the median delay.
     let dates: Vec<(i32, Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> =
         question::Entity::find()
@@ -142,7 +300,7 @@ pub async fn minister_page<C: ConnectionTrait>(
             .column(question::Column::Id)
             .column(question::Column::Received)
             .column(question::Column::Answered)
-            .filter(question::Column::MinisterId.eq(id))
+            .filter(question::Column::MinisterId.is_in(askers))
             .order_by_desc(question::Column::Received)
             .order_by_desc(question::Column::Id)
             .into_tuple()
@@ -210,9 +368,88 @@ mod tests {
     }
 
     #[test]
+    fn one_person_one_page() {
+        let row = |id, name: Option<&str>, portfolio: &str| minister::Model {
+            id,
+            name: name.map(str::to_string),
+            portfolio: portfolio.to_string(),
+        };
+        let emploi_q = "Ministre chargé de l'Emploi et de la Formation professionnelle, de la Transition numérique, des Pouvoirs locaux";
+        let emploi_q2 = "Ministre chargé de l'Emploi, de la Formation professionnelle et de la Transition numérique";
+        let all = vec![
+            row(1, Some("Bernard Clerfayt"), emploi_q),
+            row(
+                2,
+                None,
+                "Ministre en charge de l’Emploi et de la Formation professionnelle, de la Transition numérique et de la Simplification Administrative",
+            ),
+            row(
+                3,
+                None,
+                "Secrétaire d’Etat en charge de la transition économique et de la recherche scientifique",
+            ),
+            row(
+                5,
+                None,
+                "Secrétaire d’Etat en charge de la Transition économique et à la Recherche scientifique",
+            ),
+            row(
+                6,
+                None,
+                "Ministre en charge de l’Emploi et de la Formation professionnelle, de la Transition Numérique et de la Simplification Administrative",
+            ),
+            row(8, Some("BERNARD CLERFAYT"), emploi_q2),
+            row(
+                9,
+                Some("Alain Maron"),
+                "Ministre chargé de la Transition climatique, de l'Environnement",
+            ),
+            row(
+                10,
+                Some("Laurent Hublet"),
+                "Ministre chargé de l'Emploi, de l'Économie et de la Transition numérique",
+            ),
+            row(
+                11,
+                None,
+                "Ministre chargé de la Transition climatique, de l'Environnement, de l'Energie",
+            ),
+        ];
+        let p = People::resolve(&all, &[]);
+        // One person in two wordings and two case spellings.
+        assert_eq!(p.canonical(8), 1);
+        // The same post in two wordings.
+        assert_eq!(p.canonical(5), 3);
+        // A post two people match (Clerfayt, Hublet) stays a post, both its wordings together.
+        assert_eq!(p.canonical(6), 2);
+        assert_eq!(p.canonical(2), 2);
+        // A post one person matches is theirs.
+        assert_eq!(p.canonical(11), 9);
+        assert_eq!(p.rows(1), vec![1, 8]);
+        assert_eq!(p.rows(9), vec![9, 11]);
+        // Staff mapping settles the ambiguous post.
+        let mapping = crate::staff::entity::minister_mapping::Model {
+            id: 1,
+            portfolio: all[1].portfolio.clone(),
+            minister_id: 10,
+            created_by: "test".into(),
+            created_at: chrono::Utc::now(),
+        };
+        let p = People::resolve(&all, &[mapping]);
+        assert_eq!(p.canonical(2), 10);
+        assert_eq!(p.canonical(6), 10);
+    }
+
+    #[test]
     fn median_of_even_and_odd() {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![5, 1, 3]), Some(3.0));
         assert_eq!(median(vec![4, 1, 3, 10]), Some(3.5));
     }
+}
+
+/// The row whose page shows minister row `id` (see [`People`]); `None` when there is no such row.
+pub async fn canonical_minister<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<i32>, DbErr> {
+    let (all, people) = people(db).await?;
+    Ok(all.iter().any(|m| m.id == id).then(|| people.canonical(id)))
 }

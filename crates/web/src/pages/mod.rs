@@ -282,13 +282,22 @@ async fn member(
     Ok(views::member::page(&ctx, &page))
 }
 
+/// A minister's page. One person or post has one page: another row of it (a question's wording
+/// of the portfolio, the plan's) redirects to its canonical row (see `query::minister::People`).
 async fn minister(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(raw): Path<String>,
-) -> Result<Markup, AppError> {
+) -> Result<Response, AppError> {
+    let id = path_id(&raw, "minister")?;
+    let canonical = query::minister::canonical_minister(st.db(), id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("minister {id}")))?;
+    if canonical != id {
+        return Ok(Redirect::to(&ctx.link(&paths::minister_id(canonical))).into_response());
+    }
     let page = by_path_id(&raw, "minister", |id| minister_page(st.db(), id)).await?;
-    Ok(views::minister::page(&ctx, &page))
+    Ok(views::minister::page(&ctx, &page).into_response())
 }
 
 async fn organisation(
