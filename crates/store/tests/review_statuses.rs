@@ -102,6 +102,7 @@ async fn moving_and_adding_links_move_the_statuses_with_them() {
         l.id,
         to,
         Some("belongs to 2.2"),
+        false,
     )
     .await
     .unwrap();

@@ -916,6 +916,10 @@ pub struct StaffStrings {
     pub move_to: &'static str,
     pub move_button: &'static str,
     pub choose_action: &'static str,
+    /// Moving a link onto one the question already has.
+    pub merge_title: &'static str,
+    pub merge_button: &'static str,
+    pub cancel: &'static str,
     pub manual_intro: &'static str,
     pub question_id: &'static str,
     pub ref_legislature: &'static str,
@@ -978,6 +982,62 @@ pub struct StaffStrings {
 }
 
 impl StaffStrings {
+    /// Why a change was refused, in the page's language.
+    pub fn refusal(&self, p: &vigie_store::staff::Problem) -> String {
+        use vigie_store::staff::{Field, Problem};
+        let fr = self.lang == Lang::Fr;
+        let field = |f: Field| -> &'static str {
+            match (f, fr) {
+                (Field::Alias, true) => "l'alias",
+                (Field::Justification, true) => "la justification",
+                (Field::Note, true) => "la note",
+                (Field::Portfolio, true) => "le portefeuille",
+                (Field::Reason, true) => "la raison",
+                (f, false) => f.as_str(),
+            }
+        };
+        match (p, fr) {
+            (Problem::Required(f), true) => format!("Indiquez {}.", field(*f)),
+            (Problem::Required(f), false) => format!("Please give {}.", field(*f)),
+            (Problem::TooLong(f, n), true) => {
+                format!("Le texte de {} dépasse {n} caractères.", field(*f))
+            }
+            (Problem::TooLong(f, n), false) => {
+                format!("{} is longer than {n} characters.", field(*f))
+            }
+            (Problem::AlreadyOnAction, true) => "Le lien porte déjà sur cette action.".into(),
+            (Problem::WouldMerge(code), true) => format!(
+                "La question est déjà liée à l'action {code} : déplacer ce lien fusionnera les deux liens (les notes des deux sont gardées)."
+            ),
+            (Problem::WouldMerge(code), false) => format!(
+                "The question is already linked to action {code}: moving this link will merge the two (both notes are kept)."
+            ),
+            (Problem::NothingToUndo(_), true) => "Ce lien n'a pas de décision à annuler.".into(),
+            (Problem::NothingSelected, true) => "Aucun lien n'est sélectionné.".into(),
+            (Problem::TooMany(n), true) => {
+                format!("Au plus {n} liens peuvent être confirmés à la fois.")
+            }
+            (Problem::AliasTaken(alias, owner), true) => {
+                format!("L'alias « {alias} » désigne déjà {owner}.")
+            }
+            (Problem::MappingExists, true) => {
+                "Ce portefeuille est déjà associé à ce ministre.".into()
+            }
+            (Problem::NeedsAccount, true) => {
+                "Une évaluation de statut demande un compte du personnel.".into()
+            }
+            (p, _) => {
+                let mut s = p.to_string();
+                if let Some(first) = s.get(0..1) {
+                    let up = first.to_uppercase();
+                    s.replace_range(0..1, &up);
+                }
+                s.push('.');
+                s
+            }
+        }
+    }
+
     /// The manual-link form's message when a reference matches no question.
     pub fn no_question_with_reference(
         &self,
@@ -1152,6 +1212,9 @@ pub static STAFF_FR: StaffStrings = StaffStrings {
     move_to: "Déplacer vers l'action",
     move_button: "Déplacer",
     choose_action: "Choisissez une action.",
+    merge_title: "Fusionner les deux liens ?",
+    merge_button: "Fusionner",
+    cancel: "Annuler",
     manual_intro: "Reliez un passage d'une question à une action que le rapprochement automatique n'a pas trouvée. Donnez la référence imprimée sur la question : la législature, le nom du ministre interrogé et le numéro de la question.",
     question_id: "Question",
     ref_legislature: "Législature",
@@ -1242,6 +1305,9 @@ pub static STAFF_EN: StaffStrings = StaffStrings {
     move_to: "Move to action",
     move_button: "Move",
     choose_action: "Choose an action.",
+    merge_title: "Merge the two links?",
+    merge_button: "Merge",
+    cancel: "Cancel",
     manual_intro: "Link a passage of a question to an action the matcher did not find. Give the reference printed on the question: the legislature, the surname of the minister it was put to, and its number.",
     question_id: "Question",
     ref_legislature: "Legislature",

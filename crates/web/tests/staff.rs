@@ -1169,8 +1169,8 @@ async fn login_review_assess_and_the_public_sees_it() {
     .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert!(
-        res.body.contains("justification is required"),
-        "{}",
+        res.body.contains("Indiquez la justification."),
+        "the reason, in the page's language: {}",
         res.body
     );
 
@@ -2329,4 +2329,106 @@ async fn the_chosen_language_survives_the_login() {
     let res = send(&fx.app, req).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), "/review?lang=en#queue");
+}
+
+/// Moving a link onto a pair the question already has asks first; confirming merges the two and
+/// keeps both notes. Refusals are said in the page's language.
+#[tokio::test]
+async fn moving_onto_an_existing_link_asks_then_merges_keeping_both_notes() {
+    let fx = fixture().await;
+    let (id, other) = (fx.proposed[0].0, fx.proposed[1].0);
+    let source = link::Entity::find_by_id(id)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let target_link = link::Entity::find_by_id(other)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    // Give the question a link to the target action, with a note, by hand.
+    let res = send(
+        &fx.app,
+        post_as(
+            "/review/links",
+            &fx.editor,
+            &[
+                ("passage", s(fx.passage)),
+                ("action", s(target_link.action_id)),
+                ("note", s("première note")),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let existing = link::Entity::find()
+        .filter(link::Column::QuestionId.eq(source.question_id))
+        .filter(link::Column::ActionId.eq(target_link.action_id))
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .expect("the question is linked to the target action");
+    // The move asks before merging, and changes nothing.
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/move"),
+            &fx.editor,
+            &[
+                ("action", s(target_link.action_id)),
+                ("note", s("seconde note")),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert!(res.body.contains("Fusionner"), "{}", res.body);
+    assert!(res.body.contains("name=\"merge\" value=\"1\""));
+    let unchanged = link::Entity::find_by_id(id)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged.state, "proposed");
+    // Confirmed: merged, both notes kept.
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/move"),
+            &fx.editor,
+            &[
+                ("action", s(target_link.action_id)),
+                ("note", s("seconde note")),
+                ("merge", s("1")),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let merged = link::Entity::find_by_id(existing.id)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let note = merged.note.unwrap_or_default();
+    assert!(
+        note.contains("première note") && note.contains("seconde note"),
+        "{note}"
+    );
+    // In English, the refusal is in English.
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/move?lang=en"),
+            &fx.editor,
+            &[("action", s(target_link.action_id))],
+        ),
+    )
+    .await;
+    assert!(
+        res.body.contains("moving this link will merge the two"),
+        "{}",
+        res.body
+    );
 }

@@ -18,7 +18,7 @@ use serde_json::json;
 
 use super::audit::AuditKind;
 use super::entity::minister_mapping;
-use super::{Actor, MAX_TEXT, StaffError, audit, optional_text, required_text};
+use super::{Actor, Field, MAX_TEXT, Problem, StaffError, audit, optional_text, required_text};
 use crate::entity::{minister, organisation, organisation_alias};
 use crate::query::common::MinisterRef;
 
@@ -68,8 +68,8 @@ pub async fn add_alias(
     alias: &str,
     why: Option<&str>,
 ) -> Result<i32, StaffError> {
-    let alias = required_text(alias, "the alias", MAX_NAME)?;
-    let why = optional_text(why, "the reason", MAX_TEXT)?;
+    let alias = required_text(alias, Field::Alias, MAX_NAME)?;
+    let why = optional_text(why, Field::Reason, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let org = organisation::Entity::find_by_id(organisation_id)
         .one(&txn)
@@ -84,9 +84,9 @@ pub async fn add_alias(
             .one(&txn)
             .await?
             .map(|o| o.name);
-        return Err(StaffError::Conflict(format!(
-            "the alias {alias:?} already names {}",
-            owner.unwrap_or_else(|| "another organisation".into())
+        return Err(StaffError::Refused(Problem::AliasTaken(
+            alias,
+            owner.unwrap_or_else(|| "another organisation".into()),
         )));
     }
     let row = organisation_alias::ActiveModel {
@@ -123,7 +123,7 @@ pub async fn remove_alias(
     alias_id: i32,
     why: Option<&str>,
 ) -> Result<(), StaffError> {
-    let why = optional_text(why, "the reason", MAX_TEXT)?;
+    let why = optional_text(why, Field::Reason, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let row = organisation_alias::Entity::find_by_id(alias_id)
         .one(&txn)
@@ -234,8 +234,8 @@ pub async fn add_mapping(
     minister_id: i32,
     why: Option<&str>,
 ) -> Result<i32, StaffError> {
-    let portfolio = required_text(portfolio, "the portfolio", MAX_TEXT)?;
-    let why = optional_text(why, "the reason", MAX_TEXT)?;
+    let portfolio = required_text(portfolio, Field::Portfolio, MAX_TEXT)?;
+    let why = optional_text(why, Field::Reason, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let m = minister::Entity::find_by_id(minister_id)
         .one(&txn)
@@ -248,9 +248,7 @@ pub async fn add_mapping(
         .await?
         .is_some();
     if exists {
-        return Err(StaffError::Conflict(
-            "this portfolio is already mapped to this minister".into(),
-        ));
+        return Err(StaffError::Refused(Problem::MappingExists));
     }
     let row = minister_mapping::ActiveModel {
         portfolio: Set(portfolio.clone()),
@@ -289,7 +287,7 @@ pub async fn remove_mapping(
     mapping_id: i32,
     why: Option<&str>,
 ) -> Result<(), StaffError> {
-    let why = optional_text(why, "the reason", MAX_TEXT)?;
+    let why = optional_text(why, Field::Reason, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let row = minister_mapping::Entity::find_by_id(mapping_id)
         .one(&txn)

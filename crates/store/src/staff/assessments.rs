@@ -15,7 +15,7 @@ use vigie_core::Status;
 
 use super::audit::AuditKind;
 use super::entity::status_assessment;
-use super::{Actor, MAX_TEXT, StaffError, audit, required_text};
+use super::{Actor, Field, MAX_TEXT, Problem, StaffError, audit, required_text};
 use crate::decode::decode;
 use crate::entity::action;
 
@@ -51,10 +51,10 @@ pub async fn assess(
     status: Status,
     justification: &str,
 ) -> Result<Assessment, StaffError> {
-    let justification = required_text(justification, "the justification", MAX_TEXT)?;
+    let justification = required_text(justification, Field::Justification, MAX_TEXT)?;
     let user_id = actor
         .user_id
-        .ok_or_else(|| StaffError::Invalid("a status assessment needs a staff account".into()))?;
+        .ok_or(StaffError::Refused(Problem::NeedsAccount))?;
     let txn = crate::write::begin(db).await?;
     if action::Entity::find_by_id(action_id)
         .one(&txn)

@@ -96,11 +96,65 @@ pub enum StaffError {
     /// It clashes with what is already stored (`user "alice" already exists`).
     #[error("{0}")]
     Conflict(String),
+    /// A change the review pages can be refused, as data: the CLI and the logs print it in
+    /// English, the web says it in the page's language.
+    #[error("{0}")]
+    Refused(Problem),
     /// Too many password checks are queued; nothing was checked or changed. Try again shortly.
     #[error("the server is busy; try again in a few seconds")]
     Busy,
     #[error("database: {0}")]
     Db(#[from] DbErr),
+}
+
+/// A field staff fill in, as refusals name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Alias,
+    Justification,
+    Note,
+    Portfolio,
+    Reason,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Alias => "the alias",
+            Field::Justification => "the justification",
+            Field::Note => "the note",
+            Field::Portfolio => "the portfolio",
+            Field::Reason => "the reason",
+        }
+    }
+}
+
+/// Why a staff change from the review or admin pages was not made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("{} is required", .0.as_str())]
+    Required(Field),
+    #[error("{field} is longer than {max} characters", field = .0.as_str(), max = .1)]
+    TooLong(Field, usize),
+    #[error("the link is already on that action")]
+    AlreadyOnAction,
+    /// Moving would land on a link the question already has (to the action with this code):
+    /// the two are merged only when staff confirm it.
+    #[error("the question is already linked to action {0}; confirm to merge the two links")]
+    WouldMerge(String),
+    #[error("link {0} has no decision to take back")]
+    NothingToUndo(i32),
+    #[error("no link was selected")]
+    NothingSelected,
+    #[error("at most {0} links can be confirmed at once")]
+    TooMany(usize),
+    /// The alias, and the organisation it already names.
+    #[error("the alias {0:?} already names {1}")]
+    AliasTaken(String, String),
+    #[error("this portfolio is already mapped to this minister")]
+    MappingExists,
+    #[error("a status assessment needs a staff account")]
+    NeedsAccount,
 }
 
 /// 32 random bytes from the operating system, as 64 hex digits.
@@ -135,15 +189,13 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Trims `s` and refuses it when empty or longer than `max` characters; `what` names the field.
-pub fn required_text(s: &str, what: &str, max: usize) -> Result<String, StaffError> {
+pub fn required_text(s: &str, what: Field, max: usize) -> Result<String, StaffError> {
     let t = s.trim();
     if t.is_empty() {
-        return Err(StaffError::Invalid(format!("{what} is required")));
+        return Err(StaffError::Refused(Problem::Required(what)));
     }
     if t.chars().count() > max {
-        return Err(StaffError::Invalid(format!(
-            "{what} is longer than {max} characters"
-        )));
+        return Err(StaffError::Refused(Problem::TooLong(what, max)));
     }
     Ok(t.to_string())
 }
@@ -151,7 +203,7 @@ pub fn required_text(s: &str, what: &str, max: usize) -> Result<String, StaffErr
 /// Like [`required_text`], but blank means `None`.
 pub fn optional_text(
     s: Option<&str>,
-    what: &str,
+    what: Field,
     max: usize,
 ) -> Result<Option<String>, StaffError> {
     match s.map(str::trim) {

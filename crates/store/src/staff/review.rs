@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 use vigie_core::{LinkOrigin, LinkState, PassageKind};
 
 use super::audit::AuditKind;
-use super::{Actor, MAX_TEXT, StaffError, audit, optional_text, required_text};
+use super::{Actor, Field, MAX_TEXT, Problem, StaffError, audit, optional_text, required_text};
 use crate::decode::decode;
 use crate::entity::{action, link, link_passage, passage};
 use crate::query::action::matched_words;
@@ -294,13 +294,15 @@ async fn set_state<C: ConnectionTrait>(
 ) -> Result<link::Model, StaffError> {
     let before = link_view(&l);
     let now = Utc::now();
+    let old_note = l.note.clone();
     let mut am = l.into_active_model();
     am.state = Set(decision.state().as_str().to_string());
     am.reviewed_by = Set(Some(actor.name.clone()));
     am.reviewed_at = Set(Some(now));
     am.updated_at = Set(now);
     if let Some(n) = note {
-        am.note = Set(Some(n.to_string()));
+        // A new note is added to the link's note, never written over it.
+        am.note = Set(Some(merge_notes(old_note.as_deref(), n)));
     }
     let l = am.update(txn).await?;
     audit::write(
@@ -320,6 +322,18 @@ async fn set_state<C: ConnectionTrait>(
     Ok(l)
 }
 
+/// `new` after `old`, one per line; `new` alone when there was no note or it says the same.
+fn merge_notes(old: Option<&str>, new: &str) -> String {
+    match old.map(str::trim) {
+        Some(o)
+            if !o.is_empty() && o != new.trim() && !o.lines().any(|l| l.trim() == new.trim()) =>
+        {
+            format!("{o}\n{new}")
+        }
+        _ => new.to_string(),
+    }
+}
+
 /// Confirms or rejects one link, with an optional note (kept on the link and in the audit).
 pub async fn decide(
     db: &DatabaseConnection,
@@ -328,7 +342,7 @@ pub async fn decide(
     decision: Decision,
     note: Option<&str>,
 ) -> Result<(), StaffError> {
-    let note = optional_text(note, "the note", MAX_TEXT)?;
+    let note = optional_text(note, Field::Note, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
     let action_id = l.action_id;
@@ -382,9 +396,7 @@ pub async fn undo(db: &DatabaseConnection, actor: &Actor, link_id: i32) -> Resul
     let state: LinkState = crate::decode::decode("link.state", &l.state)?;
     let origin: LinkOrigin = crate::decode::decode("link.origin", &l.origin)?;
     if origin != LinkOrigin::Matcher || state == LinkState::Proposed {
-        return Err(StaffError::Invalid(format!(
-            "link {link_id} has no decision to take back"
-        )));
+        return Err(StaffError::Refused(Problem::NothingToUndo(link_id)));
     }
     let before = link_view(&l);
     let action_id = l.action_id;
@@ -420,15 +432,13 @@ pub async fn confirm_many(
     link_ids: &[i32],
     note: Option<&str>,
 ) -> Result<usize, StaffError> {
-    let note = optional_text(note, "the note", MAX_TEXT)?;
+    let note = optional_text(note, Field::Note, MAX_TEXT)?;
     let ids = dedup(link_ids.iter().copied());
     if ids.is_empty() {
-        return Err(StaffError::Invalid("no link was selected".into()));
+        return Err(StaffError::Refused(Problem::NothingSelected));
     }
     if ids.len() > MAX_BULK {
-        return Err(StaffError::Invalid(format!(
-            "at most {MAX_BULK} links can be confirmed at once"
-        )));
+        return Err(StaffError::Refused(Problem::TooMany(MAX_BULK)));
     }
     let txn = crate::write::begin(db).await?;
     let rows = link::Entity::find()
@@ -556,26 +566,36 @@ async fn confirm_pair<C: ConnectionTrait>(
 
 /// Moves a link to another action: the original (question, action) is rejected and kept, the
 /// question is linked to `target_action` (confirmed) with the same passages. Returns the id of
-/// the target link.
+/// the target link. When the question is already linked to `target_action`, the move merges into
+/// that link, and is refused ([`Problem::WouldMerge`]) unless `merge`; the notes of both are kept.
 pub async fn move_link(
     db: &DatabaseConnection,
     actor: &Actor,
     link_id: i32,
     target_action: i32,
     note: Option<&str>,
+    merge: bool,
 ) -> Result<i32, StaffError> {
-    let note = optional_text(note, "the note", MAX_TEXT)?;
+    let note = optional_text(note, Field::Note, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
     if l.action_id == target_action {
-        return Err(StaffError::Invalid(
-            "the link is already on that action".into(),
-        ));
+        return Err(StaffError::Refused(Problem::AlreadyOnAction));
     }
     let target = action::Entity::find_by_id(target_action)
         .one(&txn)
         .await?
         .ok_or_else(|| StaffError::NotFound(format!("action {target_action}")))?;
+    // Landing on a link the question already has merges the two: only when staff said so.
+    let lands_on_existing = link::Entity::find()
+        .filter(link::Column::QuestionId.eq(l.question_id))
+        .filter(link::Column::ActionId.eq(target_action))
+        .one(&txn)
+        .await?
+        .is_some();
+    if lands_on_existing && !merge {
+        return Err(StaffError::Refused(Problem::WouldMerge(target.code)));
+    }
     let from_code = action::Entity::find_by_id(l.action_id)
         .one(&txn)
         .await?
@@ -608,7 +628,7 @@ pub async fn add_manual(
     action_id: i32,
     note: &str,
 ) -> Result<i32, StaffError> {
-    let note = required_text(note, "the note", MAX_TEXT)?;
+    let note = required_text(note, Field::Note, MAX_TEXT)?;
     let txn = crate::write::begin(db).await?;
     let p = passage::Entity::find_by_id(passage_id)
         .one(&txn)

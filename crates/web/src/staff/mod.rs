@@ -14,7 +14,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use vigie_store::staff::StaffError;
+use vigie_store::staff::{Problem, StaffError};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -39,6 +39,15 @@ pub fn refused(ctx: &Ctx, err: StaffError) -> Response {
     match err {
         StaffError::Invalid(msg) | StaffError::Conflict(msg) => {
             problem(ctx, StatusCode::BAD_REQUEST, &msg)
+        }
+        StaffError::Refused(p) => {
+            let status = match p {
+                Problem::WouldMerge(_) | Problem::AliasTaken(..) | Problem::MappingExists => {
+                    StatusCode::CONFLICT
+                }
+                _ => StatusCode::BAD_REQUEST,
+            };
+            problem(ctx, status, &ctx.lang.staff().refusal(&p))
         }
         StaffError::NotFound(what) => AppError::NotFound(what).into_response(),
         StaffError::Busy => AppError::Busy.into_response(),

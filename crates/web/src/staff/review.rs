@@ -3,11 +3,12 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, html};
 use vigie_store::query::common::clamp_page;
 use vigie_store::staff::review::{self, ActionChoice, Decision, Queue, QueueItem, Stats};
+use vigie_store::staff::{Problem, StaffError};
 
 use super::{back, csrf_field, refused};
 use crate::auth::{Editor, FormFields, change, see_other};
@@ -274,8 +275,22 @@ async fn move_link(
             ctx.lang.staff().choose_action,
         ));
     };
-    match review::move_link(st.db(), &staff.0.actor(), id, target, fields.get("note")).await {
+    let merge = fields.get("merge") == Some("1");
+    match review::move_link(
+        st.db(),
+        &staff.0.actor(),
+        id,
+        target,
+        fields.get("note"),
+        merge,
+    )
+    .await
+    {
         Ok(new) => Ok(see_other(&after_decision(&fields, "moved", new))),
+        // Landing on a link the question already has: ask before merging the two.
+        Err(StaffError::Refused(p @ Problem::WouldMerge(_))) => {
+            Ok(confirm_merge(&ctx, id, target, &fields, &p))
+        }
         Err(e) => Ok(refused(&ctx, e)),
     }
 }
@@ -493,4 +508,31 @@ fn stats_view(ctx: &Ctx, stats: &Stats) -> Markup {
             p { a href=(ctx.link("/review")) { (s.review_title) } }
         },
     )
+}
+
+/// The question before a move that would merge two links: what happens, then the same move again
+/// with `merge=1`, or back to where the form was.
+fn confirm_merge(ctx: &Ctx, link: i32, target: i32, fields: &FormFields, p: &Problem) -> Response {
+    let s = ctx.lang.staff();
+    let back_to = super::back(fields, "/review");
+    let body = html! {
+        h1 { (s.merge_title) }
+        p.notice role="alert" { (s.refusal(p)) }
+        form method="post" action=(format!("/review/links/{link}/move")) {
+            (csrf_field(ctx))
+            input type="hidden" name="action" value=(target);
+            input type="hidden" name="merge" value="1";
+            @if let Some(n) = fields.get("note") { input type="hidden" name="note" value=(n); }
+            input type="hidden" name="back" value=(back_to);
+            div.form-actions {
+                button type="submit" { (s.merge_button) }
+                a href=(ctx.link(&back_to)) { (s.cancel) }
+            }
+        }
+    };
+    (
+        axum::http::StatusCode::CONFLICT,
+        layout(ctx, Section::Other, s.merge_title, body),
+    )
+        .into_response()
 }
