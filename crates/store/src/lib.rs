@@ -40,6 +40,29 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Clone, Debug)]
 pub struct Store {
     db: DatabaseConnection,
+    /// The SQLite file, when the database is one.
+    file: Option<std::path::PathBuf>,
+}
+
+/// A cheap test of "has any process committed to this SQLite database since I last looked?",
+/// without a query: the WAL index header (the first 48 bytes of the `-shm` file, which every
+/// connection of every process shares) carries a counter SQLite increments at each commit and the
+/// last frame of the log. Equal headers mean no commit in between; a different one (or none) means
+/// "read the data revision again". See <https://www.sqlite.org/walformat.html> (the wal-index).
+#[derive(Clone, Debug)]
+pub struct ChangeProbe {
+    shm: std::path::PathBuf,
+}
+
+impl ChangeProbe {
+    /// The current header, or `None` when it cannot be read (then nothing may be assumed).
+    pub fn read(&self) -> Option<[u8; 48]> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(&self.shm).ok()?;
+        let mut header = [0u8; 48];
+        f.read_exact(&mut header).ok()?;
+        Some(header)
+    }
 }
 
 impl Store {
@@ -98,6 +121,7 @@ impl Store {
                 opts.max_connections(4).min_connections(1);
             }
         }
+        let file = sqlite_file(&url);
         let db = Database::connect(opts).await?;
         Migrator::up(&db, None).await?;
         // Rows written by another tool since (the store flushes its own before each commit).
@@ -105,17 +129,37 @@ impl Store {
             // The commit indexes them.
             write::begin(&db).await?.commit().await?;
         }
-        Ok(Store { db })
+        Ok(Store { db, file })
     }
 
     /// Wraps a connection that is already open and migrated (tests, tools).
     pub fn from_connection(db: DatabaseConnection) -> Store {
-        Store { db }
+        Store { db, file: None }
+    }
+
+    /// The [`ChangeProbe`] of an SQLite file database in WAL mode; `None` otherwise (in memory,
+    /// another engine), when every check must read the database.
+    pub fn change_probe(&self) -> Option<ChangeProbe> {
+        let file = self.file.as_ref()?;
+        let mut shm = file.clone().into_os_string();
+        shm.push("-shm");
+        let probe = ChangeProbe { shm: shm.into() };
+        probe.read().map(|_| probe)
     }
 
     pub fn conn(&self) -> &DatabaseConnection {
         &self.db
     }
+}
+
+/// The file of an SQLite URL (`sqlite://path.db?mode=rwc` → `path.db`); `None` for memory.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && !path.contains(":memory:") && !url.contains("mode=memory"))
+        .then(|| std::path::PathBuf::from(path))
 }
 
 /// Turns what a user gives `--db` into a sea-orm URL: a bare path becomes an SQLite file URL.

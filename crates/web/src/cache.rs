@@ -66,13 +66,23 @@ struct Inner {
 pub struct PageCache {
     inner: Arc<Mutex<Inner>>,
     enabled: bool,
+    /// Tells, without a query, that no commit happened since the revision was last read (see
+    /// [`vigie_store::ChangeProbe`]); `None`: read the revision on every request.
+    probe: Option<vigie_store::ChangeProbe>,
+    /// The probe's reading taken just before the revision was last read, and that revision.
+    seen: Arc<Mutex<Option<Seen>>>,
 }
+
+/// A [`vigie_store::ChangeProbe`] reading and the data revision read right after it.
+type Seen = ([u8; 48], i64);
 
 impl Default for PageCache {
     fn default() -> Self {
         PageCache {
             inner: Arc::default(),
             enabled: true,
+            probe: None,
+            seen: Arc::default(),
         }
     }
 }
@@ -101,6 +111,34 @@ impl PageCache {
 
     pub fn is_enabled(&self) -> bool {
         self.enabled
+    }
+
+    /// The same cache, checking for commits with `probe` before reading the revision.
+    pub fn with_probe(mut self, probe: Option<vigie_store::ChangeProbe>) -> Self {
+        self.probe = probe;
+        self
+    }
+
+    /// The data revision: from memory when the probe shows no commit since it was read, else from
+    /// the database. The probe is read *before* the revision, so a commit that lands in between
+    /// leaves a reading that no longer matches, and the next request reads the revision again.
+    async fn revision(&self, db: &sea_orm::DatabaseConnection) -> Option<i64> {
+        let reading = self.probe.as_ref().and_then(|p| p.read());
+        if let Some(r) = reading {
+            let seen = *self.seen.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((at, revision)) = seen
+                && at == r
+            {
+                return Some(revision);
+            }
+        }
+        let revision = vigie_store::query::revision::data_revision(db)
+            .await
+            .ok()??;
+        if let Some(r) = reading {
+            *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Some((r, revision));
+        }
+        Some(revision)
     }
 
     /// The page for `key` if it was rendered at `revision`; a newer revision empties the cache.
@@ -229,7 +267,7 @@ pub async fn middleware(State(st): State<AppState>, req: Request, next: Next) ->
         return next.run(req).await;
     }
     // No revision (another backend, or an error reading it): nothing can be trusted, render.
-    let Ok(Some(revision)) = vigie_store::query::revision::data_revision(st.db()).await else {
+    let Some(revision) = st.pages.revision(st.db()).await else {
         return next.run(req).await;
     };
     let (parts, body) = req.into_parts();

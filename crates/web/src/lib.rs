@@ -50,6 +50,29 @@ pub fn routes() -> Router<AppState> {
         .merge(staff::router())
 }
 
+/// `GET /_baseline/{bytes}`: a static body of that many bytes, sent as it is (no compression),
+/// for the load benchmark to compare each page with the cheapest response of the same size from
+/// the same server and middleware (`vigie serve --baseline-route`, hidden; never on by default).
+pub fn baseline_routes() -> Router<AppState> {
+    use axum::extract::Path;
+    use axum::http::header;
+    use axum::routing::get;
+    static BODY: [u8; 1 << 20] = [b'x'; 1 << 20];
+    Router::new().route(
+        "/_baseline/{bytes}",
+        get(|Path(n): Path<usize>| async move {
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                    // Sent as is, like a cached page already compressed.
+                    (header::CONTENT_ENCODING, "identity"),
+                ],
+                axum::body::Bytes::from_static(&BODY[..n.min(BODY.len())]),
+            )
+        }),
+    )
+}
+
 /// The whole site.
 pub fn router(state: AppState) -> Router {
     finish(routes(), state)

@@ -29,6 +29,13 @@ impl AppState {
         self
     }
 
+    /// The same state, its page cache checking for commits with the store's change probe
+    /// (no query per cached page while nothing changes).
+    pub fn with_change_probe(mut self, probe: Option<vigie_store::ChangeProbe>) -> Self {
+        self.pages = self.pages.with_probe(probe);
+        self
+    }
+
     /// The same state with other staff login settings (`--secure-cookies`, tests).
     pub fn with_auth(mut self, auth: crate::auth::AuthConfig) -> Self {
         self.auth = auth;

@@ -967,3 +967,42 @@ async fn the_plans_lead_minister_is_the_person_who_answers() {
     let (s, _) = get(&f.app, &format!("/ministers/{}", tf.minister_id)).await;
     assert!(s == StatusCode::OK || s == StatusCode::SEE_OTHER);
 }
+
+/// On an SQLite file, a cached page costs no query while nothing is committed (the WAL index
+/// header says so), and a commit from another connection (another process, as `vigie import`)
+/// shows at the next request.
+#[tokio::test]
+async fn cached_pages_cost_no_query_until_another_process_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vigie.db").display().to_string();
+    let writer = Store::open(&path).await.unwrap();
+    for entry in std::fs::read_dir(common::seeds()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        writer
+            .import_document(&name, &std::fs::read(&p).unwrap())
+            .await
+            .unwrap();
+    }
+    let server = Store::open_for_serving(&path).await.unwrap();
+    let probe = server.change_probe();
+    assert!(probe.is_some(), "a WAL database has a probe");
+    let (db, counter) = counted(server.conn());
+    let app = router(AppState::new(db).with_change_probe(probe));
+    let first = ok(&app, "/questions").await;
+    let n = counter.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(ok(&app, "/questions").await, first);
+    assert_eq!(
+        counter.load(std::sync::atomic::Ordering::SeqCst) - n,
+        0,
+        "a cached page with no commit since costs no query"
+    );
+    // Another connection commits: the next request reads the revision and renders again.
+    writer
+        .import_document("extra.txt", copy_of_seed(7).as_bytes())
+        .await
+        .unwrap();
+    let after = ok(&app, "/questions").await;
+    assert_ne!(after, first, "the new question shows at once");
+    assert!(after.contains("Numéro7"), "{after}");
+}

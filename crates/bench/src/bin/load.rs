@@ -143,7 +143,8 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     let targets = pick_targets(&db)?;
     let db_size = db_bytes(&db);
     let lua = tmp.path().join("actions.lua");
-    std::fs::write(&lua, rotation_script(&targets.action_ids)).context("writing the Lua script")?;
+    std::fs::write(&lua, rotation_script(&targets.action_paths))
+        .context("writing the Lua script")?;
     let pages: Vec<Page> = vec![
         Page::url("overview", "/"),
         Page::url(
@@ -151,16 +152,16 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
                 "action (most evidence: {} links)",
                 targets.heaviest_action_links
             ),
-            &format!("/actions/{}", targets.heaviest_action),
+            &targets.heaviest_action_path,
         ),
         Page {
-            name: format!("action (all {} in turn)", targets.action_ids.len()),
+            name: format!("action (all {} in turn)", targets.action_paths.len()),
             path: "/".into(),
             script: Some(lua.clone()),
         },
         Page::url(
             &format!("question (most links: {})", targets.heaviest_question_links),
-            &format!("/questions/{}", targets.heaviest_question),
+            &targets.heaviest_question_path,
         ),
         Page::url("search ?q=numerique", "/search?q=numerique"),
     ];
@@ -178,16 +179,24 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         )?;
         writeln!(
             tables,
-            "| page | req/s | p50 ms | p90 ms | p99 ms | runs (req/s) |"
+            "| page | req/s | p50 ms | p90 ms | p99 ms | runs (req/s) | same-size static req/s | page / static |"
         )?;
-        writeln!(tables, "|---|---:|---:|---:|---:|---|")?;
-        for (p, rs) in pages.iter().zip(&results) {
+        writeln!(tables, "|---|---:|---:|---:|---:|---|---:|---:|")?;
+        let (measured, baselines) = results;
+        for (p, rs) in pages.iter().zip(&measured) {
             let m = |f: fn(&WrkResult) -> f64| median(rs.iter().map(f).collect());
             let (rps, p50, p90, p99) = (m(|r| r.rps), m(|r| r.p50), m(|r| r.p90), m(|r| r.p99));
             let runs: Vec<String> = rs.iter().map(|r| format!("{:.0}", r.rps)).collect();
+            let (base, ratio) = match baselines.iter().find(|(name, _)| *name == p.name) {
+                Some((_, b)) => {
+                    let b = median(b.iter().map(|r| r.rps).collect());
+                    (format!("{b:.0}"), format!("{:.0} %", 100.0 * rps / b))
+                }
+                None => ("—".into(), "—".into()),
+            };
             writeln!(
                 tables,
-                "| {} | {rps:.0} | {p50:.2} | {p90:.2} | {p99:.2} | {} |",
+                "| {} | {rps:.0} | {p50:.2} | {p90:.2} | {p99:.2} | {} | {base} | {ratio} |",
                 p.name,
                 runs.join(", ")
             )?;
@@ -208,7 +217,7 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         out,
         "database: {} questions (generated + seeds), {} actions, {:.1} MB (with WAL)",
         targets.questions,
-        targets.action_ids.len(),
+        targets.action_paths.len(),
         db_size as f64 / 1e6,
     )?;
     writeln!(
@@ -262,14 +271,15 @@ fn measure(
     db: &Path,
     pages: &[Page],
     mode: Mode,
-) -> anyhow::Result<Vec<Vec<WrkResult>>> {
+) -> anyhow::Result<Measured> {
+    let pages_len = pages.len();
     let port = free_port()?;
     let addr: SocketAddr = ([127, 0, 0, 1], port).into();
     eprintln!("== starting vigie serve on {addr} ({})", mode.describe());
     let mut cmd = Command::new(vigie);
     cmd.arg("--db")
         .arg(db)
-        .args(["serve", "--addr", &addr.to_string()]);
+        .args(["serve", "--addr", &addr.to_string(), "--baseline-route"]);
     if let Some(f) = mode.flag() {
         cmd.arg(f);
     }
@@ -281,13 +291,21 @@ fn measure(
     );
     wait_until_up(addr, Duration::from_secs(30))?;
     // Each page answers once before the load starts: a failing page stops the benchmark here.
+    // Each page then gets its baseline: a static body of the size it is sent at (gzip), from the
+    // same server, measured in the same rounds.
+    let mut measured: Vec<Page> = pages.to_vec();
     for p in pages.iter().filter(|p| p.script.is_none()) {
         let (status, bytes) = http_get(addr, &p.path)?;
         if status != 200 {
             bail!("GET {} answered {status}", p.path);
         }
-        eprintln!("   GET {} → 200, {bytes} bytes", p.path);
+        eprintln!("   GET {} → 200, {bytes} bytes (gzip body)", p.path);
+        measured.push(Page::url(
+            &format!("{BASELINE}{}", p.name),
+            &format!("/_baseline/{bytes}"),
+        ));
     }
+    let pages = &measured[..];
     eprintln!("== warm-up ({} s per page)", cli.warmup);
     for p in pages {
         wrk(cli, addr, p, cli.warmup)?;
@@ -305,8 +323,21 @@ fn measure(
         }
     }
     drop(server);
-    Ok(results)
+    // The pages' results, then each baseline by the name of its page.
+    let baselines = measured
+        .iter()
+        .zip(results.iter())
+        .filter_map(|(p, r)| Some((p.name.strip_prefix(BASELINE)?.to_string(), r.clone())))
+        .collect();
+    results.truncate(pages_len);
+    Ok((results, baselines))
 }
+
+/// The name prefix of a page's same-size static baseline.
+const BASELINE: &str = "static, same size as: ";
+
+/// Each page's runs, and each baseline's runs by the name of its page.
+type Measured = (Vec<Vec<WrkResult>>, Vec<(String, Vec<WrkResult>)>);
 
 /// The workspace root: two levels above this crate.
 fn workspace_root() -> PathBuf {
@@ -359,10 +390,10 @@ fn build_database(
 
 struct Targets {
     questions: i64,
-    heaviest_action: i64,
+    heaviest_action_path: String,
     heaviest_action_links: i64,
-    action_ids: Vec<i64>,
-    heaviest_question: i64,
+    action_paths: Vec<String>,
+    heaviest_question_path: String,
     heaviest_question_links: i64,
 }
 
@@ -398,30 +429,63 @@ fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
         )
         .await?;
         let (_, questions) = pair("SELECT 0 AS id, COUNT(*) AS n FROM question").await?;
-        let action_ids = conn
+        // Pages are requested at their permalinks (an id address answers with a redirect):
+        // `/actions/<code>`, `/questions/<legislature>/<surname>/<number>`.
+        let codes: Vec<(i64, String)> = conn
             .query_all_raw(Statement::from_string(
                 conn.get_database_backend(),
-                "SELECT id FROM action ORDER BY id",
+                "SELECT id, code FROM action ORDER BY id",
             ))
             .await?
             .iter()
-            .map(|r| r.try_get::<i64>("", "id"))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|r| Ok((r.try_get::<i64>("", "id")?, r.try_get::<String>("", "code")?)))
+            .collect::<Result<Vec<_>, sea_orm::DbErr>>()?;
+        let action_path = |code: &str| format!("/actions/{code}");
+        let heaviest_action_path = codes
+            .iter()
+            .find(|(id, _)| *id == heaviest_action)
+            .map(|(_, c)| action_path(c))
+            .context("the heaviest action has a code")?;
+        let action_paths: Vec<String> = codes.iter().map(|(_, c)| action_path(c)).collect();
+        let q = conn
+            .query_one_raw(Statement::from_string(
+                conn.get_database_backend(),
+                format!(
+                    "SELECT question.legislature AS legislature, question.number AS number, \
+                     minister.name AS name, minister.portfolio AS portfolio FROM question \
+                     JOIN minister ON minister.id = question.minister_id WHERE question.id = {heaviest_question}"
+                ),
+            ))
+            .await?
+            .context("the heaviest question")?;
+        let who = vigie_core::Minister {
+            name: q.try_get::<Option<String>>("", "name")?,
+            portfolio: q.try_get::<String>("", "portfolio")?,
+        };
+        let heaviest_question_path = match &who.name {
+            Some(_) => format!(
+                "/questions/{}/{}/{}",
+                q.try_get::<String>("", "legislature")?.replace('/', "-"),
+                vigie_core::text::slug(&who.surname()),
+                q.try_get::<i64>("", "number")?
+            ),
+            None => format!("/questions/{heaviest_question}"),
+        };
         conn.close().await?;
         Ok(Targets {
             questions,
-            heaviest_action,
+            heaviest_action_path,
             heaviest_action_links,
-            action_ids,
-            heaviest_question,
+            action_paths,
+            heaviest_question_path,
             heaviest_question_links,
         })
     })
 }
 
 /// A wrk script that sends each connection's requests to the actions in turn.
-fn rotation_script(ids: &[i64]) -> String {
-    let list: Vec<String> = ids.iter().map(|i| format!("\"/actions/{i}\"")).collect();
+fn rotation_script(paths: &[String]) -> String {
+    let list: Vec<String> = paths.iter().map(|p| format!("{p:?}")).collect();
     format!(
         "local paths = {{{}}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  \
          return wrk.format(\"GET\", paths[i])\nend\n",
@@ -429,6 +493,7 @@ fn rotation_script(ids: &[i64]) -> String {
     )
 }
 
+#[derive(Clone)]
 struct Page {
     name: String,
     path: String,
@@ -567,12 +632,13 @@ fn wait_until_up(addr: SocketAddr, limit: Duration) -> anyhow::Result<()> {
 }
 
 /// One plain HTTP/1.1 GET; returns the status and the size of the (uncompressed) response.
+/// The status and the body's size of `GET path` as a browser gets it (gzip accepted).
 fn http_get(addr: SocketAddr, path: &str) -> anyhow::Result<(u16, usize)> {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n"
     )?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf)?;
@@ -582,7 +648,11 @@ fn http_get(addr: SocketAddr, path: &str) -> anyhow::Result<(u16, usize)> {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .with_context(|| format!("not an HTTP response: {head:?}"))?;
-    Ok((status, buf.len()))
+    let body = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(buf.len(), |i| buf.len() - i - 4);
+    Ok((status, body))
 }
 
 fn which(prog: &str) -> anyhow::Result<PathBuf> {

@@ -22,6 +22,9 @@ pub struct Args {
     /// last change to the data (to measure the rendering itself).
     #[arg(long)]
     pub no_page_cache: bool,
+    /// For the load benchmark only: also serve `/_baseline/{bytes}`, a static body of that size.
+    #[arg(long, hide = true)]
+    pub baseline_route: bool,
 }
 
 pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
@@ -32,7 +35,14 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         ..Default::default()
     };
-    serve_state(store, args.addr, auth, !args.no_page_cache).await
+    serve_state(
+        store,
+        args.addr,
+        auth,
+        !args.no_page_cache,
+        args.baseline_route,
+    )
+    .await
 }
 
 /// Serves `store` on `addr` until Ctrl-C (or SIGTERM), then finishes the requests under way.
@@ -46,7 +56,7 @@ pub async fn serve_with(
     addr: SocketAddr,
     auth: vigie_web::auth::AuthConfig,
 ) -> anyhow::Result<ExitCode> {
-    serve_state(store, addr, auth, true).await
+    serve_state(store, addr, auth, true, false).await
 }
 
 async fn serve_state(
@@ -54,19 +64,30 @@ async fn serve_state(
     addr: SocketAddr,
     auth: vigie_web::auth::AuthConfig,
     page_cache: bool,
+    baseline_route: bool,
 ) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on {addr} (is another server using it? try --addr 127.0.0.1:8081)")
     })?;
     let local = listener.local_addr()?;
-    let mut state = vigie_web::AppState::new(store.conn().clone()).with_auth(auth);
+    let mut state = vigie_web::AppState::new(store.conn().clone())
+        .with_auth(auth)
+        .with_change_probe(store.change_probe());
     if !page_cache {
         state = state.without_page_cache();
     }
     println!("Vigie is serving http://{local}/  (Ctrl-C to stop)");
-    vigie_web::serve_until(vigie_web::router(state), listener, shutdown_signal())
-        .await
-        .context("the web server stopped")?;
+    let mut routes = vigie_web::routes();
+    if baseline_route {
+        routes = routes.merge(vigie_web::baseline_routes());
+    }
+    vigie_web::serve_until(
+        vigie_web::finish(routes, state),
+        listener,
+        shutdown_signal(),
+    )
+    .await
+    .context("the web server stopped")?;
     Ok(ExitCode::SUCCESS)
 }
 
