@@ -1170,6 +1170,13 @@ impl StaffStrings {
                     "by"
                 }
             }
+            "moved_to" => {
+                if fr {
+                    "déplacé vers l'action"
+                } else {
+                    "moved to action"
+                }
+            }
             "at" => {
                 if fr {
                     "le"

@@ -2432,3 +2432,48 @@ async fn moving_onto_an_existing_link_asks_then_merges_keeping_both_notes() {
         res.body
     );
 }
+
+/// The history of an action says, in words, where a moved link went.
+#[tokio::test]
+async fn a_moves_history_names_its_target_action() {
+    let fx = fixture().await;
+    let id = fx.proposed[0].0;
+    let source = link::Entity::find_by_id(id)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let target = fx
+        .actions
+        .iter()
+        .copied()
+        .find(|a| *a != source.action_id && *a != fx.actions[1])
+        .unwrap();
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/links/{id}/move"),
+            &fx.editor,
+            &[("action", s(target)), ("note", s("ailleurs"))],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let code = action::Entity::find_by_id(target)
+        .one(&fx.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .code;
+    let history = send(
+        &fx.app,
+        get(&format!("/actions/{}/history", source.action_id), None),
+    )
+    .await
+    .body;
+    assert!(
+        history.contains(&format!("déplacé vers l'action: {code}"))
+            || history.contains(&format!("déplacé vers l&#39;action: {code}")),
+        "{history}"
+    );
+}

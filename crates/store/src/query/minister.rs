@@ -354,6 +354,12 @@ pub async fn minister_page<C: ConnectionTrait>(
     }))
 }
 
+/// The row whose page shows minister row `id` (see [`People`]); `None` when there is no such row.
+pub async fn canonical_minister<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<i32>, DbErr> {
+    let (all, people) = people(db).await?;
+    Ok(all.iter().any(|m| m.id == id).then(|| people.canonical(id)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,10 +452,4 @@ mod tests {
         assert_eq!(median(vec![5, 1, 3]), Some(3.0));
         assert_eq!(median(vec![4, 1, 3, 10]), Some(3.5));
     }
-}
-
-/// The row whose page shows minister row `id` (see [`People`]); `None` when there is no such row.
-pub async fn canonical_minister<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<i32>, DbErr> {
-    let (all, people) = people(db).await?;
-    Ok(all.iter().any(|m| m.id == id).then(|| people.canonical(id)))
 }

@@ -291,6 +291,7 @@ async fn set_state<C: ConnectionTrait>(
     decision: Decision,
     note: Option<&str>,
     kind: AuditKind,
+    moved_to: Option<&str>,
 ) -> Result<link::Model, StaffError> {
     let before = link_view(&l);
     let now = Utc::now();
@@ -314,7 +315,15 @@ async fn set_state<C: ConnectionTrait>(
             entity_id: Some(l.id),
             action_id: Some(l.action_id),
             before: Some(before),
-            after: Some(link_view(&l)),
+            // A move names its target, so the history can say where the link went.
+            after: Some(match moved_to {
+                Some(code) => {
+                    let mut v = link_view(&l);
+                    v["moved_to"] = json!(code);
+                    v
+                }
+                None => link_view(&l),
+            }),
             why: note,
         },
     )
@@ -346,7 +355,16 @@ pub async fn decide(
     let txn = crate::write::begin(db).await?;
     let l = find_link(&txn, link_id).await?;
     let action_id = l.action_id;
-    set_state(&txn, actor, l, decision, note.as_deref(), decision.kind()).await?;
+    set_state(
+        &txn,
+        actor,
+        l,
+        decision,
+        note.as_deref(),
+        decision.kind(),
+        None,
+    )
+    .await?;
     // The status the public sees follows the decision in the same transaction.
     crate::matching::recompute_statuses(&txn, &[action_id]).await?;
     txn.commit().await?;
@@ -464,6 +482,7 @@ pub async fn confirm_many(
             Decision::Confirm,
             note.as_deref(),
             AuditKind::LinkConfirm,
+            None,
         )
         .await?;
     }
@@ -527,6 +546,7 @@ async fn confirm_pair<C: ConnectionTrait>(
             Decision::Confirm,
             note,
             AuditKind::LinkConfirm,
+            None,
         )
         .await;
     }
@@ -609,6 +629,7 @@ pub async fn move_link(
         Decision::Reject,
         note.as_deref(),
         AuditKind::LinkMove,
+        Some(&target.code),
     )
     .await?;
     let reasons = json!({ "manual": { "by": actor.name, "moved_from": from_code, "note": note } });
