@@ -48,3 +48,64 @@ async fn css() -> Response {
 pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new().route("/static/vigie.css", get(css))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CSS;
+
+    /// The colour a rule sets for `property` (`color: #fff;`), from the stylesheet's text.
+    fn rule_colour(selector: &str, property: &str) -> String {
+        let at = CSS
+            .find(&format!("{selector} {{"))
+            .unwrap_or_else(|| panic!("no rule {selector}"));
+        let open = at + selector.len() + 2;
+        let body = &CSS[open..open + CSS[open..].find('}').unwrap()];
+        let v = body
+            .split(';')
+            .find_map(|d| d.trim().strip_prefix(&format!("{property}:")))
+            .unwrap_or_else(|| panic!("{selector} sets no {property}"))
+            .trim()
+            .to_string();
+        match v.strip_prefix("var(").and_then(|x| x.strip_suffix(')')) {
+            Some(name) => {
+                let at = CSS.find(&format!("{name}:")).unwrap() + name.len() + 1;
+                CSS[at..at + CSS[at..].find(';').unwrap()]
+                    .trim()
+                    .to_string()
+            }
+            None => v,
+        }
+    }
+
+    fn luminance(hex: &str) -> f64 {
+        let hex = hex.trim_start_matches('#');
+        let hex = if hex.len() == 3 {
+            hex.chars().flat_map(|c| [c, c]).collect::<String>()
+        } else {
+            hex.to_string()
+        };
+        let channel = |i: usize| {
+            let c = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// The logout button sits in the dark header: its text meets WCAG AA (4.5:1) there.
+    #[test]
+    fn the_logout_control_meets_contrast_in_the_header() {
+        let fg = rule_colour(".site-header .user-slot .link-button", "color");
+        let bg = rule_colour(".site-header", "background");
+        let ratio = contrast(&fg, &bg);
+        assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.2}:1");
+    }
+}

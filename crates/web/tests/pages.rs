@@ -1006,3 +1006,19 @@ async fn cached_pages_cost_no_query_until_another_process_commits() {
     assert_ne!(after, first, "the new question shows at once");
     assert!(after.contains("Numéro7"), "{after}");
 }
+
+/// The charts are drawn narrow enough that their 13-unit labels stay readable on a 390 px phone
+/// (at least 11 px once the drawing is scaled to the screen's width, 390 px less the margins).
+#[tokio::test]
+async fn chart_labels_stay_readable_on_a_phone() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/").await;
+    let mut charts = 0;
+    for part in b.split("viewBox=\"0 0 ").skip(1) {
+        let width: f64 = part.split(' ').next().unwrap().parse().unwrap();
+        let shown = 390.0 - 32.0;
+        assert!(13.0 * shown / width >= 11.0, "a chart {width} units wide");
+        charts += 1;
+    }
+    assert!(charts >= 2, "the overview draws its two charts");
+}

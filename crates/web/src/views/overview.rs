@@ -167,7 +167,15 @@ fn plan(ctx: &Ctx, p: &PlanSummary) -> Markup {
     }
 }
 
-const BAR_W: f64 = 440.0;
+/// The charts are drawn 400 units wide, so that on a 390 px phone their 13-unit labels stay about
+/// 12 px (a 640-unit drawing shrank them to 7 px); the stylesheet caps their width on wide screens.
+const CHART_W: u32 = 400;
+/// The longest status bar (the status chart's labels take the first 130 units, its counts the
+/// last 40).
+const BAR_W: f64 = 230.0;
+/// The axis bars: after the axis label (70 units), to the right edge.
+const AXIS_X: f64 = 70.0;
+const AXIS_W: f64 = 330.0;
 
 /// Horizontal bars, one per status, each a link to its list.
 fn status_chart(ctx: &Ctx, c: &StatusCounts) -> Markup {
@@ -182,7 +190,7 @@ fn status_chart(ctx: &Ctx, c: &StatusCounts) -> Markup {
     let height = row * Status::ALL.len() as f64 + 6.0;
     html! {
         figure.chart {
-            svg viewBox={ "0 0 640 " (height) } role="group" aria-labelledby="chart-status-title" {
+            svg viewBox={ "0 0 " (CHART_W) " " (height) } role="group" aria-labelledby="chart-status-title" {
                 title #chart-status-title { (t.actions_by_status) }
                 desc { (t.chart_by_status_desc) }
                 @for (i, s) in Status::ALL.into_iter().enumerate() {
@@ -210,7 +218,7 @@ fn axis_chart(ctx: &Ctx, axes: &[AxisSummary]) -> Markup {
     let height = row * axes.len() as f64 + 6.0;
     html! {
         figure.chart {
-            svg viewBox={ "0 0 640 " (height) } role="group" aria-labelledby="chart-axis-title" {
+            svg viewBox={ "0 0 " (CHART_W) " " (height) } role="group" aria-labelledby="chart-axis-title" {
                 title #chart-axis-title { (t.progress_by_axis) }
                 desc { (t.chart_by_axis_desc) }
                 @for (i, a) in axes.iter().enumerate() {
@@ -238,12 +246,12 @@ fn axis_chart(ctx: &Ctx, axes: &[AxisSummary]) -> Markup {
 /// (status, count, x, width) of the non-empty segments of an axis bar.
 fn segments(a: &AxisSummary) -> Vec<(Status, u64, f64, f64)> {
     let total = a.counts.total().max(1) as f64;
-    let mut x = 80.0;
+    let mut x = AXIS_X;
     let mut out = vec![];
     for s in Status::ALL {
         let n = a.counts.get(s);
         if n > 0 {
-            let w = n as f64 / total * 540.0;
+            let w = n as f64 / total * AXIS_W;
             out.push((s, n, x, w));
             x += w;
         }
