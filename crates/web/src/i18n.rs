@@ -320,6 +320,9 @@ pub struct Strings {
     pub ministers_title: &'static str,
     pub organisations_title: &'static str,
     pub nothing_yet: &'static str,
+    /// The overview: the period the questions cover, and when the data last changed.
+    pub period_covered: &'static str,
+    pub last_updated: &'static str,
     pub several_lead: &'static str,
     pub unreviewed_title: &'static str,
     /// The evidence filter of the actions list.
@@ -566,6 +569,8 @@ pub static FR: Strings = Strings {
     ministers_title: "Ministres",
     organisations_title: "Organisations",
     nothing_yet: "Rien pour l'instant.",
+    period_covered: "Période couverte par les questions :",
+    last_updated: "Données mises à jour le",
     several_lead: "Cette adresse désigne plusieurs éléments :",
     unreviewed_title: "Statut proposé par Vigie à partir de liens que personne n'a encore vérifiés.",
     evidence_filter: "Vérification",
@@ -759,6 +764,8 @@ pub static EN: Strings = Strings {
     ministers_title: "Ministers",
     organisations_title: "Organisations",
     nothing_yet: "Nothing yet.",
+    period_covered: "Period the questions cover:",
+    last_updated: "Data last updated on",
     several_lead: "This address names several records:",
     unreviewed_title: "Status proposed by Vigie from links nobody has reviewed yet.",
     evidence_filter: "Review",

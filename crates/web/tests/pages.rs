@@ -1022,3 +1022,15 @@ async fn chart_labels_stay_readable_on_a_phone() {
     }
     assert!(charts >= 2, "the overview draws its two charts");
 }
+
+/// The overview says which period the questions cover and when the data last changed.
+#[tokio::test]
+async fn the_overview_gives_the_period_covered_and_the_last_update() {
+    let f = fixture().await;
+    let b = ok(&f.app, "/").await;
+    assert!(b.contains("Période couverte par les questions"), "{b}");
+    assert!(b.contains("Données mises à jour le"), "{b}");
+    assert!(b.contains("<time datetime=\""), "a machine-readable date");
+    let en = ok(&f.app, "/?lang=en").await;
+    assert!(en.contains("Period the questions cover"));
+}

@@ -3,9 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use super::common::{
@@ -58,6 +56,11 @@ pub struct Overview {
     pub covered: u64,
     pub total_actions: u64,
     pub question_count: u64,
+    /// The period the questions cover: the first reception date and the latest evidence date
+    /// (answer, else reception).
+    pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// When the data last changed (the latest import or update of a document).
+    pub last_updated: Option<chrono::DateTime<chrono::Utc>>,
     pub newest: Vec<EvidenceRef>,
 }
 
@@ -165,7 +168,21 @@ pub async fn overview<C: ConnectionTrait>(db: &C, newest_limit: u64) -> Result<O
     let actions = action::Entity::find().all(db).await?;
     let statuses = current_statuses(db, None).await?;
     let covered_ids = followed_action_ids(db).await?;
-    let question_count = question::Entity::find().count(db).await?;
+    // The count, the period and the last update in one statement.
+    let facts = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT (SELECT COUNT(*) FROM question) AS n, \
+             (SELECT MIN(received) FROM question) AS first, \
+             (SELECT MAX(COALESCE(answered, received)) FROM question) AS last, \
+             (SELECT MAX(updated_at) FROM document) AS updated",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("the overview's facts".into()))?;
+    let question_count = Ord::max(facts.try_get::<i64>("", "n")?, 0) as u64;
+    let first: Option<chrono::NaiveDate> = facts.try_get("", "first")?;
+    let last: Option<chrono::NaiveDate> = facts.try_get("", "last")?;
+    let last_updated: Option<chrono::DateTime<chrono::Utc>> = facts.try_get("", "updated")?;
 
     let mut totals = StatusCounts::default();
     let mut per_axis: HashMap<i32, StatusCounts> = HashMap::new();
@@ -191,6 +208,8 @@ pub async fn overview<C: ConnectionTrait>(db: &C, newest_limit: u64) -> Result<O
         covered,
         total_actions: actions.len() as u64,
         question_count,
+        period: first.zip(last),
+        last_updated,
         newest,
     })
 }

@@ -64,6 +64,13 @@ pub fn page(ctx: &Ctx, o: &Overview) -> Markup {
                     " · "
                     a href=(ctx.link("/questions")) { (ctx.lang.n_questions(o.question_count)) }
                 }
+                // What the figures cover, and how fresh they are.
+                @if let Some((from, to)) = o.period {
+                    p.meta { (t.period_covered) " " (ctx.lang.date(from)) " – " (ctx.lang.date(to)) }
+                }
+                @if let Some(at) = o.last_updated {
+                    p.meta { (t.last_updated) " " time datetime=(at.to_rfc3339()) { (ctx.lang.date(at.date_naive())) } }
+                }
             }
 
             @if !o.axes.is_empty() {
