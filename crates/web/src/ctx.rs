@@ -240,6 +240,11 @@ pub fn encode(s: &str) -> String {
 }
 
 /// `path?k=v&…` with encoded components; `path` alone when there are no pairs.
+/// A date in a query string, written `YYYY-MM-DD` (the pages' filters and the API read dates so).
+pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+}
+
 pub fn build_url(path: &str, pairs: &[(&str, &str)]) -> String {
     let mut url = path.to_string();
     for (i, (k, v)) in pairs.iter().enumerate() {

@@ -13,6 +13,8 @@
 //! page as before. `tests/html_cut.rs` checks that every corpus page and every generated page reads
 //! to the same question either way.
 
+use super::find;
+
 /// The part of a page the question reader needs.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Cut<'a> {
@@ -42,7 +44,7 @@ pub(crate) fn question_section<'a>(text: &'a str, section_ids: &[&str]) -> Optio
     let mut start = None;
     let mut depth = 0usize;
     let mut at = 0;
-    while let Some(i) = memchr(b'<', &bytes[at..]) {
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
         let open = at + i;
         let rest = &bytes[open..];
         if rest.starts_with(b"<!--") {
@@ -187,14 +189,6 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
             return Some(value.unwrap_or(""));
         }
     }
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ impl Params {
     pub fn date(&self, key: &str) -> Result<Option<NaiveDate>, AppError> {
         self.get(key)
             .map(|v| {
-                NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+                crate::ctx::parse_date(v).ok_or_else(|| {
                     bad(format!(
                         "{key} must be a date written YYYY-MM-DD, not {}",
                         shown(v)

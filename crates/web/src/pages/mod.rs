@@ -83,8 +83,7 @@ fn status_param(ctx: &Ctx) -> Option<Status> {
 }
 
 fn date_param(ctx: &Ctx, key: &str) -> Option<NaiveDate> {
-    ctx.param(key)
-        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    ctx.param(key).and_then(crate::ctx::parse_date)
 }
 
 fn page_param(ctx: &Ctx) -> u64 {

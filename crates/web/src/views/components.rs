@@ -227,8 +227,9 @@ pub fn filter_form(ctx: &Ctx, action: &str, fields: Vec<Field<'_>>) -> Markup {
             }
             Field::Date { name, label } => {
                 let v = ctx.param(name).filter(|v| !v.is_empty())?;
-                chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .is_err()
+                // Ignored exactly when the list handler ignores it (`pages::date_param`).
+                crate::ctx::parse_date(v)
+                    .is_none()
                     .then(|| ctx.lang.ignored_filter(label, v))
             }
             Field::Search { .. } => None,
