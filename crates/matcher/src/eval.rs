@@ -19,7 +19,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use vigie_core::text;
 
-use crate::QuestionKey;
+use crate::{PlanIndex, QuestionKey};
+use vigie_core::Question;
 
 /// One line of the gold file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -513,15 +514,74 @@ pub struct CrossValidation {
     pub report: EvalReport,
 }
 
+/// A predicted link: (legislature, number, addressee key, action code).
+pub type Pair = (String, u32, String, String);
+
+/// The links of `questions` under each setting of `grid`, in grid order. `index(ratio)` builds the
+/// matcher with a support ratio (the only setting that changes scores); thresholds and cuts are
+/// applied to its [`PlanIndex::candidates`] with the matcher's own rule ([`crate::select`]), so
+/// the grid costs one matching per support ratio instead of one per setting.
+pub fn grid_predictions(
+    index: impl Fn(f64) -> PlanIndex,
+    questions: &[Question],
+    grid: &[Setting],
+) -> Vec<Vec<Pair>> {
+    let floor = grid
+        .iter()
+        .map(|g| g.threshold)
+        .fold(f64::INFINITY, f64::min);
+    // (support ratio, each question's candidates)
+    type Candidates = Vec<Vec<(String, f64)>>;
+    let mut by_ratio: Vec<(f64, Candidates)> = Vec::new();
+    for g in grid {
+        if !by_ratio.iter().any(|(r, _)| *r == g.support_ratio) {
+            let cands = index(g.support_ratio).candidates(questions, floor);
+            by_ratio.push((g.support_ratio, cands));
+        }
+    }
+    grid.iter()
+        .map(|g| {
+            let cands = &by_ratio
+                .iter()
+                .find(|(r, _)| *r == g.support_ratio)
+                .unwrap()
+                .1;
+            questions
+                .iter()
+                .zip(cands)
+                .flat_map(|(q, cs)| {
+                    let mut chosen: Vec<(&str, f64)> = cs
+                        .iter()
+                        .filter(|c| c.1 >= g.threshold)
+                        .map(|(code, s)| (code.as_str(), *s))
+                        .collect();
+                    crate::select(&mut chosen, g.relative_cut);
+                    chosen.into_iter().map(move |(code, _)| {
+                        (
+                            q.legislature.clone(),
+                            q.number,
+                            q.addressee_key(),
+                            code.to_string(),
+                        )
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// `k`-fold cross-validation over the questions `keys` (fold of a question: its position in key
-/// order, modulo `k`, so folds do not depend on the database's ids). `predictions[g]` holds the
-/// pairs the matcher predicts with `grid[g]` over all questions. Ties prefer the earlier setting.
+/// order, modulo `k`, so folds do not depend on the database's ids). For each fold, `predict`
+/// receives the training questions' keys and returns, for each setting of `grid` in order, the
+/// pairs the matcher predicts over all questions when it knows only the training questions (its
+/// reference corpus is built from them). The setting with the best F1 on the training questions
+/// predicts the fold's questions; ties prefer the earlier setting.
 pub fn cross_validate(
     gold: &Gold,
     keys: &[QuestionKey],
     grid: &[Setting],
-    predictions: &[Vec<(String, u32, String, String)>],
     k: usize,
+    mut predict: impl FnMut(&[QuestionKey]) -> Vec<Vec<Pair>>,
 ) -> CrossValidation {
     let k = k.max(2);
     let mut sorted: Vec<(String, u32, String)> = keys.iter().map(norm_key).collect();
@@ -533,7 +593,7 @@ pub fn cross_validate(
         .map(|(i, key)| (key.clone(), i % k))
         .collect();
     let in_fold = |key: &QuestionKey, f: usize| fold_of.get(&norm_key(key)) == Some(&f);
-    let pair_key = |p: &(String, u32, String, String)| (p.0.clone(), p.1, p.2.clone());
+    let pair_key = |p: &Pair| (p.0.clone(), p.1, p.2.clone());
     let mut chosen = Vec::new();
     let mut held_out_pairs = Vec::new();
     for f in 0..k {
@@ -547,6 +607,8 @@ pub fn cross_validate(
                 .cloned()
                 .collect(),
         };
+        let predictions = predict(&train_keys);
+        assert_eq!(predictions.len(), grid.len(), "one prediction per setting");
         let mut best: Option<(f64, usize)> = None;
         for (g, pred) in predictions.iter().enumerate() {
             let train_pred: Vec<_> = pred
@@ -603,7 +665,7 @@ mod cv_tests {
             },
         ];
         let predictions = vec![vec![p(1), p(2), p(3), p(4)], vec![p(1), p(2)]];
-        let cv = cross_validate(&gold, &keys, &grid, &predictions, 2);
+        let cv = cross_validate(&gold, &keys, &grid, 2, |_| predictions.clone());
         assert_eq!(cv.chosen, vec![grid[1], grid[1]]);
         assert_eq!((cv.report.correct, cv.report.predicted), (2, 2));
         assert_eq!(cv.report.recall, 1.0);

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use vigie_core::text::{self, Token};
@@ -216,6 +217,8 @@ pub struct PlanIndex {
     /// The phrase concepts that weigh [`CONCEPT_WEIGHT`], in questions and in the actions that name
     /// them.
     weighted_concepts: FxSet<String>,
+    /// The document frequencies questions are weighed against ([`Corpus::reference`]).
+    reference: Arc<Corpus>,
 }
 
 impl std::fmt::Debug for PlanIndex {
@@ -227,12 +230,14 @@ impl std::fmt::Debug for PlanIndex {
     }
 }
 
-/// The document frequencies of a batch of questions: how many questions use each term (their
-/// subject, headings and texts), for the idf. It is all [`PlanIndex::match_with`] needs of the
-/// batch besides the questions it links, so a large batch can be counted once, question by question
-/// or page by page, and then linked in chunks: the terms and their counts, not the analysed
-/// questions, stay in memory. Counting is additive and order-free: the same questions give the same
-/// corpus however they are split.
+/// Document frequencies of a corpus of questions: how many questions use each term (their subject,
+/// headings and texts), for the idf. The matcher weighs every question against one **reference
+/// corpus**, fixed and versioned with it ([`Corpus::reference`], `data/reference.tsv`), never
+/// against the database it runs on: a link decision for a question depends on the plan and that
+/// question only, so it does not change when unrelated questions are added or removed (issue 10;
+/// 1.4.0 counted the batch, and 48 unrelated real questions imported beside an AI question removed
+/// its link). Counting is additive and order-free: the same questions give the same corpus however
+/// they are split.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Corpus {
     n_questions: usize,
@@ -295,6 +300,65 @@ impl Corpus {
     pub fn terms(&self) -> usize {
         self.df.len()
     }
+
+    /// The reference corpus the matcher ships with: the document frequencies of the real written
+    /// questions of `data/reference.tsv` (how it is made: the file's header and docs/matching.md).
+    pub fn reference() -> Arc<Corpus> {
+        static REF: OnceLock<Arc<Corpus>> = OnceLock::new();
+        REF.get_or_init(|| {
+            Arc::new(
+                Corpus::from_tsv(include_str!("../data/reference.tsv"))
+                    .unwrap_or_else(|e| panic!("data/reference.tsv: {e}")),
+            )
+        })
+        .clone()
+    }
+
+    /// The corpus as the lines of `data/reference.tsv`: `# documents<TAB>N`, then `term<TAB>df`
+    /// sorted by term, after the comment lines of `header`.
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("# documents\t{}\n", self.n_questions));
+        let mut terms: Vec<(&str, u32)> = self.df.iter().map(|(t, &n)| (&**t, n)).collect();
+        terms.sort_unstable();
+        for (t, n) in terms {
+            out.push_str(&format!("{t}\t{n}\n"));
+        }
+        out
+    }
+
+    /// Reads [`Self::to_tsv`]'s format; errors name the line and what was expected.
+    pub fn from_tsv(text: &str) -> Result<Corpus, String> {
+        let mut c = Corpus::new();
+        let mut documents = None;
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            if let Some(rest) = line.strip_prefix("# documents\t") {
+                documents = Some(rest.trim().parse::<usize>().map_err(|_| {
+                    format!("line {n}: expected the number of documents, found {rest:?}")
+                })?);
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (term, df) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {n}: expected `term<TAB>count`, found {line:?}"))?;
+            let df: u32 = df
+                .parse()
+                .map_err(|_| format!("line {n}: expected a count, found {df:?}"))?;
+            c.df.insert(term.into(), df);
+        }
+        c.n_questions =
+            documents.ok_or_else(|| "expected a line `# documents<TAB>N`".to_string())?;
+        Ok(c)
+    }
 }
 
 /// Corpus-dependent weights: idf of every term, normalised action vectors, postings.
@@ -303,6 +367,8 @@ struct Weights<'a> {
     corpus: &'a Corpus,
     n_docs: f64,
     plan_idf: Vec<f64>,
+    /// Idf of every plan term as a question sees it: counting the question itself.
+    question_idf: Vec<f64>,
     /// Normalised action vectors, sorted by term id.
     vectors: Vec<Vec<(u32, f64)>>,
     /// Term id → (action index, weight in its normalised vector).
@@ -624,7 +690,15 @@ impl PlanIndex {
             concept_weight: CONCEPT_WEIGHT,
             support_ratio: SUPPORT_RATIO,
             weighted_concepts,
+            reference: Corpus::reference(),
         }
+    }
+
+    /// The same index weighing questions against another reference corpus (cross-validation
+    /// builds one from the training questions of each fold).
+    pub fn with_reference(mut self, reference: Arc<Corpus>) -> Self {
+        self.reference = reference;
+        self
     }
 
     /// The same index with another link threshold (for calibration; `vigie match` uses
@@ -697,43 +771,28 @@ impl PlanIndex {
         self.partners.names()
     }
 
-    /// Links one question; the corpus statistics are the plan's and the question's own. Same as
-    /// `match_all(&[q])`.
+    /// Links one question. Same as `match_all(&[q])`.
     pub fn match_question(&self, q: &Question) -> Vec<QuestionLink> {
         self.match_all(std::slice::from_ref(q))
             .pop()
             .unwrap_or_default()
     }
 
-    /// Links every question of a batch, using the batch for document frequencies (words frequent
-    /// across the questions weigh little). The result is in the order of `questions`, each list
-    /// sorted by action code order in the plan; it depends only on the plan and the batch (not on
-    /// threads or hashing).
-    ///
-    /// Same as `match_with(&Corpus::of(questions), questions)`, analysing each question once.
+    /// Links every question of a batch. The result is in the order of `questions`, each list
+    /// sorted by action code order in the plan. Each question's links depend only on the plan, the
+    /// reference corpus and that question: not on the rest of the batch, its order, threads or
+    /// hashing, so a large batch can be linked in chunks of any size.
     pub fn match_all(&self, questions: &[Question]) -> Vec<Vec<QuestionLink>> {
         let analysed = parallel_map(questions, analyse_question);
-        let corpus = corpus_of(&analysed);
-        self.link_analysed(&corpus, questions, &analysed)
-    }
-
-    /// Links the questions of `chunk` with the document frequencies of `corpus`: the part of a
-    /// large batch's [`Self::match_all`] that concerns `chunk`, when `corpus` counted the whole
-    /// batch (`chunk` included). Linking a batch chunk by chunk against its corpus gives exactly
-    /// the links of `match_all` over the batch, with the memory of a chunk; each question is
-    /// analysed twice (once for the corpus, once here).
-    pub fn match_with(&self, corpus: &Corpus, chunk: &[Question]) -> Vec<Vec<QuestionLink>> {
-        let analysed = parallel_map(chunk, analyse_question);
-        self.link_analysed(corpus, chunk, &analysed)
+        self.link_analysed(questions, &analysed)
     }
 
     fn link_analysed(
         &self,
-        corpus: &Corpus,
         questions: &[Question],
         analysed: &[Analysed],
     ) -> Vec<Vec<QuestionLink>> {
-        let weights = Weights::new(self, corpus);
+        let weights = Weights::new(self, &self.reference);
         let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(analysed).collect();
         // Pilot status depends only on the addressee: compute it once per addressee.
         let mut pilots: HashMap<(Option<String>, String), Vec<Option<MinisterReason>>> =
@@ -752,15 +811,34 @@ impl PlanIndex {
         })
     }
 
+    /// For each question, the actions that pass every rule of the link decision at `floor` instead
+    /// of the link threshold, with their scores, best first, before the per-question cut: what
+    /// calibration needs to try other thresholds and cuts without matching again, and the review
+    /// queue's "possible missed links" (the best candidates just under the threshold).
+    pub fn candidates(&self, questions: &[Question], floor: f64) -> Vec<Vec<(String, f64)>> {
+        let analysed = parallel_map(questions, analyse_question);
+        let weights = Weights::new(self, &self.reference);
+        let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(&analysed).collect();
+        parallel_map(&pairs, |(q, a)| {
+            let pilots: Vec<Option<MinisterReason>> = (0..self.axes.len())
+                .map(|i| self.pilot_of_axis(&q.addressee, i))
+                .collect();
+            let prep = weights.prepare(a);
+            weights
+                .candidates(q, a, &prep, &pilots, floor)
+                .into_iter()
+                .map(|(ai, score)| (self.actions[ai].code.clone(), score))
+                .collect()
+        })
+    }
+
     /// For calibration: every (question, action) pair of a batch that passes every rule of the link
-    /// decision except the threshold and the per-question cut, with its score (the batch is the
-    /// corpus, as in [`Self::match_all`]). Sorted by action in plan order. The threshold of a
+    /// decision except the threshold and the per-question cut, with its score. Sorted by action in plan order. The threshold of a
     /// matcher is chosen between the scores of the pairs that must not be linked and those of the
     /// pairs that must.
     pub fn pair_scores(&self, questions: &[Question]) -> Vec<Vec<(String, f64)>> {
         let analysed: Vec<Analysed> = questions.iter().map(analyse_question).collect();
-        let corpus = corpus_of(&analysed);
-        let weights = Weights::new(self, &corpus);
+        let weights = Weights::new(self, &self.reference);
         questions
             .iter()
             .zip(&analysed)
@@ -852,23 +930,9 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
-/// The corpus of questions already analysed (counts the same terms as [`Corpus::add`]).
-fn corpus_of(analysed: &[Analysed]) -> Corpus {
-    let mut c = Corpus::new();
-    for a in analysed {
-        c.count(
-            a.subject
-                .iter()
-                .chain(
-                    a.passages
-                        .iter()
-                        .flat_map(|p| p.heading.iter().chain(&p.text)),
-                )
-                .map(|t| t.term.as_str()),
-        );
-    }
-    c
-}
+/// A question's terms count this many more documents (the question itself) on top of the
+/// reference corpus's counts.
+const SELF_COUNT: f64 = 1.0;
 
 /// How much of a pair's details to compute.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -911,12 +975,14 @@ struct PairDetail<'p> {
 
 impl<'a> Weights<'a> {
     fn new(index: &'a PlanIndex, corpus: &'a Corpus) -> Self {
-        let n_docs = index.actions.len() as f64 + corpus.n_questions as f64 + BACKGROUND_DOCS;
+        let n_docs =
+            index.actions.len() as f64 + corpus.n_questions as f64 + BACKGROUND_DOCS + SELF_COUNT;
         let mut w = Weights {
             index,
             corpus,
             n_docs,
             plan_idf: Vec::new(),
+            question_idf: Vec::new(),
             vectors: Vec::new(),
             postings: Vec::new(),
         };
@@ -925,6 +991,12 @@ impl<'a> Weights<'a> {
             .iter()
             .zip(&index.action_df)
             .map(|(t, &df)| w.idf_with(t, df as f64))
+            .collect();
+        w.question_idf = index
+            .terms
+            .iter()
+            .zip(&index.action_df)
+            .map(|(t, &df)| w.idf_with(t, df as f64 + SELF_COUNT))
             .collect();
         let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); index.vocab.len()];
         for (ai, a) in index.actions.iter().enumerate() {
@@ -964,10 +1036,12 @@ impl<'a> Weights<'a> {
             .max(0.0)
     }
 
+    /// The idf of a question's term: the question counts as one more document using it (it is
+    /// not in the reference corpus).
     fn idf(&self, term: &str) -> f64 {
         match self.index.vocab.get(term) {
-            Some(&id) => self.plan_idf[id as usize],
-            None => self.idf_with(term, 0.0),
+            Some(&id) => self.question_idf[id as usize],
+            None => self.idf_with(term, SELF_COUNT),
         }
     }
 
@@ -1465,14 +1539,15 @@ impl<'a> Weights<'a> {
         ))
     }
 
-    /// The actions that pass the link decision for a question, with their scores, best first (plan
-    /// order on ties), before the per-question cut.
+    /// The actions that pass the link decision for a question at `threshold`, with their scores,
+    /// best first (plan order on ties), before the per-question cut.
     fn candidates(
         &self,
         q: &Question,
         a: &Analysed,
         prep: &Prepared,
         pilots: &[Option<MinisterReason>],
+        threshold: f64,
     ) -> Vec<(usize, f64)> {
         let n = self.index.actions.len();
         let mut scratch = Scratch::new(n);
@@ -1497,7 +1572,6 @@ impl<'a> Weights<'a> {
         // Each action's best passage score as `pair_detail` and `decide` compute it, passage by
         // passage: the text score is the whole passage's, or a paragraph's sharing enough
         // distinctive terms; the decision needs the threshold and enough distinctive terms.
-        let threshold = self.index.link_threshold;
         let mut best = vec![f64::NEG_INFINITY; n];
         let mut unsure = vec![false; n];
         let mut text = vec![0.0f64; n];
@@ -1601,11 +1675,8 @@ impl<'a> Weights<'a> {
     ) -> Vec<QuestionLink> {
         let prep = self.prepare(a);
         let threshold = self.index.link_threshold;
-        let mut chosen = self.candidates(q, a, &prep, pilots);
-        // At most MAX_LINKS_PER_QUESTION, close to the best, then in plan order.
-        let best = chosen.first().map(|c| c.1).unwrap_or(0.0);
-        chosen.retain(|c| c.1 >= self.index.relative_cut * best);
-        chosen.truncate(MAX_LINKS_PER_QUESTION);
+        let mut chosen = self.candidates(q, a, &prep, pilots, threshold);
+        select(&mut chosen, self.index.relative_cut);
         chosen.sort_by_key(|c| c.0);
         let mut links = Vec::new();
         for (ai, _) in chosen {
@@ -1637,6 +1708,15 @@ impl<'a> Weights<'a> {
         }
         links
     }
+}
+
+/// The per-question cut on candidates sorted best first: at most [`MAX_LINKS_PER_QUESTION`], each
+/// scoring at least `relative_cut` × the best. The one place the rule is written; calibration
+/// applies it to [`PlanIndex::candidates`] at other settings.
+pub fn select<T>(chosen: &mut Vec<(T, f64)>, relative_cut: f64) {
+    let best = chosen.first().map(|c| c.1).unwrap_or(0.0);
+    chosen.retain(|c| c.1 >= relative_cut * best);
+    chosen.truncate(MAX_LINKS_PER_QUESTION);
 }
 
 /// Reusable buffers of the postings walk, indexed by action.
@@ -1687,19 +1767,9 @@ fn mention(m: Mention) -> OrganisationMention {
     }
 }
 
-/// Why `question` is or is not linked to `action_code`, in plain words; the corpus is the plan and
-/// the question alone (see [`explain_in_corpus`] to use the whole database, as `vigie match` does).
+/// Why `question` is or is not linked to `action_code`, in plain words, with the same weights as
+/// [`PlanIndex::match_all`] (the question's links do not depend on the rest of the database).
 pub fn explain(index: &PlanIndex, question: &Question, action_code: &str) -> String {
-    explain_in_corpus(index, std::slice::from_ref(question), question, action_code)
-}
-
-/// Like [`explain`], with the document frequencies of `corpus` (the questions matched together).
-pub fn explain_in_corpus(
-    index: &PlanIndex,
-    corpus: &[Question],
-    question: &Question,
-    action_code: &str,
-) -> String {
     let mut out = String::new();
     let ident = format!(
         "question n°{} ({}, legislature {}) « {} »",
@@ -1712,16 +1782,7 @@ pub fn explain_in_corpus(
         let codes = index.action_codes().join(", ");
         return format!("The plan has no action {action_code} (its actions are {codes}).\n");
     };
-    let mut analysed = Vec::with_capacity(corpus.len() + 1);
-    let in_corpus = corpus.iter().any(|c| c == question);
-    for c in corpus {
-        analysed.push(analyse_question(c));
-    }
-    if !in_corpus {
-        analysed.push(analyse_question(question));
-    }
-    let stats = corpus_of(&analysed);
-    let weights = Weights::new(index, &stats);
+    let weights = Weights::new(index, &index.reference);
     let a = analyse_question(question);
     let prep = weights.prepare(&a);
     let pilot = index.pilot_of_axis(&question.addressee, index.actions[ai].axis_idx);
@@ -1741,7 +1802,7 @@ pub fn explain_in_corpus(
             let pilots: Vec<Option<MinisterReason>> = (0..index.axes.len())
                 .map(|i| index.pilot_of_axis(&question.addressee, i))
                 .collect();
-            let others = weights.candidates(question, &a, &prep, &pilots);
+            let others = weights.candidates(question, &a, &prep, &pilots, t);
             let best = others.first().map(|c| c.1).unwrap_or(score);
             let rank = others.iter().position(|c| c.0 == ai).unwrap_or(0) + 1;
             let best_code = others

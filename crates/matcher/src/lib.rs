@@ -19,7 +19,7 @@ pub mod status;
 pub use index::{
     CONCEPT_WEIGHT, Corpus, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason,
     OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
-    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_in_corpus,
+    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, select,
 };
 pub use minister::portfolio_match;
 pub use orgs::default_aliases;
@@ -27,7 +27,7 @@ pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_status
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.4.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.5.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);

@@ -155,19 +155,13 @@ fn margins() {
 }
 
 /// `EXPLAIN=1176:5.2,38:5.1 cargo test -p vigie-matcher --test calibration -- --ignored --nocapture explain_pairs`:
-/// the explanation of pairs, with the seeds alone as the corpus (what `vigie import seeds/` sees),
-/// or with the fixtures too when `EXPLAIN_ALL` is set.
+/// the explanation of pairs (against the reference corpus, as `vigie match` weighs them).
 #[test]
 #[ignore = "prints explanations; run by hand"]
 fn explain_pairs() {
     let plan = common::plan();
     let all = common::questions();
     let idx = PlanIndex::new(&plan, &default_aliases(), &[]);
-    let corpus: Vec<Question> = all
-        .iter()
-        .filter(|(s, _, _)| s == "seeds" || std::env::var("EXPLAIN_ALL").is_ok())
-        .map(|(_, _, q)| q.clone())
-        .collect();
     let wanted = std::env::var("EXPLAIN").unwrap_or_default();
     for pair in wanted.split(',').filter(|p| !p.is_empty()) {
         let (num, code) = pair.split_once(':').expect("NUMBER:ACTION");
@@ -177,6 +171,6 @@ fn explain_pairs() {
             .map(|(_, _, q)| q)
             .find(|q| q.number == num)
             .expect("no such question");
-        println!("{}", explain_in_corpus(&idx, &corpus, q, code));
+        println!("{}", explain(&idx, q, code));
     }
 }

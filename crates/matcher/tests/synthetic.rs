@@ -40,10 +40,13 @@ fn out_of_plan_topics_stay_unlinked_and_plan_topics_are_linked() {
     // Measured with matcher 1.2.0 (docs/matching.md §6): none of the 369 out-of-plan questions (the
     // closest, two air-pollution questions against 1.4's "pics de pollution", score 0.218 and 0.206,
     // under the threshold 0.22); 204 of the 231 in-plan questions (1.1.0: 197; most of the rest are
-    // smart-city questions that share no distinctive word with 1.4).
+    // smart-city questions that share no distinctive word with 1.4). Since 1.5.0 questions are
+    // weighed against the real reference corpus instead of this generated batch, whose template
+    // words it does not know: 6 of 369 (four circular-economy questions → 1.3 through "PME", two
+    // air-pollution ones → 1.4 through "pics de pollution", the coincidences section 6 describes).
     assert!(
-        out_linked * 100 <= out_n,
-        "at most 1 % of out-of-plan questions linked: {out_linked}/{out_n}"
+        out_linked * 100 <= 2 * out_n,
+        "at most 2 % of out-of-plan questions linked: {out_linked}/{out_n}"
     );
     assert!(
         in_linked * 100 >= 80 * in_n,

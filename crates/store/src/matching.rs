@@ -34,8 +34,8 @@ use vigie_core::{
     Axis, LinkOrigin, LinkState, Minister, Organisation, Partner, Passage, Plan, Question,
 };
 use vigie_matcher::{
-    Corpus, MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons,
-    StatusCollector, StatusEvidence, StatusProposal, SubjectReason, question_key,
+    MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons, StatusCollector,
+    StatusEvidence, StatusProposal, SubjectReason, question_key,
 };
 
 use crate::Store;
@@ -628,12 +628,6 @@ fn id_ranges(ids: &[i32], size: usize) -> Vec<RangeInclusive<i32>> {
         .collect()
 }
 
-/// The whole run, in the caller's transaction. Two passes over the questions, `chunk` at a time:
-/// the first counts the document frequencies of all of them (the matcher's [`Corpus`]); the second
-/// links each chunk against them, writes its links and collects its status evidence. Statuses are
-/// written at the end. What stays in memory across chunks: the plans, the question ids, the corpus
-/// (terms and counts), the question identities evidence names, and the status evidence (cue
-/// sentences).
 /// Recomputes every link and proposal inside the caller's write transaction: what a change to
 /// the matcher's inputs (an organisation alias, a minister mapping) needs so that links, statuses,
 /// counts and feeds agree with it at once, in the same transaction as the change and its audit
@@ -643,6 +637,11 @@ pub(crate) async fn rematch<C: ConnectionTrait>(txn: &C) -> Result<MatchSummary,
     run(txn, MATCH_CHUNK).await
 }
 
+/// The whole run, in the caller's transaction. One pass over the questions, `chunk` at a time: each
+/// chunk is linked (a question's links depend on the plan and that question only, not on the rest
+/// of the database: see [`vigie_matcher::Corpus`]), its links written and its status evidence
+/// collected. Statuses are written at the end. What stays in memory across chunks: the plans, the
+/// question ids, the question identities evidence names, and the status evidence (cue sentences).
 async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, DbErr> {
     let now = Utc::now();
     let base = load_base(txn).await?;
@@ -663,11 +662,6 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
     };
     let ranges = id_ranges(&ids, chunk);
 
-    let mut corpus = Corpus::new();
-    for r in &ranges {
-        corpus.add(&load_questions(txn, &base, r.clone()).await?.questions);
-    }
-
     // The store keeps each action's proposal, not the sentences it won over.
     let mut collectors: Vec<StatusCollector> = indexes
         .iter()
@@ -680,7 +674,7 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
         let qs = load_questions(txn, &base, r.clone()).await?;
         let fresh: Vec<Vec<Vec<QuestionLink>>> = indexes
             .iter()
-            .map(|ix| ix.match_with(&corpus, &qs.questions))
+            .map(|ix| ix.match_all(&qs.questions))
             .collect();
         let stored = load_links(txn, r.clone()).await?;
         write_links(txn, &base, &qs, &fresh, &stored, r, &mut summary, now).await?;

@@ -2,7 +2,7 @@
 //! (question, action) level against a gold file, with a table per question, the share of negative
 //! questions that got a link, and K-fold cross-validated figures beside the in-sample ones.
 //!
-//! The matcher runs in memory over the documents of the database (the same batch `vigie match`
+//! The matcher runs in memory over the documents of the database (the questions `vigie match`
 //! sees), so the figures measure the matcher, not the links staff have since confirmed, rejected
 //! or added. With `--baseline`, the plain BM25 baseline is scored on the same questions and shown
 //! side by side.
@@ -13,10 +13,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 use vigie_matcher::baseline::{BASELINE_THRESHOLD, Bm25Index};
 use vigie_matcher::eval::{
-    EvalReport, cross_validate, default_grid, evaluate, parse_gold, parse_status_gold,
-    status_accuracy,
+    EvalReport, cross_validate, default_grid, evaluate, grid_predictions, parse_gold,
+    parse_status_gold, status_accuracy,
 };
-use vigie_matcher::{MATCHER_VERSION, question_key};
+use vigie_matcher::{Corpus, MATCHER_VERSION, question_key};
 use vigie_store::matching::push_pairs;
 
 use super::match_cmd::open_existing;
@@ -30,8 +30,9 @@ pub struct Args {
     #[arg(long)]
     baseline: bool,
     /// Also report K-fold cross-validated figures: each fold's questions are matched with the
-    /// setting (threshold, support ratio) that scored best on the other folds.
-    #[arg(long, value_name = "K")]
+    /// setting (threshold, support ratio, relative cut) that scored best on the other folds, and
+    /// document frequencies counted on the other folds only. `--cv` alone: leave one out.
+    #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "0")]
     cv: Option<usize>,
     /// Also check the status engine against a status gold TSV (`set legislature number addressee
     /// action status sentence`): right status, and right sentence, per pair.
@@ -78,30 +79,50 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     );
     print!("{vigie}");
     if let Some(k) = args.cv {
+        let k = if k == 0 { keys.len() } else { k };
         let grid = default_grid();
-        let predictions: Vec<_> = grid
-            .iter()
-            .map(|g| {
-                let mut out = Vec::new();
-                for i in 0..input.plans.len() {
-                    let index = input
+        // Each fold's matcher knows only the training questions: its reference corpus (the
+        // document frequencies) is built from them, as the shipped one is from the real
+        // questions Vigie was developed on.
+        let cv = cross_validate(&gold, &keys, &grid, k, |train| {
+            let train: std::collections::HashSet<_> = train.iter().collect();
+            let known: Vec<_> = input
+                .questions
+                .iter()
+                .filter(|q| train.contains(&question_key(q)))
+                .cloned()
+                .collect();
+            let reference = std::sync::Arc::new(Corpus::of(&known));
+            let mut per_setting = vec![Vec::new(); grid.len()];
+            for i in 0..input.plans.len() {
+                let index = |ratio| {
+                    input
                         .index(i)
-                        .with_link_threshold(g.threshold)
-                        .with_support_ratio(g.support_ratio)
-                        .with_relative_cut(g.relative_cut);
-                    push_pairs(
-                        &input.questions,
-                        &index.match_all(&input.questions),
-                        &mut out,
-                    );
+                        .with_reference(reference.clone())
+                        .with_support_ratio(ratio)
+                };
+                for (all, pairs) in
+                    per_setting
+                        .iter_mut()
+                        .zip(grid_predictions(index, &input.questions, &grid))
+                {
+                    all.extend(pairs);
                 }
-                out
-            })
-            .collect();
-        let cv = cross_validate(&gold, &keys, &grid, &predictions, k);
+            }
+            per_setting
+        });
         println!("\n{k}-fold cross-validation (folds by question identity):");
-        for (f, s) in cv.chosen.iter().enumerate() {
-            println!("  fold {}: chosen on the other folds: {s}", f + 1);
+        // How often each setting was chosen on the other folds (one line per setting).
+        let mut chosen: Vec<(String, usize)> = Vec::new();
+        for s in &cv.chosen {
+            let s = s.to_string();
+            match chosen.iter_mut().find(|(c, _)| *c == s) {
+                Some((_, n)) => *n += 1,
+                None => chosen.push((s, 1)),
+            }
+        }
+        for (s, n) in chosen {
+            println!("  chosen on the other folds for {n} fold(s): {s}");
         }
         let r = &cv.report;
         println!(

@@ -1,14 +1,14 @@
 //! `vigie explain ACTION QUESTION`: why a question is or is not linked to a plan action, in plain
 //! words, and what the database holds for the pair (proposed, confirmed or rejected, by whom).
 //!
-//! The explanation is computed with every question of the database as the corpus, as
-//! `vigie match` does, so both agree on the scores.
+//! The explanation uses the matcher's own weights (its reference corpus), as `vigie match` does,
+//! so both agree on the scores.
 
 use std::process::ExitCode;
 
 use anyhow::bail;
 use vigie_core::{LinkOrigin, LinkState};
-use vigie_matcher::explain_in_corpus;
+use vigie_matcher::explain;
 use vigie_store::decode::decode;
 use vigie_store::entity::link;
 use vigie_store::matching::MatchInput;
@@ -52,12 +52,7 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
             out.push_str(&format!("Plan « {} »\n", lp.plan.title));
         }
         let index = input.index(pi);
-        out.push_str(&explain_in_corpus(
-            &index,
-            &input.questions,
-            question,
-            &args.action,
-        ));
+        out.push_str(&explain(&index, question, &args.action));
         let action_id = lp.action_ids[&args.action];
         let stored = store.link_between(question_id, action_id).await?;
         out.push_str(&stored_state(stored.as_ref())?);

@@ -56,13 +56,46 @@ pub fn gold_text() -> String {
 
 /// Questions `0..n` of `vigie-synth`'s generator seed 7, read by the real reader.
 pub fn synth_questions(n: usize) -> Vec<Question> {
-    (0..n)
-        .map(|i| {
-            let text = vigie_synth::question_file(7, i);
-            match read_document(&format!("synth q{i}"), text.as_bytes()) {
-                Ok(Document::Question(q)) => q,
-                other => panic!("synth q{i}: not a question: {other:?}"),
-            }
-        })
-        .collect()
+    (0..n).map(synth_question).collect()
+}
+
+/// Question `i` of `vigie-synth`'s generator seed 7, read by the real reader.
+pub fn synth_question(i: usize) -> Question {
+    let text = vigie_synth::question_file(7, i);
+    match read_document(&format!("synth q{i}"), text.as_bytes()) {
+        Ok(Document::Question(q)) => q,
+        other => panic!("synth q{i}: not a question: {other:?}"),
+    }
+}
+
+/// The development corpus of real pages (`../shared/corpus/brussels-qe-24-29`), read in place.
+pub fn dev_corpus() -> PathBuf {
+    let c = root().join("../shared/corpus/brussels-qe-24-29");
+    assert!(
+        c.join("gold-dev.tsv").is_file(),
+        "the development corpus is expected at {}",
+        c.display()
+    );
+    c
+}
+
+/// The real questions: the seeds' four, then the 48 pages of the development corpus in file order.
+pub fn real_questions() -> Vec<Question> {
+    let mut out: Vec<Question> = questions()
+        .into_iter()
+        .filter(|(set, _, _)| set == "seeds")
+        .map(|(_, _, q)| q)
+        .collect();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dev_corpus().join("html"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    for p in pages {
+        match read(&p) {
+            Document::Question(q) => out.push(q),
+            other => panic!("{}: not a question: {other:?}", p.display()),
+        }
+    }
+    out
 }
