@@ -163,6 +163,7 @@ impl Bm25Index {
                             shared_words: Vec::new(),
                         },
                         summary: format!("BM25 {raw:.3} / ({raw:.3} + {BM25_HALF}) = {score:.3}"),
+                        staff: None,
                     },
                 });
             }

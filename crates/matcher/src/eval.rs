@@ -786,6 +786,7 @@ pub fn status_accuracy(
                                     shared_words: Vec::new(),
                                 },
                                 summary: String::new(),
+                                staff: None,
                             },
                         })
                         .collect(),

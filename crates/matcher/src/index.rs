@@ -10,6 +10,7 @@ use vigie_core::{Minister, Organisation, PassageKind, Plan, Question};
 
 use crate::background::{BACKGROUND_DF, BACKGROUND_DOCS, is_general};
 use crate::fx::{FxMap, FxSet};
+use crate::learn::{LEARN_MIN_SIMILARITY, LEARN_WEIGHT, StaffDecision, StaffReason, Verdict};
 use crate::minister::{PORTFOLIO_THRESHOLD, competences, portfolio_match};
 use crate::orgs::{Mention, PartnerTable};
 
@@ -106,6 +107,10 @@ pub struct Reasons {
     pub subject: SubjectReason,
     /// The score in one line: `0.75 × text 0.45 + 0.25 × subject 0.20 + minister 0.04`.
     pub summary: String,
+    /// Set on the best passage when staff decisions on other questions moved the link's score
+    /// ([`crate::learn`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<StaffReason>,
 }
 
 /// A term shared by a passage and an action, with the words each side uses for it.
@@ -219,6 +224,16 @@ pub struct PlanIndex {
     weighted_concepts: FxSet<String>,
     /// The document frequencies questions are weighed against ([`Corpus::reference`]).
     reference: Arc<Corpus>,
+    /// Staff decisions to learn from ([`crate::learn`]), in the order given.
+    examples: Vec<Example>,
+}
+
+/// A staff decision as the index keeps it: the action, the verdict, the question's distinctive
+/// terms with their counts and one way the question writes each.
+struct Example {
+    action: usize,
+    verdict: Verdict,
+    terms: Vec<(String, f64, String)>,
 }
 
 impl std::fmt::Debug for PlanIndex {
@@ -373,6 +388,8 @@ struct Weights<'a> {
     vectors: Vec<Vec<(u32, f64)>>,
     /// Term id → (action index, weight in its normalised vector).
     postings: Vec<Vec<(u32, f64)>>,
+    /// Per action, what staff decisions taught (empty when there are none).
+    learned: Vec<Learned>,
 }
 
 /// A question cut into analysed pieces.
@@ -559,6 +576,69 @@ fn analyse_question(q: &Question) -> Analysed {
     }
 }
 
+/// A question's distinctive terms (general vocabulary left out), with their counts over the subject,
+/// headings and texts, and the first way the question writes each; sorted by term.
+fn distinctive_terms(q: &Question) -> Vec<(String, f64, String)> {
+    let mut out: BTreeMap<String, (f64, String)> = BTreeMap::new();
+    let texts = std::iter::once(q.subject.as_str()).chain(
+        q.passages
+            .iter()
+            .flat_map(|p| p.heading.as_deref().into_iter().chain([p.text.as_str()])),
+    );
+    for t in texts {
+        for tok in text::analyse(t) {
+            if is_general(&tok.term) {
+                continue;
+            }
+            let e = out
+                .entry(tok.term)
+                .or_insert_with(|| (0.0, t[tok.surface.clone()].to_string()));
+            e.0 += 1.0;
+        }
+    }
+    out.into_iter().map(|(t, (n, w))| (t, n, w)).collect()
+}
+
+/// A sparse vector of terms, normalised to length 1.
+type Sparse = FxMap<String, f64>;
+
+fn normalise(v: &mut Sparse) {
+    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for x in v.values_mut() {
+            *x /= norm;
+        }
+    }
+}
+
+fn cosine(a: &Sparse, b: &Sparse) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(t, x)| large.get(t).map(|y| x * y))
+        .sum()
+}
+
+/// What an action learned from staff decisions: the examples' vectors and their centroids.
+#[derive(Default)]
+struct Learned {
+    confirmed: Vec<Sparse>,
+    rejected: Vec<Sparse>,
+    confirmed_centroid: Sparse,
+    rejected_centroid: Sparse,
+}
+
+fn centroid(vs: &[Sparse]) -> Sparse {
+    let mut c = Sparse::default();
+    for v in vs {
+        for (t, x) in v {
+            *c.entry(t.clone()).or_insert(0.0) += x;
+        }
+    }
+    normalise(&mut c);
+    c
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -691,7 +771,29 @@ impl PlanIndex {
             support_ratio: SUPPORT_RATIO,
             weighted_concepts,
             reference: Corpus::reference(),
+            examples: Vec::new(),
         }
+    }
+
+    /// The same index learning from staff decisions ([`crate::learn`]). Decisions on an action the
+    /// plan does not have are ignored.
+    pub fn with_decisions(mut self, decisions: &[StaffDecision]) -> Self {
+        for d in decisions {
+            let Some(action) = self.actions.iter().position(|a| a.code == d.action_code) else {
+                continue;
+            };
+            self.examples.push(Example {
+                action,
+                verdict: d.verdict,
+                terms: distinctive_terms(&d.question),
+            });
+        }
+        self
+    }
+
+    /// How many staff decisions the index learns from.
+    pub fn decisions(&self) -> usize {
+        self.examples.len()
     }
 
     /// The same index weighing questions against another reference corpus (cross-validation
@@ -825,9 +927,9 @@ impl PlanIndex {
                 .collect();
             let prep = weights.prepare(a);
             weights
-                .candidates(q, a, &prep, &pilots, floor)
+                .scored(q, a, &prep, &pilots, floor)
                 .into_iter()
-                .map(|(ai, score)| (self.actions[ai].code.clone(), score))
+                .map(|(ai, score, _)| (self.actions[ai].code.clone(), score))
                 .collect()
         })
     }
@@ -985,6 +1087,7 @@ impl<'a> Weights<'a> {
             question_idf: Vec::new(),
             vectors: Vec::new(),
             postings: Vec::new(),
+            learned: Vec::new(),
         };
         w.plan_idf = index
             .terms
@@ -1023,7 +1126,117 @@ impl<'a> Weights<'a> {
             w.vectors.push(v);
         }
         w.postings = postings;
+        if !index.examples.is_empty() {
+            let mut learned: Vec<Learned> = (0..index.actions.len())
+                .map(|_| Learned::default())
+                .collect();
+            for e in &index.examples {
+                let v = w.learn_vector(e.terms.iter().map(|(t, n, _)| (t.as_str(), *n)));
+                let l = &mut learned[e.action];
+                match e.verdict {
+                    Verdict::Confirmed => l.confirmed.push(v),
+                    Verdict::Rejected => l.rejected.push(v),
+                }
+            }
+            for l in &mut learned {
+                l.confirmed_centroid = centroid(&l.confirmed);
+                l.rejected_centroid = centroid(&l.rejected);
+            }
+            w.learned = learned;
+        }
         w
+    }
+
+    /// The vector staff examples are compared with: distinctive terms weighed `ln(1 + tf) × idf`.
+    fn learn_vector<'t>(&self, terms: impl Iterator<Item = (&'t str, f64)>) -> Sparse {
+        let mut v: Sparse = terms
+            .map(|(t, n)| (t.to_string(), (1.0 + n).ln() * self.idf(t)))
+            .collect();
+        normalise(&mut v);
+        v
+    }
+
+    /// How staff decisions on other questions move the pair (`question`, `action`): `None` when
+    /// the action has no example the question resembles.
+    fn staff_reason(
+        &self,
+        question: &Sparse,
+        words: &FxMap<String, String>,
+        action: usize,
+    ) -> Option<StaffReason> {
+        let l = self.learned.get(action)?;
+        let sim = |c: &Sparse| {
+            let x = cosine(question, c);
+            if x >= LEARN_MIN_SIMILARITY { x } else { 0.0 }
+        };
+        let (pos, neg) = (sim(&l.confirmed_centroid), sim(&l.rejected_centroid));
+        if pos == 0.0 && neg == 0.0 {
+            return None;
+        }
+        let resembles = |vs: &[Sparse]| {
+            vs.iter()
+                .filter(|v| cosine(question, v) >= LEARN_MIN_SIMILARITY)
+                .count() as u32
+        };
+        // The question's words that weigh most in the centroid that moved the score most.
+        let c = if pos >= neg {
+            &l.confirmed_centroid
+        } else {
+            &l.rejected_centroid
+        };
+        let mut shared: Vec<(&String, f64)> = question
+            .iter()
+            .filter_map(|(t, x)| c.get(t).map(|y| (t, x * y)))
+            .collect();
+        shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        Some(StaffReason {
+            confirmed: resembles(&l.confirmed),
+            rejected: resembles(&l.rejected),
+            words: shared
+                .iter()
+                .take(3)
+                .filter_map(|(t, _)| words.get(*t).cloned())
+                .collect(),
+            adjustment: round3(LEARN_WEIGHT * (pos - neg)),
+        })
+    }
+
+    /// The candidates of a question at `floor`, with staff decisions applied: best first (plan
+    /// order on ties), each with the reason its score moved. The one place where learning enters
+    /// the decision ([`Self::link_question`], [`PlanIndex::candidates`] and `explain` use it).
+    fn scored(
+        &self,
+        q: &Question,
+        a: &Analysed,
+        prep: &Prepared,
+        pilots: &[Option<MinisterReason>],
+        floor: f64,
+    ) -> Vec<(usize, f64, Option<StaffReason>)> {
+        if self.learned.is_empty() {
+            return self
+                .candidates(q, a, prep, pilots, floor)
+                .into_iter()
+                .map(|(ai, s)| (ai, s, None))
+                .collect();
+        }
+        let terms = distinctive_terms(q);
+        let words: FxMap<String, String> = terms
+            .iter()
+            .map(|(t, _, w)| (t.clone(), w.clone()))
+            .collect();
+        let qv = self.learn_vector(terms.iter().map(|(t, n, _)| (t.as_str(), *n)));
+        let mut out: Vec<(usize, f64, Option<StaffReason>)> = self
+            .candidates(q, a, prep, pilots, floor - LEARN_WEIGHT)
+            .into_iter()
+            .map(|(ai, raw)| {
+                let r = self.staff_reason(&qv, &words, ai);
+                let adj = r.as_ref().map_or(0.0, |r| r.adjustment);
+                (ai, (raw + adj).clamp(0.0, 1.0), r)
+            })
+            .filter(|c| c.1 >= floor)
+            .collect();
+        out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        out
     }
 
     /// Inverse document frequency over the plan's actions, the batch of questions and the
@@ -1310,6 +1523,7 @@ impl<'a> Weights<'a> {
                             shared_words: Vec::new(),
                         },
                         summary: String::new(),
+                        staff: None,
                     },
                     content_terms: BTreeSet::new(),
                 });
@@ -1351,6 +1565,7 @@ impl<'a> Weights<'a> {
                             shared_words: Vec::new(),
                         },
                         summary: String::new(),
+                        staff: None,
                     },
                     content_terms,
                 });
@@ -1446,6 +1661,7 @@ impl<'a> Weights<'a> {
                     minister,
                     subject: subject.clone(),
                     summary,
+                    staff: None,
                 },
                 content_terms,
             });
@@ -1675,17 +1891,23 @@ impl<'a> Weights<'a> {
     ) -> Vec<QuestionLink> {
         let prep = self.prepare(a);
         let threshold = self.index.link_threshold;
-        let mut chosen = self.candidates(q, a, &prep, pilots, threshold);
+        let mut chosen: Vec<((usize, Option<StaffReason>), f64)> = self
+            .scored(q, a, &prep, pilots, threshold)
+            .into_iter()
+            .map(|(ai, score, r)| ((ai, r), score))
+            .collect();
         select(&mut chosen, self.index.relative_cut);
-        chosen.sort_by_key(|c| c.0);
+        chosen.sort_by_key(|c| c.0.0);
         let mut links = Vec::new();
-        for (ai, _) in chosen {
+        for ((ai, staff), _) in chosen {
             let pilot = pilots[self.index.actions[ai].axis_idx].as_ref();
             let detail = self.pair_detail(q, a, &prep, ai, pilot, Mode::Trail);
-            let Ok((best_i, score)) = Self::decide(&detail, threshold) else {
+            let adjustment = staff.as_ref().map_or(0.0, |r| r.adjustment);
+            let Ok((best_i, raw)) = Self::decide(&detail, threshold - adjustment) else {
                 continue;
             };
             let trail_from = PASSAGE_THRESHOLD.min(threshold);
+            let mut staff = staff;
             let passages = detail
                 .passages
                 .into_iter()
@@ -1693,16 +1915,27 @@ impl<'a> Weights<'a> {
                 .filter(|(i, p)| {
                     *i == best_i || (p.score >= trail_from && p.text_score >= TRAIL_MIN_TEXT)
                 })
-                .map(|(_, p)| PassageLink {
-                    position: p.position,
-                    kind: p.kind,
-                    score: round3(p.score),
-                    reasons: p.reasons,
+                .map(|(i, p)| {
+                    let mut reasons = p.reasons;
+                    if i == best_i {
+                        reasons.staff = staff.take();
+                        if let Some(r) = &reasons.staff {
+                            reasons
+                                .summary
+                                .push_str(&format!(" {:+.3} staff", r.adjustment));
+                        }
+                    }
+                    PassageLink {
+                        position: p.position,
+                        kind: p.kind,
+                        score: round3(p.score),
+                        reasons,
+                    }
                 })
                 .collect();
             links.push(QuestionLink {
                 action_code: self.index.actions[ai].code.clone(),
-                score: round3(score),
+                score: round3((raw + adjustment).clamp(0.0, 1.0)),
                 passages,
             });
         }
@@ -1796,13 +2029,32 @@ pub fn explain(index: &PlanIndex, question: &Question, action_code: &str) -> Str
         shorten(&entry.display, 160)
     );
     let _ = writeln!(out, "Question: {ident}");
-    match Weights::decide(&detail, index.link_threshold) {
-        Ok((_, score)) => {
-            let t = index.link_threshold;
-            let pilots: Vec<Option<MinisterReason>> = (0..index.axes.len())
-                .map(|i| index.pilot_of_axis(&question.addressee, i))
-                .collect();
-            let others = weights.candidates(question, &a, &prep, &pilots, t);
+    let t = index.link_threshold;
+    let pilots: Vec<Option<MinisterReason>> = (0..index.axes.len())
+        .map(|i| index.pilot_of_axis(&question.addressee, i))
+        .collect();
+    // Every candidate down to what staff decisions could lift to the threshold.
+    let others = weights.scored(question, &a, &prep, &pilots, t - LEARN_WEIGHT);
+    let staff = others.iter().find(|c| c.0 == ai).and_then(|c| c.2.clone());
+    let adjustment = staff.as_ref().map_or(0.0, |r| r.adjustment);
+    if let Some(r) = &staff {
+        let _ = writeln!(
+            out,
+            "Staff decisions: the question resembles {} confirmed and {} rejected question(s) of this action (on {}): {:+.3}.",
+            r.confirmed,
+            r.rejected,
+            quote_list(&r.words),
+            r.adjustment
+        );
+    }
+    let others: Vec<(usize, f64)> = others
+        .into_iter()
+        .filter(|c| c.1 >= t)
+        .map(|c| (c.0, c.1))
+        .collect();
+    match Weights::decide(&detail, t - adjustment) {
+        Ok((_, raw)) => {
+            let score = (raw + adjustment).clamp(0.0, 1.0);
             let best = others.first().map(|c| c.1).unwrap_or(score);
             let rank = others.iter().position(|c| c.0 == ai).unwrap_or(0) + 1;
             let best_code = others

@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod eval;
 mod fx;
 mod index;
+pub mod learn;
 mod minister;
 mod orgs;
 pub mod status;
@@ -21,6 +22,7 @@ pub use index::{
     OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
     Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, select,
 };
+pub use learn::{StaffDecision, StaffReason, Verdict};
 pub use minister::portfolio_match;
 pub use orgs::default_aliases;
 pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_statuses};

@@ -140,6 +140,7 @@ fn uncued_evidence_ties_go_to_the_later_question_across_chunks() {
                     shared_words: Vec::new(),
                 },
                 summary: String::new(),
+                staff: None,
             },
         }],
     };

@@ -151,3 +151,90 @@ fn explain_held_out() {
         }
     }
 }
+
+/// Learning from staff decisions, measured with a simulated reviewer (docs/matching.md, section
+/// 4c): the questions are cut into folds as cross-validation cuts them; on the other folds the
+/// reviewer confirms the matcher's proposals the gold grades 1 or 2, rejects the others and links
+/// by hand the grade-2 pairs it missed; the matcher (its reference corpus counted on the other
+/// folds too) then links the fold's questions with and without those decisions. The held-out
+/// predictions of all folds are scored together, before and after.
+#[test]
+fn a_simulated_reviewer_on_other_folds_does_not_hurt_held_out_questions() {
+    use vigie_matcher::eval::Gold;
+    let plan = common::plan();
+    let qs = questions();
+    let gold: Gold =
+        parse_gold(&std::fs::read_to_string(corpus().join("gold-dev.tsv")).unwrap()).unwrap();
+    let keys: Vec<QuestionKey> = qs.iter().map(question_key).collect();
+    let folds: usize = std::env::var("VIGIE_FOLDS").map_or(4, |k| k.parse().unwrap());
+    let mut sorted = keys.clone();
+    sorted.sort();
+    sorted.dedup();
+    let fold_of = |q: &Question| sorted.iter().position(|k| *k == question_key(q)).unwrap() % folds;
+    let grade = |q: &Question, code: &str| {
+        gold.entries
+            .iter()
+            .find(|e| {
+                e.legislature == q.legislature
+                    && e.number == q.number
+                    && vigie_core::text::fold(&e.addressee)
+                        == vigie_core::text::fold(&q.addressee_key())
+                    && e.action == code
+            })
+            .map_or(0, |e| e.grade)
+    };
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut n_decisions = 0;
+    for f in 0..folds {
+        let (test, train): (Vec<Question>, Vec<Question>) =
+            qs.iter().cloned().partition(|q| fold_of(q) == f);
+        let reference = std::sync::Arc::new(Corpus::of(&train));
+        let index = || PlanIndex::new(&plan, &[], &[]).with_reference(reference.clone());
+        // The reviewer, on the training questions.
+        let mut decisions = Vec::new();
+        for (q, links) in train.iter().zip(index().match_all(&train)) {
+            for l in &links {
+                let verdict = if grade(q, &l.action_code) >= 1 {
+                    Verdict::Confirmed
+                } else {
+                    Verdict::Rejected
+                };
+                decisions.push(StaffDecision {
+                    action_code: l.action_code.clone(),
+                    question: q.clone(),
+                    verdict,
+                });
+            }
+            for code in index().action_codes() {
+                if grade(q, code) == 2 && !links.iter().any(|l| l.action_code == code) {
+                    decisions.push(StaffDecision {
+                        action_code: code.to_string(),
+                        question: q.clone(),
+                        verdict: Verdict::Confirmed,
+                    });
+                }
+            }
+        }
+        n_decisions += decisions.len();
+        before.extend(pairs(&test, &index()));
+        after.extend(pairs(&test, &index().with_decisions(&decisions)));
+    }
+    let b = evaluate(&gold, &before, &keys);
+    let a = evaluate(&gold, &after, &keys);
+    if std::env::var_os("VIGIE_SHOW").is_some() {
+        eprintln!("after:\n{a}");
+    }
+    eprintln!(
+        "{folds} folds, {n_decisions} simulated decisions: held-out before P {:.3} R {:.3} F1 {:.3} ({} wrong, {} missed); after P {:.3} R {:.3} F1 {:.3}",
+        b.precision,
+        b.recall,
+        b.f1,
+        b.predicted - b.correct,
+        b.required - b.required_found,
+        a.precision,
+        a.recall,
+        a.f1
+    );
+    assert!(n_decisions > 10, "the reviewer decided {n_decisions} pairs");
+    assert!(a.f1 >= b.f1, "learning hurt: F1 {:.3} → {:.3}", b.f1, a.f1);
+}

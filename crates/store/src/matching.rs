@@ -222,6 +222,7 @@ fn stored_link(
             shared_words: Vec::new(),
         },
         summary: summary.to_string(),
+        staff: None,
     };
     let mut passages: Vec<PassageLink> = stored
         .iter()
