@@ -22,7 +22,7 @@ fn unrelated_questions_do_not_change_the_links_of_the_development_corpus() {
     let out_of_plan: Vec<Question> = (0..)
         .filter(|&i| !vigie_synth::question(7, i).in_plan)
         .take(2_000)
-        .map(|i| common::synth_question(i))
+        .map(common::synth_question)
         .collect();
     let mut crowd = out_of_plan.clone();
     crowd.extend(dev.iter().cloned());
