@@ -232,6 +232,8 @@ pub struct PlanIndex {
 /// terms with their counts and one way the question writes each.
 struct Example {
     action: usize,
+    /// The decided question's identity: a question never learns from a decision on itself.
+    key: crate::QuestionKey,
     verdict: Verdict,
     terms: Vec<(String, f64, String)>,
 }
@@ -622,13 +624,22 @@ fn cosine(a: &Sparse, b: &Sparse) -> f64 {
 /// What an action learned from staff decisions: the examples' vectors and their centroids.
 #[derive(Default)]
 struct Learned {
-    confirmed: Vec<Sparse>,
-    rejected: Vec<Sparse>,
-    confirmed_centroid: Sparse,
-    rejected_centroid: Sparse,
+    confirmed: Vec<(crate::QuestionKey, Sparse)>,
+    rejected: Vec<(crate::QuestionKey, Sparse)>,
 }
 
-fn centroid(vs: &[Sparse]) -> Sparse {
+/// The examples of questions other than `key`.
+fn others<'v>(
+    examples: &'v [(crate::QuestionKey, Sparse)],
+    key: &'v crate::QuestionKey,
+) -> impl Iterator<Item = &'v Sparse> {
+    examples
+        .iter()
+        .filter(move |(k, _)| k != key)
+        .map(|(_, v)| v)
+}
+
+fn centroid<'v>(vs: impl Iterator<Item = &'v Sparse>) -> Sparse {
     let mut c = Sparse::default();
     for v in vs {
         for (t, x) in v {
@@ -784,6 +795,7 @@ impl PlanIndex {
             };
             self.examples.push(Example {
                 action,
+                key: crate::question_key(&d.question),
                 verdict: d.verdict,
                 terms: distinctive_terms(&d.question),
             });
@@ -1134,13 +1146,9 @@ impl<'a> Weights<'a> {
                 let v = w.learn_vector(e.terms.iter().map(|(t, n, _)| (t.as_str(), *n)));
                 let l = &mut learned[e.action];
                 match e.verdict {
-                    Verdict::Confirmed => l.confirmed.push(v),
-                    Verdict::Rejected => l.rejected.push(v),
+                    Verdict::Confirmed => l.confirmed.push((e.key.clone(), v)),
+                    Verdict::Rejected => l.rejected.push((e.key.clone(), v)),
                 }
-            }
-            for l in &mut learned {
-                l.confirmed_centroid = centroid(&l.confirmed);
-                l.rejected_centroid = centroid(&l.rejected);
             }
             w.learned = learned;
         }
@@ -1160,30 +1168,33 @@ impl<'a> Weights<'a> {
     /// the action has no example the question resembles.
     fn staff_reason(
         &self,
+        key: &crate::QuestionKey,
         question: &Sparse,
         words: &FxMap<String, String>,
         action: usize,
     ) -> Option<StaffReason> {
         let l = self.learned.get(action)?;
+        // The examples of other questions: a decision on this very question is kept by the store
+        // as the person made it, and must not feed the matcher's own view of it.
+        let (confirmed, rejected) = (
+            centroid(others(&l.confirmed, key)),
+            centroid(others(&l.rejected, key)),
+        );
         let sim = |c: &Sparse| {
             let x = cosine(question, c);
             if x >= LEARN_MIN_SIMILARITY { x } else { 0.0 }
         };
-        let (pos, neg) = (sim(&l.confirmed_centroid), sim(&l.rejected_centroid));
+        let (pos, neg) = (sim(&confirmed), sim(&rejected));
         if pos == 0.0 && neg == 0.0 {
             return None;
         }
-        let resembles = |vs: &[Sparse]| {
-            vs.iter()
+        let resembles = |vs: &[(crate::QuestionKey, Sparse)]| {
+            others(vs, key)
                 .filter(|v| cosine(question, v) >= LEARN_MIN_SIMILARITY)
                 .count() as u32
         };
         // The question's words that weigh most in the centroid that moved the score most.
-        let c = if pos >= neg {
-            &l.confirmed_centroid
-        } else {
-            &l.rejected_centroid
-        };
+        let c = if pos >= neg { &confirmed } else { &rejected };
         let mut shared: Vec<(&String, f64)> = question
             .iter()
             .filter_map(|(t, x)| c.get(t).map(|y| (t, x * y)))
@@ -1225,11 +1236,12 @@ impl<'a> Weights<'a> {
             .map(|(t, _, w)| (t.clone(), w.clone()))
             .collect();
         let qv = self.learn_vector(terms.iter().map(|(t, n, _)| (t.as_str(), *n)));
+        let key = crate::question_key(q);
         let mut out: Vec<(usize, f64, Option<StaffReason>)> = self
             .candidates(q, a, prep, pilots, floor - LEARN_WEIGHT)
             .into_iter()
             .map(|(ai, raw)| {
-                let r = self.staff_reason(&qv, &words, ai);
+                let r = self.staff_reason(&key, &qv, &words, ai);
                 let adj = r.as_ref().map_or(0.0, |r| r.adjustment);
                 (ai, (raw + adj).clamp(0.0, 1.0), r)
             })

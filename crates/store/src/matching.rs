@@ -34,8 +34,8 @@ use vigie_core::{
     Axis, LinkOrigin, LinkState, Minister, Organisation, Partner, Passage, Plan, Question,
 };
 use vigie_matcher::{
-    MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons, StatusCollector,
-    StatusEvidence, StatusProposal, SubjectReason, question_key,
+    MATCHER_VERSION, PassageLink, PlanIndex, QuestionKey, QuestionLink, Reasons, StaffDecision,
+    StatusCollector, StatusEvidence, StatusProposal, SubjectReason, Verdict, question_key,
 };
 
 use crate::Store;
@@ -70,6 +70,8 @@ pub struct MatchInput {
     pub questions: Vec<Question>,
     /// `question.id` of each of [`MatchInput::questions`], same order.
     pub question_ids: Vec<i32>,
+    /// Staff decisions the matcher learns from, per plan ([`vigie_matcher::learn`]).
+    pub decisions: Vec<Vec<StaffDecision>>,
     /// (`question.id`, passage position) → `passage.id`.
     pub passage_ids: HashMap<(i32, u32), i32>,
     /// The organisation alias table.
@@ -82,6 +84,11 @@ impl MatchInput {
     /// The matcher's index of plan number `i` (in [`MatchInput::plans`]).
     pub fn index(&self, i: usize) -> PlanIndex {
         PlanIndex::new(&self.plans[i].plan, &self.aliases, &self.minister_map)
+    }
+
+    /// [`Self::index`] learning from the staff decisions, as `vigie match` links.
+    pub fn learning_index(&self, i: usize) -> PlanIndex {
+        self.index(i).with_decisions(&self.decisions[i])
     }
 
     /// Position in [`MatchInput::questions`] of the question with database id `id`.
@@ -321,6 +328,61 @@ impl Base {
     }
 }
 
+/// The staff decisions the matcher learns from ([`vigie_matcher::learn`]), per plan in
+/// [`Base::plans`] order: every confirmed link (reviewed proposals, moved and manual links) and
+/// every rejected one, in link id order, each with its whole question. One query for the links,
+/// then the questions they name, a chunk of ids at a time.
+async fn load_decisions<C: ConnectionTrait>(
+    db: &C,
+    base: &Base,
+) -> Result<Vec<Vec<StaffDecision>>, DbErr> {
+    let rows: Vec<(i32, i32, String)> = link::Entity::find()
+        .select_only()
+        .column(link::Column::QuestionId)
+        .column(link::Column::ActionId)
+        .column(link::Column::State)
+        .filter(
+            link::Column::State
+                .is_in([LinkState::Confirmed.as_str(), LinkState::Rejected.as_str()]),
+        )
+        .order_by_asc(link::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut per_plan: Vec<Vec<StaffDecision>> = vec![Vec::new(); base.plans.len()];
+    if rows.is_empty() {
+        return Ok(per_plan);
+    }
+    let mut ids: Vec<i32> = rows.iter().map(|r| r.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut questions: HashMap<i32, Question> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let loaded = load_questions_by_id(db, base, chunk).await?;
+        questions.extend(loaded.question_ids.into_iter().zip(loaded.questions));
+    }
+    for (question_id, action_id, state) in rows {
+        let verdict = match decode::<LinkState>("link.state", &state)? {
+            LinkState::Confirmed => Verdict::Confirmed,
+            LinkState::Rejected => Verdict::Rejected,
+            LinkState::Proposed => continue,
+        };
+        let Some(q) = questions.get(&question_id) else {
+            continue;
+        };
+        for (pi, lp) in base.plans.iter().enumerate() {
+            if let Some((code, _)) = lp.action_ids.iter().find(|(_, id)| **id == action_id) {
+                per_plan[pi].push(StaffDecision {
+                    action_code: code.clone(),
+                    question: q.clone(),
+                    verdict,
+                });
+            }
+        }
+    }
+    Ok(per_plan)
+}
+
 /// Some questions as the matcher reads them.
 struct LoadedQuestions {
     /// In id order.
@@ -340,7 +402,9 @@ impl LoadedQuestions {
 async fn load_input<C: ConnectionTrait>(db: &C) -> Result<MatchInput, DbErr> {
     let base = load_base(db).await?;
     let loaded = load_questions(db, &base, i32::MIN..=i32::MAX).await?;
+    let decisions = load_decisions(db, &base).await?;
     Ok(MatchInput {
+        decisions,
         plans: base.plans,
         questions: loaded.questions,
         question_ids: loaded.question_ids,
@@ -511,6 +575,36 @@ async fn load_questions<C: ConnectionTrait>(
     base: &Base,
     ids: RangeInclusive<i32>,
 ) -> Result<LoadedQuestions, DbErr> {
+    load_questions_where(
+        db,
+        base,
+        question::Column::Id.between(*ids.start(), *ids.end()),
+        passage::Column::QuestionId.between(*ids.start(), *ids.end()),
+    )
+    .await
+}
+
+/// The questions whose id is one of `ids` (a few hundred at most), like [`load_questions`].
+async fn load_questions_by_id<C: ConnectionTrait>(
+    db: &C,
+    base: &Base,
+    ids: &[i32],
+) -> Result<LoadedQuestions, DbErr> {
+    load_questions_where(
+        db,
+        base,
+        question::Column::Id.is_in(ids.to_vec()),
+        passage::Column::QuestionId.is_in(ids.to_vec()),
+    )
+    .await
+}
+
+async fn load_questions_where<C: ConnectionTrait>(
+    db: &C,
+    base: &Base,
+    questions_wanted: sea_orm::sea_query::SimpleExpr,
+    passages_wanted: sea_orm::sea_query::SimpleExpr,
+) -> Result<LoadedQuestions, DbErr> {
     let minister_of = |id: i32| {
         base.ministers
             .get(&id)
@@ -518,13 +612,13 @@ async fn load_questions<C: ConnectionTrait>(
             .ok_or_else(|| missing("minister", id))
     };
     let rows = question::Entity::find()
-        .filter(question::Column::Id.between(*ids.start(), *ids.end()))
+        .filter(questions_wanted)
         .order_by_asc(question::Column::Id)
         .all(db)
         .await?;
     let mut passages: HashMap<i32, Vec<passage::Model>> = HashMap::new();
     for p in passage::Entity::find()
-        .filter(passage::Column::QuestionId.between(*ids.start(), *ids.end()))
+        .filter(passages_wanted)
         .order_by_asc(passage::Column::QuestionId)
         .order_by_asc(passage::Column::Position)
         .all(db)
@@ -646,7 +740,10 @@ pub(crate) async fn rematch<C: ConnectionTrait>(txn: &C) -> Result<MatchSummary,
 async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, DbErr> {
     let now = Utc::now();
     let base = load_base(txn).await?;
-    let indexes: Vec<PlanIndex> = (0..base.plans.len()).map(|i| base.index(i)).collect();
+    let decisions = load_decisions(txn, &base).await?;
+    let indexes: Vec<PlanIndex> = (0..base.plans.len())
+        .map(|i| base.index(i).with_decisions(&decisions[i]))
+        .collect();
     let ids: Vec<i32> = question::Entity::find()
         .select_only()
         .column(question::Column::Id)

@@ -697,3 +697,55 @@ async fn unrelated_questions_leave_the_links_of_the_others_as_they_were() {
         "{summary:?}"
     );
 }
+
+/// `vigie match` learns from staff decisions (issue 10): after staff reject 1176 → 5.1, a new
+/// question that reads like 1176 is weighed against that decision (its link to 5.1 scores lower, or
+/// is not made, and the stored reasons say why), while the rejected link itself stays rejected.
+#[tokio::test]
+async fn a_rejection_weighs_on_the_next_run_and_is_never_overridden() {
+    let store = store_with_everything().await;
+    store.run_matcher().await.unwrap();
+    let rejected = the_link(&store, 1176, "5.1").await;
+    let before = rejected.score;
+    let mut row = rejected.into_active_model();
+    row.state = Set("rejected".to_string());
+    row.update(store.conn()).await.unwrap();
+
+    let seed = std::fs::read_to_string(repo().join("seeds/001_e30d565ff3895ea4.txt")).unwrap();
+    let twin = seed.replace("(question n°1176)", "(question n°91176)");
+    assert_ne!(twin, seed);
+    store
+        .import_document("twin/91176.txt", twin.as_bytes())
+        .await
+        .unwrap();
+    store.run_matcher().await.unwrap();
+
+    assert_eq!(the_link(&store, 1176, "5.1").await.state, "rejected");
+    let (q, a) = (
+        question_id(&store, 91176).await,
+        action_id(&store, "5.1").await,
+    );
+    if let Some(l) = store.link_between(q, a).await.unwrap() {
+        assert!(l.score < before - 0.05, "{before} → {}", l.score);
+        let reasons: Vec<String> = link_passage::Entity::find()
+            .filter(link_passage::Column::LinkId.eq(l.id))
+            .all(store.conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.reasons)
+            .collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("\"staff\"") && r.contains("\"rejected\":1")),
+            "{reasons:?}"
+        );
+    }
+    // The twin's other link, on which nobody decided, is the original's.
+    let (o, t) = (
+        the_link(&store, 1176, "5.2").await,
+        the_link(&store, 91176, "5.2").await,
+    );
+    assert_eq!(o.score, t.score);
+}

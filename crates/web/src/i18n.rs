@@ -20,6 +20,7 @@ pub struct ReasonTexts {
     pub pilots: &'static str,
     pub minister_pilots: &'static str,
     pub organisations: &'static str,
+    pub words_in_common: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,6 +119,7 @@ impl Lang {
                 pilots: "pilote l'axe de cette action.",
                 minister_pilots: "Le ministre qui répond pilote l'axe de cette action.",
                 organisations: "Organisations partenaires citées (indice faible) :",
+                words_in_common: "(mots en commun :",
             },
             Lang::En => &ReasonTexts {
                 manual: "Linked by hand",
@@ -129,7 +131,43 @@ impl Lang {
                 pilots: "is a pilot of this action's axis.",
                 minister_pilots: "The answering minister is a pilot of this action's axis.",
                 organisations: "Partner organisations named (weak evidence):",
+                words_in_common: "(words in common:",
             },
+        }
+    }
+
+    /// Why staff decisions moved a link's score: the similar questions they confirmed or rejected
+    /// for the action.
+    pub fn staff_decisions(self, confirmed: u64, rejected: u64) -> String {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        match (self, confirmed, rejected) {
+            (Lang::Fr, c, 0) => format!(
+                "L'équipe a confirmé pour cette action {c} question{} semblable{}",
+                plural(c),
+                plural(c)
+            ),
+            (Lang::Fr, 0, r) => format!(
+                "L'équipe a rejeté pour cette action {r} question{} semblable{}",
+                plural(r),
+                plural(r)
+            ),
+            (Lang::Fr, c, r) => format!(
+                "Pour cette action, l'équipe a confirmé {c} question{} semblable{} et en a rejeté {r}",
+                plural(c),
+                plural(c)
+            ),
+            (Lang::En, c, 0) => format!(
+                "Staff confirmed {c} similar question{} for this action",
+                plural(c)
+            ),
+            (Lang::En, 0, r) => format!(
+                "Staff rejected {r} similar question{} for this action",
+                plural(r)
+            ),
+            (Lang::En, c, r) => format!(
+                "For this action, staff confirmed {c} similar question{} and rejected {r}",
+                plural(c)
+            ),
         }
     }
 

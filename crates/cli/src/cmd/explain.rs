@@ -51,7 +51,7 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
         if input.plans.len() > 1 {
             out.push_str(&format!("Plan « {} »\n", lp.plan.title));
         }
-        let index = input.index(pi);
+        let index = input.learning_index(pi);
         out.push_str(&explain(&index, question, &args.action));
         let action_id = lp.action_ids[&args.action];
         let stored = store.link_between(question_id, action_id).await?;

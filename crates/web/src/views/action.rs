@@ -221,6 +221,15 @@ pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
         .map(strings)
         .unwrap_or_default();
     let minister = v.get("minister").filter(|m| !m.is_null());
+    // Staff decisions on similar questions that moved the score (vigie_matcher::learn).
+    let staff = v.get("staff").filter(|s| s.is_object()).map(|s| {
+        let count = |k: &str| s.get(k).and_then(|n| n.as_u64()).unwrap_or(0);
+        (
+            count("confirmed"),
+            count("rejected"),
+            strings(s.get("words").unwrap_or(&serde_json::Value::Null)),
+        )
+    });
     let organisations: Vec<String> = v
         .get("organisations")
         .and_then(|o| o.as_array())
@@ -275,6 +284,50 @@ pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
             @if !organisations.is_empty() {
                 li { (r.organisations) " " (organisations.join(", ")) "." }
             }
+            @if let Some((confirmed, rejected, words)) = &staff {
+                li {
+                    (ctx.lang.staff_decisions(*confirmed, *rejected))
+                    @if !words.is_empty() { " " (r.words_in_common) " " span lang="fr" { (quoted(words)) } ")" }
+                    "."
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A score moved by staff decisions reads as a sentence in the page's language, with the
+    /// question's words, never the stored keys.
+    #[test]
+    fn staff_decisions_read_as_prose_in_both_languages() {
+        let stored = serde_json::json!({
+            "text_score": 0.3,
+            "shared_terms": [],
+            "organisations": [],
+            "minister": null,
+            "subject": {"subject": "x", "score": 0.1, "shared_words": []},
+            "summary": "0.75 × text 0.30 +0.080 staff",
+            "staff": {"confirmed": 2, "rejected": 0, "words": ["données ouvertes", "portail"], "adjustment": 0.08}
+        });
+        let fr = reasons(&Ctx::plain(Lang::Fr), &stored).into_string();
+        assert!(
+            fr.contains("L'équipe a confirmé pour cette action 2 questions semblables (mots en commun : <span lang=\"fr\">« données ouvertes », « portail »</span>)."),
+            "{fr}"
+        );
+        let en = reasons(&Ctx::plain(Lang::En), &stored).into_string();
+        assert!(
+            en.contains("Staff confirmed 2 similar questions for this action (words in common:"),
+            "{en}"
+        );
+        for page in [&fr, &en] {
+            assert!(
+                !page.contains("adjustment") && !page.contains("staff\""),
+                "{page}"
+            );
         }
     }
 }
