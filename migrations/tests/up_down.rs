@@ -6,7 +6,7 @@ use sea_orm_migration::sea_orm::{
 };
 use vigie_migrations::{DEFAULT_ALIASES, Migrator, MigratorTrait};
 
-const TABLES: [&str; 26] = [
+const TABLES: [&str; 27] = [
     "act",
     "action",
     "audit_log",
@@ -26,6 +26,7 @@ const TABLES: [&str; 26] = [
     "plan",
     "plan_minister",
     "plan_partner",
+    "possible_link",
     "question",
     "search_pending",
     "server_secret",

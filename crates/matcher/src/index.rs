@@ -946,6 +946,23 @@ impl PlanIndex {
         })
     }
 
+    /// For each question, its **possible missed links**: the best pairs (at most
+    /// [`POSSIBLE_PER_QUESTION`]) scoring within [`POSSIBLE_MARGIN`] under the link threshold and
+    /// passing every other rule, best first, with their trails and reasons. The review queue
+    /// offers them to staff; they are never links on their own.
+    pub fn possible_links(&self, questions: &[Question]) -> Vec<Vec<QuestionLink>> {
+        let analysed = parallel_map(questions, analyse_question);
+        let weights = Weights::new(self, &self.reference);
+        let floor = self.link_threshold - POSSIBLE_MARGIN;
+        let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(&analysed).collect();
+        parallel_map(&pairs, |(q, a)| {
+            let pilots: Vec<Option<MinisterReason>> = (0..self.axes.len())
+                .map(|i| self.pilot_of_axis(&q.addressee, i))
+                .collect();
+            weights.near_misses(q, a, &pilots, floor, POSSIBLE_PER_QUESTION)
+        })
+    }
+
     /// For calibration: every (question, action) pair of a batch that passes every rule of the link
     /// decision except the threshold and the per-question cut, with its score. Sorted by action in plan order. The threshold of a
     /// matcher is chosen between the scores of the pairs that must not be linked and those of the
@@ -1058,6 +1075,14 @@ enum Mode {
     /// Reasons for every passage (`explain`).
     Full,
 }
+
+/// How far under the link threshold a pair may score and still be offered as a possible missed
+/// link: a quarter of the threshold (0.15 to 0.20). On the development corpus it offers 13 pairs, none
+/// of them graded (the grade-2 pairs the matcher misses fail another rule, not the threshold:
+/// docs/matching.md, section 4d); dismissing them gives the matcher rejected examples.
+pub const POSSIBLE_MARGIN: f64 = 0.05;
+/// Most possible missed links offered per question.
+pub const POSSIBLE_PER_QUESTION: usize = 2;
 
 /// A question is linked to at most this many actions: the best ones...
 pub const MAX_LINKS_PER_QUESTION: usize = 5;
@@ -1910,48 +1935,83 @@ impl<'a> Weights<'a> {
             .collect();
         select(&mut chosen, self.index.relative_cut);
         chosen.sort_by_key(|c| c.0.0);
-        let mut links = Vec::new();
-        for ((ai, staff), _) in chosen {
-            let pilot = pilots[self.index.actions[ai].axis_idx].as_ref();
-            let detail = self.pair_detail(q, a, &prep, ai, pilot, Mode::Trail);
-            let adjustment = staff.as_ref().map_or(0.0, |r| r.adjustment);
-            let Ok((best_i, raw)) = Self::decide(&detail, threshold - adjustment) else {
-                continue;
-            };
-            let trail_from = PASSAGE_THRESHOLD.min(threshold);
-            let mut staff = staff;
-            let passages = detail
-                .passages
-                .into_iter()
-                .enumerate()
-                .filter(|(i, p)| {
-                    *i == best_i || (p.score >= trail_from && p.text_score >= TRAIL_MIN_TEXT)
-                })
-                .map(|(i, p)| {
-                    let mut reasons = p.reasons;
-                    if i == best_i {
-                        reasons.staff = staff.take();
-                        if let Some(r) = &reasons.staff {
-                            reasons
-                                .summary
-                                .push_str(&format!(" {:+.3} staff", r.adjustment));
-                        }
+        chosen
+            .into_iter()
+            .filter_map(|((ai, staff), _)| {
+                self.build_link(q, a, &prep, pilots, ai, staff, threshold)
+            })
+            .collect()
+    }
+
+    /// The best pairs of a question that score in `[floor, threshold)`, at most `max`, best first:
+    /// what the matcher would have linked with a slightly lower threshold.
+    fn near_misses(
+        &self,
+        q: &Question,
+        a: &Analysed,
+        pilots: &[Option<MinisterReason>],
+        floor: f64,
+        max: usize,
+    ) -> Vec<QuestionLink> {
+        let prep = self.prepare(a);
+        let threshold = self.index.link_threshold;
+        self.scored(q, a, &prep, pilots, floor)
+            .into_iter()
+            .filter(|c| c.1 < threshold)
+            .take(max)
+            .filter_map(|(ai, _, staff)| self.build_link(q, a, &prep, pilots, ai, staff, floor))
+            .collect()
+    }
+
+    /// The link of `q` to action `ai` at `threshold` (its trail and reasons), when its best
+    /// passage qualifies; `staff` is what staff decisions added to the score.
+    #[allow(clippy::too_many_arguments)]
+    fn build_link(
+        &self,
+        q: &Question,
+        a: &Analysed,
+        prep: &Prepared,
+        pilots: &[Option<MinisterReason>],
+        ai: usize,
+        staff: Option<StaffReason>,
+        threshold: f64,
+    ) -> Option<QuestionLink> {
+        let pilot = pilots[self.index.actions[ai].axis_idx].as_ref();
+        let detail = self.pair_detail(q, a, prep, ai, pilot, Mode::Trail);
+        let adjustment = staff.as_ref().map_or(0.0, |r| r.adjustment);
+        let (best_i, raw) = Self::decide(&detail, threshold - adjustment).ok()?;
+        let trail_from = PASSAGE_THRESHOLD.min(threshold);
+        let mut staff = staff;
+        let passages = detail
+            .passages
+            .into_iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                *i == best_i || (p.score >= trail_from && p.text_score >= TRAIL_MIN_TEXT)
+            })
+            .map(|(i, p)| {
+                let mut reasons = p.reasons;
+                if i == best_i {
+                    reasons.staff = staff.take();
+                    if let Some(r) = &reasons.staff {
+                        reasons
+                            .summary
+                            .push_str(&format!(" {:+.3} staff", r.adjustment));
                     }
-                    PassageLink {
-                        position: p.position,
-                        kind: p.kind,
-                        score: round3(p.score),
-                        reasons,
-                    }
-                })
-                .collect();
-            links.push(QuestionLink {
-                action_code: self.index.actions[ai].code.clone(),
-                score: round3((raw + adjustment).clamp(0.0, 1.0)),
-                passages,
-            });
-        }
-        links
+                }
+                PassageLink {
+                    position: p.position,
+                    kind: p.kind,
+                    score: round3(p.score),
+                    reasons,
+                }
+            })
+            .collect();
+        Some(QuestionLink {
+            action_code: self.index.actions[ai].code.clone(),
+            score: round3((raw + adjustment).clamp(0.0, 1.0)),
+            passages,
+        })
     }
 }
 

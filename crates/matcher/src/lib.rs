@@ -19,8 +19,9 @@ pub mod status;
 
 pub use index::{
     CONCEPT_WEIGHT, Corpus, LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason,
-    OrganisationMention, PASSAGE_THRESHOLD, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
-    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, select,
+    OrganisationMention, PASSAGE_THRESHOLD, POSSIBLE_MARGIN, POSSIBLE_PER_QUESTION, PassageLink,
+    PlanIndex, QuestionLink, RELATIVE_CUT, Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason,
+    explain, select,
 };
 pub use learn::{StaffDecision, StaffReason, Verdict};
 pub use minister::portfolio_match;

@@ -238,3 +238,55 @@ fn a_simulated_reviewer_on_other_folds_does_not_hurt_held_out_questions() {
     assert!(n_decisions > 10, "the reviewer decided {n_decisions} pairs");
     assert!(a.f1 >= b.f1, "learning hurt: F1 {:.3} → {:.3}", b.f1, a.f1);
 }
+
+/// The review queue's possible missed links on the development corpus: pairs just under the
+/// threshold, never a pair the matcher links, and they include grade-2 pairs the matcher misses
+/// (what a reviewer's look is for).
+#[test]
+fn possible_missed_links_sit_just_under_the_threshold_and_find_missed_pairs() {
+    let plan = common::plan();
+    let qs = questions();
+    let gold =
+        parse_gold(&std::fs::read_to_string(corpus().join("gold-dev.tsv")).unwrap()).unwrap();
+    let index = PlanIndex::new(&plan, &[], &[]);
+    let links = index.match_all(&qs);
+    let possible = index.possible_links(&qs);
+    let mut offered = 0;
+    let mut found_missed = Vec::new();
+    for ((q, ls), ps) in qs.iter().zip(&links).zip(&possible) {
+        assert!(ps.len() <= POSSIBLE_PER_QUESTION);
+        for p in ps {
+            offered += 1;
+            assert!(
+                p.score < LINK_THRESHOLD && p.score >= LINK_THRESHOLD - POSSIBLE_MARGIN - 1e-9,
+                "n°{} → {} at {}",
+                q.number,
+                p.action_code,
+                p.score
+            );
+            assert!(!ls.iter().any(|l| l.action_code == p.action_code));
+            assert!(!p.passages.is_empty());
+            let grade = gold
+                .entries
+                .iter()
+                .find(|e| {
+                    e.number == q.number
+                        && e.action == p.action_code
+                        && vigie_core::text::fold(&e.addressee)
+                            == vigie_core::text::fold(&q.addressee_key())
+                })
+                .map_or(0, |e| e.grade);
+            eprintln!(
+                "possible: n°{} → {} at {:.3} (grade {grade})",
+                q.number, p.action_code, p.score
+            );
+            if grade == 2 {
+                found_missed.push((q.number, p.action_code.clone()));
+            }
+        }
+    }
+    eprintln!(
+        "{offered} possible links offered; missed grade-2 pairs among them: {found_missed:?}"
+    );
+    assert!(offered > 0);
+}

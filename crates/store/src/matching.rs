@@ -42,7 +42,8 @@ use crate::Store;
 use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, member, minister, organisation,
-    organisation_alias, passage, plan, plan_minister, plan_partner, question, status_proposal,
+    organisation_alias, passage, plan, plan_minister, plan_partner, possible_link, question,
+    status_proposal,
 };
 use crate::import::{INTRO_SEPARATOR, ROLE_ASSOCIATED, ROLE_LEAD, ROLE_PARTNER, ROLE_STEERING};
 
@@ -158,6 +159,10 @@ pub struct MatchSummary {
     /// Actions whose proposed status (status, sentence or evidence) changed: a new history row.
     pub statuses_changed: u64,
     pub statuses_unchanged: u64,
+    /// Possible missed links offered to staff after the run (pairs just under the threshold).
+    pub possible_links: u64,
+    /// Possible missed links added, changed or withdrawn by the run.
+    pub possible_changed: u64,
 }
 
 impl MatchSummary {
@@ -167,6 +172,7 @@ impl MatchSummary {
             && self.links_updated == 0
             && self.links_removed == 0
             && self.statuses_changed == 0
+            && self.possible_changed == 0
     }
 }
 
@@ -190,6 +196,11 @@ impl std::fmt::Display for MatchSummary {
             f,
             "statuses: {} changed, {} unchanged",
             self.statuses_changed, self.statuses_unchanged
+        )?;
+        writeln!(
+            f,
+            "possible missed links for review: {} (just under the threshold)",
+            self.possible_links
         )
     }
 }
@@ -775,6 +786,11 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
             .map(|ix| ix.match_all(&qs.questions))
             .collect();
         let stored = load_links(txn, r.clone()).await?;
+        let possible: Vec<Vec<Vec<QuestionLink>>> = indexes
+            .iter()
+            .map(|ix| ix.possible_links(&qs.questions))
+            .collect();
+        write_possible(txn, &base, &qs, &possible, &stored, r.clone(), &mut summary).await?;
         write_links(txn, &base, &qs, &fresh, &stored, r, &mut summary, now).await?;
         collect_statuses(&base, &indexes, &qs, fresh, &stored, &mut collectors, false);
         for (q, &id) in qs.questions.iter().zip(&qs.question_ids) {
@@ -844,6 +860,103 @@ pub async fn recompute_statuses<C: ConnectionTrait>(
         Some(&only),
     )
     .await
+}
+
+/// Rewrites the possible missed links of the questions in `ids` (see
+/// [`vigie_matcher::PlanIndex::possible_links`]): a pair staff already decided on, or that is
+/// stored as a link, is not offered. Only rows that differ are written, so a second run is a no-op.
+async fn write_possible<C: ConnectionTrait>(
+    txn: &C,
+    base: &Base,
+    qs: &LoadedQuestions,
+    possible: &[Vec<Vec<QuestionLink>>],
+    stored: &StoredLinks,
+    ids: RangeInclusive<i32>,
+    summary: &mut MatchSummary,
+) -> Result<(), DbErr> {
+    let linked: HashSet<(i32, i32)> = stored
+        .links
+        .iter()
+        .map(|l| (l.question_id, l.action_id))
+        .collect();
+    // (question id, action id) → (passage id, score, reasons)
+    let mut wanted: BTreeMap<(i32, i32), (i32, f64, String)> = BTreeMap::new();
+    for (pi, per_question) in possible.iter().enumerate() {
+        let lp = &base.plans[pi];
+        for (qi, links) in per_question.iter().enumerate() {
+            let qid = qs.question_ids[qi];
+            for l in links {
+                let Some(&aid) = lp.action_ids.get(&l.action_code) else {
+                    continue;
+                };
+                let Some(best) = l.passages.iter().max_by(|a, b| {
+                    a.score
+                        .total_cmp(&b.score)
+                        .then(b.position.cmp(&a.position))
+                }) else {
+                    continue;
+                };
+                if linked.contains(&(qid, aid)) {
+                    continue;
+                }
+                let pid = *qs.passage_ids.get(&(qid, best.position)).ok_or_else(|| {
+                    DbErr::RecordNotFound(format!("passage {} of question {qid}", best.position))
+                })?;
+                let reasons = serde_json::to_string(&best.reasons)
+                    .map_err(|e| DbErr::Custom(format!("reasons as JSON: {e}")))?;
+                wanted.insert((qid, aid), (pid, l.score, reasons));
+            }
+        }
+    }
+    let existing = possible_link::Entity::find()
+        .filter(possible_link::Column::QuestionId.between(*ids.start(), *ids.end()))
+        .all(txn)
+        .await?;
+    let mut stale = Vec::new();
+    for row in existing {
+        let key = (row.question_id, row.action_id);
+        let same = wanted.get(&key).is_some_and(|(pid, score, reasons)| {
+            *pid == row.passage_id
+                && *score == row.score
+                && *reasons == row.reasons
+                && row.matcher_version == MATCHER_VERSION
+        });
+        if same {
+            wanted.remove(&key);
+            summary.possible_links += 1;
+        } else {
+            stale.push(row.id);
+        }
+    }
+    summary.possible_changed += (stale.len() + wanted.len()) as u64;
+    summary.possible_links += wanted.len() as u64;
+    for ids in stale.chunks(CHUNK) {
+        possible_link::Entity::delete_many()
+            .filter(possible_link::Column::Id.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+    }
+    let rows: Vec<possible_link::ActiveModel> = wanted
+        .into_iter()
+        .map(|((question_id, action_id), (passage_id, score, reasons))| {
+            possible_link::ActiveModel {
+                question_id: Set(question_id),
+                action_id: Set(action_id),
+                passage_id: Set(passage_id),
+                score: Set(score),
+                reasons: Set(reasons),
+                matcher_version: Set(MATCHER_VERSION.to_string()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    // Seven bound values a row.
+    for chunk in rows.chunks(CHUNK / 7) {
+        possible_link::Entity::insert_many(chunk.to_vec())
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The links of some questions as the database holds them, before the run writes.

@@ -749,3 +749,35 @@ async fn a_rejection_weighs_on_the_next_run_and_is_never_overridden() {
     );
     assert_eq!(o.score, t.score);
 }
+
+/// `vigie match` leaves the possible missed links for review: pairs just under the threshold,
+/// never a stored link, rewritten only when they change.
+#[tokio::test]
+async fn the_run_offers_possible_missed_links_just_under_the_threshold() {
+    let store = store_with_everything().await;
+    let first = store.run_matcher().await.unwrap();
+    let rows = vigie_store::entity::possible_link::Entity::find()
+        .all(store.conn())
+        .await
+        .unwrap();
+    assert_eq!(rows.len() as u64, first.possible_links, "{first:?}");
+    assert!(!rows.is_empty(), "{first:?}");
+    let t = vigie_matcher::LINK_THRESHOLD;
+    for r in &rows {
+        assert!(
+            r.score < t && r.score >= t - vigie_matcher::POSSIBLE_MARGIN - 1e-9,
+            "{r:?}"
+        );
+        assert!(
+            store
+                .link_between(r.question_id, r.action_id)
+                .await
+                .unwrap()
+                .is_none(),
+            "{r:?} is already a link"
+        );
+    }
+    let second = store.run_matcher().await.unwrap();
+    assert_noop(&second);
+    assert_eq!(second.possible_links, first.possible_links);
+}

@@ -59,6 +59,8 @@ struct Fx {
     actions: Vec<i32>,
     /// An answer passage of seed 000 (for manual links).
     passage: i32,
+    /// Possible missed links of seed 000, as `vigie match` leaves them: (id, action id).
+    possible: Vec<(i32, i32)>,
     organisation: i32,
     alias: i32,
     mapping: i32,
@@ -172,7 +174,8 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
     // After the mapping: a mapping change re-runs the matcher, which would replace these
     // hand-made proposals. Start them from a database without links, as imported.
     db.execute_unprepared(
-        "DELETE FROM link_passage; DELETE FROM link; DELETE FROM status_proposal;",
+        "DELETE FROM link_passage; DELETE FROM link; DELETE FROM status_proposal; \
+         DELETE FROM possible_link;",
     )
     .await
     .unwrap();
@@ -216,6 +219,24 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
         .unwrap()
         .id;
 
+    // Two possible missed links of seed 000 (just under the threshold).
+    let mut possible = vec![];
+    for (a, score) in [(actions[8], 0.19), (actions[9], 0.17)] {
+        let row = vigie_store::entity::possible_link::ActiveModel {
+            question_id: sea_orm::Set(questions[0].id),
+            action_id: sea_orm::Set(a),
+            passage_id: sea_orm::Set(passage),
+            score: sea_orm::Set(score),
+            reasons: sea_orm::Set(r#"{"shared_terms":[{"passage_words":["numérique"],"action_words":["numérique"]}]}"#.into()),
+            matcher_version: sea_orm::Set("vigie-matcher/test".into()),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+        possible.push((row.id, a));
+    }
+
     let app = vigie_web::router(AppState::new(db.clone()).with_auth(auth));
     Fx {
         app,
@@ -226,6 +247,7 @@ async fn fixture_with(auth: AuthConfig) -> Fx {
         evil_link,
         actions,
         passage,
+        possible,
         organisation: alias_row.organisation_id,
         alias: alias_row.id,
         mapping,
@@ -300,6 +322,16 @@ fn post_routes(fx: &Fx) -> Vec<Route> {
             false,
         ),
         (format!("/review/links/{l1}/confirm"), vec![], false),
+        (
+            format!("/review/possible/{}/accept", fx.possible[0].0),
+            vec![],
+            false,
+        ),
+        (
+            format!("/review/possible/{}/dismiss", fx.possible[1].0),
+            vec![],
+            false,
+        ),
         (format!("/review/links/{l1}/reject"), vec![], false),
         (
             format!("/review/links/{l1}/move"),
@@ -2476,4 +2508,110 @@ async fn a_moves_history_names_its_target_action() {
             || history.contains(&format!("déplacé vers l&#39;action: {code}")),
         "{history}"
     );
+}
+
+/// The review queue offers the possible missed links (issue 10): staff link one (a confirmed link
+/// with its passage, the action's status recomputed, audited) and dismiss another (a rejected
+/// link the matcher will not offer again, audited); both leave the list.
+#[tokio::test]
+async fn possible_missed_links_are_offered_linked_and_dismissed() {
+    let fx = fixture().await;
+    let page = send(&fx.app, get("/review", Some(&fx.editor))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Liens possibles manqués (2)"),
+        "{}",
+        page.body
+    );
+    let (p1, a1) = fx.possible[0];
+    let (p2, a2) = fx.possible[1];
+    assert!(page.body.contains(&format!("/review/possible/{p1}/accept")));
+    assert!(
+        page.body
+            .contains(&format!("/review/possible/{p2}/dismiss"))
+    );
+    // Nearest the threshold first.
+    assert!(
+        page.body.find(&format!("id=\"possible-{p1}\""))
+            < page.body.find(&format!("id=\"possible-{p2}\""))
+    );
+    let audits = count(&fx.db, "SELECT COUNT(*) FROM audit_log").await;
+
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/possible/{p1}/accept"),
+            &fx.editor,
+            &[("note", s("it is about this")), ("back", s("/review"))],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(
+        res.location().starts_with("/review?done=confirmed&link="),
+        "{}",
+        res.location()
+    );
+    let res = send(
+        &fx.app,
+        post_as(
+            &format!("/review/possible/{p2}/dismiss"),
+            &fx.editor,
+            &[("back", s("/review"))],
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    let links = link::Entity::find().all(&fx.db).await.unwrap();
+    let accepted = links.iter().find(|l| l.action_id == a1).expect("accepted");
+    assert_eq!(
+        (accepted.state.as_str(), accepted.origin.as_str()),
+        ("confirmed", "manual")
+    );
+    assert_eq!(accepted.note.as_deref(), Some("it is about this"));
+    let dismissed = links.iter().find(|l| l.action_id == a2).expect("dismissed");
+    assert_eq!(
+        (dismissed.state.as_str(), dismissed.origin.as_str()),
+        ("rejected", "matcher")
+    );
+    assert_eq!(
+        count(
+            &fx.db,
+            &format!(
+                "SELECT COUNT(*) FROM link_passage WHERE link_id IN ({}, {})",
+                accepted.id, dismissed.id
+            )
+        )
+        .await,
+        2,
+        "each keeps the passage that came closest"
+    );
+    assert_eq!(count(&fx.db, "SELECT COUNT(*) FROM possible_link").await, 0);
+    assert_eq!(
+        count(&fx.db, "SELECT COUNT(*) FROM audit_log").await,
+        audits + 2
+    );
+    // The accepted link counts for its action's status at once.
+    assert_eq!(
+        count(
+            &fx.db,
+            &format!("SELECT COUNT(*) FROM status_proposal WHERE action_id = {a1} AND current = 1")
+        )
+        .await,
+        1
+    );
+    let page = send(&fx.app, get("/review", Some(&fx.editor))).await;
+    assert!(!page.body.contains("Liens possibles manqués"), "none left");
+    // Twice: the row is gone, the answer says so.
+    let again = send(
+        &fx.app,
+        post_as(
+            &format!("/review/possible/{p2}/dismiss"),
+            &fx.editor,
+            &[("back", s("/review"))],
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "{}", again.body);
 }

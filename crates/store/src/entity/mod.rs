@@ -22,5 +22,6 @@ pub mod passage;
 pub mod plan;
 pub mod plan_minister;
 pub mod plan_partner;
+pub mod possible_link;
 pub mod question;
 pub mod status_proposal;

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod backup;
 pub mod entity;
 pub mod login_token;
+pub mod possible;
 pub mod review;
 pub mod sessions;
 pub mod throttle;

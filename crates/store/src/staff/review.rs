@@ -242,7 +242,7 @@ pub async fn manual_link_form<C: ConnectionTrait>(
     }))
 }
 
-fn link_view(l: &link::Model) -> Value {
+pub(crate) fn link_view(l: &link::Model) -> Value {
     json!({
         "question_id": l.question_id,
         "action_id": l.action_id,
@@ -524,15 +524,51 @@ async fn copy_passages<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Confirms the link (question, action) — creating it as a manual link when there is none —
-/// and makes sure it carries `passage_ids`. Returns the link.
-async fn confirm_pair<C: ConnectionTrait>(
+/// [`confirm_pair`], then makes sure the link carries `passage` (id, score, reasons JSON).
+pub(crate) async fn confirm_pair_with_passage<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    question_id: i32,
+    action_id: i32,
+    note: Option<&str>,
+    passage: (i32, f64, &str),
+) -> Result<link::Model, StaffError> {
+    let l = confirm_pair(txn, actor, question_id, action_id, note).await?;
+    let (passage_id, score, reasons) = passage;
+    let has = link_passage::Entity::find()
+        .filter(link_passage::Column::LinkId.eq(l.id))
+        .filter(link_passage::Column::PassageId.eq(passage_id))
+        .one(txn)
+        .await?
+        .is_some();
+    if !has {
+        link_passage::ActiveModel {
+            link_id: Set(l.id),
+            passage_id: Set(passage_id),
+            score: Set(score),
+            reasons: Set(reasons.to_string()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(l)
+}
+
+/// Confirms the link (question, action) — creating it as a manual link when there is none — and
+/// withdraws the pair from the possible missed links. Returns the link.
+pub(crate) async fn confirm_pair<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
     question_id: i32,
     action_id: i32,
     note: Option<&str>,
 ) -> Result<link::Model, StaffError> {
+    crate::entity::possible_link::Entity::delete_many()
+        .filter(crate::entity::possible_link::Column::QuestionId.eq(question_id))
+        .filter(crate::entity::possible_link::Column::ActionId.eq(action_id))
+        .exec(txn)
+        .await?;
     let existing = link::Entity::find()
         .filter(link::Column::QuestionId.eq(question_id))
         .filter(link::Column::ActionId.eq(action_id))
@@ -663,24 +699,15 @@ pub async fn add_manual(
         return Err(StaffError::NotFound(format!("action {action_id}")));
     }
     let reasons = json!({ "manual": { "by": actor.name, "note": note } });
-    let l = confirm_pair(&txn, actor, p.question_id, action_id, Some(&note)).await?;
-    let has = link_passage::Entity::find()
-        .filter(link_passage::Column::LinkId.eq(l.id))
-        .filter(link_passage::Column::PassageId.eq(p.id))
-        .one(&txn)
-        .await?
-        .is_some();
-    if !has {
-        link_passage::ActiveModel {
-            link_id: Set(l.id),
-            passage_id: Set(p.id),
-            score: Set(MANUAL_SCORE),
-            reasons: Set(reasons.to_string()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
+    let l = confirm_pair_with_passage(
+        &txn,
+        actor,
+        p.question_id,
+        action_id,
+        Some(&note),
+        (p.id, MANUAL_SCORE, &reasons.to_string()),
+    )
+    .await?;
     crate::matching::recompute_statuses(&txn, &[action_id]).await?;
     txn.commit().await?;
     Ok(l.id)

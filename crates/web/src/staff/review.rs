@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, html};
 use vigie_store::query::common::clamp_page;
+use vigie_store::staff::possible::{self, PossibleQueue};
 use vigie_store::staff::review::{self, ActionChoice, Decision, Queue, QueueItem, Stats};
 use vigie_store::staff::{Problem, StaffError};
 
@@ -35,6 +36,78 @@ pub fn router() -> Router<AppState> {
         .route("/review/links/{id}/reject", change(reject))
         .route("/review/links/{id}/move", change(move_link))
         .route("/review/links/{id}/undo", change(undo))
+        .route("/review/possible/{id}/accept", change(accept_possible))
+        .route("/review/possible/{id}/dismiss", change(dismiss_possible))
+}
+
+/// Possible missed links shown under the queue.
+pub const POSSIBLE_SHOWN: u64 = 20;
+
+async fn accept_possible(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let id = path_id(&id, "possible link")?;
+    match possible::accept(st.db(), &staff.0.actor(), id, fields.get("note")).await {
+        Ok(link) => Ok(see_other(&after_decision(&fields, "confirmed", link))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+async fn dismiss_possible(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    staff: Editor,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let id = path_id(&id, "possible link")?;
+    match possible::dismiss(st.db(), &staff.0.actor(), id, fields.get("note")).await {
+        Ok(link) => Ok(see_other(&after_decision(&fields, "rejected", link))),
+        Err(e) => Ok(refused(&ctx, e)),
+    }
+}
+
+/// The possible missed links, nearest the threshold first, each with the passage that came
+/// closest and the two decisions.
+fn possible_view(ctx: &Ctx, p: &PossibleQueue, back_to: &str) -> Markup {
+    let s = ctx.lang.staff();
+    let t = ctx.t();
+    html! {
+        section aria-labelledby="possible-title" {
+            h2 #possible-title { (s.possible_title) " (" (p.total) ")" }
+            p { (s.possible_lead) }
+            ol.review-queue {
+                @for item in &p.items {
+                    li {
+                        article.review-item aria-labelledby={ "possible-" (item.id) } {
+                            h3 id={ "possible-" (item.id) } {
+                                (t.score) " " (ctx.lang.score(item.score)) " — " (action_link(ctx, &item.action))
+                            }
+                            p { (question_link(ctx, &item.question)) }
+                            div.excerpt {
+                                a href={ (ctx.link(&paths::question(&item.question))) "#p" (item.passage.position) } {
+                                    (t.passage_kind(item.passage.kind)) " · " (ctx.lang.passage_n(item.passage.position.into()))
+                                }
+                                div { (highlight(&item.passage.text, &item.passage.words)) }
+                            }
+                            details.reasons {
+                                summary { (t.why_this_link) }
+                                (reasons(ctx, &item.passage.reasons))
+                            }
+                            div.review-actions {
+                                (decision_form(ctx, &format!("/review/possible/{}/accept", item.id), s.accept_possible, back_to, item.id, "pa"))
+                                (decision_form(ctx, &format!("/review/possible/{}/dismiss", item.id), s.dismiss_possible, back_to, item.id, "pr"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 async fn queue_page(
@@ -45,12 +118,13 @@ async fn queue_page(
     let page = clamp_page(ctx.param("page").and_then(|p| p.parse().ok()));
     let q = review::queue(st.db(), page, PER_PAGE).await?;
     let choices = review::action_choices(st.db()).await?;
+    let maybe = possible::possible(st.db(), POSSIBLE_SHOWN).await?;
     // The message after a decision: what changed, with an undo.
     let done = match (ctx.param("done"), ctx.param_id("link")) {
         (Some(_), Some(id)) => review::link_summary(st.db(), id).await?,
         _ => None,
     };
-    Ok(queue_view(&ctx, &q, &choices, done.as_ref()))
+    Ok(queue_view(&ctx, &q, &maybe, &choices, done.as_ref()))
 }
 
 /// Where to go after a decision on `link`: back where the form was, saying what was done.
@@ -110,6 +184,7 @@ fn here(ctx: &Ctx) -> String {
 fn queue_view(
     ctx: &Ctx,
     q: &Queue,
+    maybe: &PossibleQueue,
     choices: &[ActionChoice],
     done: Option<&review::LinkSummary>,
 ) -> Markup {
@@ -144,6 +219,7 @@ fn queue_view(
                 }
                 (pagination(ctx, q.page, q.pages()))
             }
+            @if !maybe.items.is_empty() { (possible_view(ctx, maybe, &back_to)) }
         },
     )
 }
@@ -213,7 +289,7 @@ fn decision_form(
             label for={ (key) "n-" (id) } { (s.note_optional) }
             input id={ (key) "n-" (id) } type="text" name="note" maxlength="4000";
             // Rejecting looks different from confirming: an outlined button, not a filled one.
-            @if key == "r" { button.secondary type="submit" { (label) } } @else { button type="submit" { (label) } }
+            @if key.ends_with('r') { button.secondary type="submit" { (label) } } @else { button type="submit" { (label) } }
         }
     }
 }
