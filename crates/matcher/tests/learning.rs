@@ -97,3 +97,25 @@ fn a_confirmed_twin_raises_the_link_and_an_unrelated_decision_changes_nothing() 
         .match_question(&q);
     assert_eq!(unrelated, before);
 }
+
+/// The explanation is a structure: its verdict carries the score `match_all` gives the link, its
+/// staff reason what the decisions changed; the text `vigie explain` prints is its rendering.
+#[test]
+fn the_explanation_is_a_structure_that_agrees_with_the_links() {
+    use vigie_matcher::{ExplainedVerdict, explain_pair};
+    let q = seed(1176);
+    let learned = PlanIndex::new(&common::plan(), &default_aliases(), &[])
+        .with_decisions(&[decision(&twin(&q), "5.2", Verdict::Confirmed)]);
+    let links = learned.match_question(&q);
+    let l = link(&links, "5.2").expect("linked");
+    let e = explain_pair(&learned, &q, "5.2").unwrap();
+    match &e.verdict {
+        ExplainedVerdict::Linked { score, .. } => assert!((score - l.score).abs() < 0.0015),
+        other => panic!("{other:?}"),
+    }
+    let staff = e.staff.as_ref().expect("the decision shows");
+    assert_eq!((staff.confirmed, staff.rejected), (1, 0));
+    assert!(!e.passages.is_empty() && e.passages.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(vigie_matcher::explain(&learned, &q, "5.2"), e.to_string());
+    assert!(explain_pair(&learned, &q, "9.9").unwrap_err().contains("no action 9.9"));
+}

@@ -14,7 +14,7 @@ mod reasons;
 mod windows;
 
 pub use corpus::Corpus;
-pub use explain::explain;
+pub use explain::{ExplainedPassage, ExplainedVerdict, Explanation, explain, explain_pair};
 use learning::{Learned, distinctive_terms};
 use windows::{Window, windows};
 
