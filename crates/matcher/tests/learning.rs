@@ -117,5 +117,9 @@ fn the_explanation_is_a_structure_that_agrees_with_the_links() {
     assert_eq!((staff.confirmed, staff.rejected), (1, 0));
     assert!(!e.passages.is_empty() && e.passages.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(vigie_matcher::explain(&learned, &q, "5.2"), e.to_string());
-    assert!(explain_pair(&learned, &q, "9.9").unwrap_err().contains("no action 9.9"));
+    assert!(
+        explain_pair(&learned, &q, "9.9")
+            .unwrap_err()
+            .contains("no action 9.9")
+    );
 }

@@ -20,14 +20,13 @@ use vigie_core::{LinkOrigin, LinkState, PassageKind};
 use super::action::{ActionPage, action_page};
 use super::common::{
     ActionRef, AxisRef, MemberRef, MinisterRef, OrganisationRef, Page, QuestionRef, StatusCounts,
-    actions_by_ids, current_statuses, questions_by_ids, status_of,
+    actions_by_ids, current_statuses, passages_of_links, questions_by_ids, status_of,
 };
 use super::member::MemberPage;
 use super::overview::{PlanSummary, dedup, plans};
 use crate::decode::decode;
 use crate::entity::{
-    action, axis, axis_pilot, link, link_passage, member, minister, organisation,
-    organisation_alias, passage, question,
+    action, axis, axis_pilot, link, member, minister, organisation, organisation_alias, question,
 };
 use crate::staff::assessments::{self, Assessment};
 
@@ -360,19 +359,6 @@ pub async fn link_items<C: ConnectionTrait>(
     if links.is_empty() {
         return Ok(vec![]);
     }
-    let lps = link_passage::Entity::find()
-        .filter(link_passage::Column::LinkId.is_in(links.iter().map(|l| l.id).collect::<Vec<_>>()))
-        .all(db)
-        .await?;
-    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
-        .filter(
-            passage::Column::Id.is_in(lps.iter().map(|lp| lp.passage_id).collect::<HashSet<_>>()),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
     let questions: HashMap<i32, QuestionRef> =
         questions_by_ids(db, &dedup(links.iter().map(|l| l.question_id)))
             .await?
@@ -385,32 +371,23 @@ pub async fn link_items<C: ConnectionTrait>(
             .into_iter()
             .map(|a| (a.id, a))
             .collect();
-    let mut per_link: HashMap<i32, Vec<LinkPassageItem>> = HashMap::new();
-    for lp in lps {
-        let Some(p) = passages.get(&lp.passage_id) else {
-            continue;
-        };
-        per_link
-            .entry(lp.link_id)
-            .or_default()
-            .push(LinkPassageItem {
-                passage_id: p.id,
-                position: p.position,
-                kind: decode("passage.kind", &p.kind)?,
-                score: lp.score,
-                reasons: serde_json::from_str(&lp.reasons)
-                    .unwrap_or(serde_json::Value::String(lp.reasons)),
-            });
-    }
+    let ids: Vec<i32> = links.iter().map(|l| l.id).collect();
+    let mut per_link = passages_of_links(db, &ids).await?;
     links
         .into_iter()
         .filter_map(|l| {
-            let mut passages = per_link.remove(&l.id).unwrap_or_default();
-            passages.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(a.position.cmp(&b.position))
-            });
+            let passages: Vec<LinkPassageItem> = per_link
+                .remove(&l.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| LinkPassageItem {
+                    passage_id: p.passage_id,
+                    position: p.position,
+                    kind: p.kind,
+                    score: p.score,
+                    reasons: p.reasons,
+                })
+                .collect();
             let question = questions.get(&l.question_id)?.clone();
             let action = actions.get(&l.action_id)?.clone();
             let item = || -> Result<LinkItem, DbErr> {

@@ -463,3 +463,71 @@ mod tests {
         assert_eq!(fold(s).chars().count(), s.chars().count());
     }
 }
+
+/// One passage supporting a link, as every page, feed and API list shows it.
+#[derive(Clone, Debug)]
+pub struct LinkedPassage {
+    pub passage_id: i32,
+    pub position: i32,
+    pub kind: vigie_core::PassageKind,
+    pub heading: Option<String>,
+    pub text: String,
+    /// The passage's own score for the link.
+    pub score: f64,
+    /// The reasons as stored (the matcher's `Reasons`, or who linked it by hand); a row that is
+    /// not JSON is kept as a string, never dropped.
+    pub reasons: serde_json::Value,
+    /// The passage's words the reasons name (to highlight).
+    pub words: Vec<String>,
+}
+
+/// The passages of `link_ids`, per link, best first (then in document order): the one loader of
+/// the links-with-their-passages the action feed, the API and the review queue show. Two queries
+/// for any number of links.
+pub async fn passages_of_links<C: ConnectionTrait>(
+    db: &C,
+    link_ids: &[i32],
+) -> Result<HashMap<i32, Vec<LinkedPassage>>, DbErr> {
+    use crate::entity::{link_passage, passage};
+    let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
+    if link_ids.is_empty() {
+        return Ok(out);
+    }
+    let lps = link_passage::Entity::find()
+        .filter(link_passage::Column::LinkId.is_in(link_ids.to_vec()))
+        .all(db)
+        .await?;
+    let wanted: HashSet<i32> = lps.iter().map(|lp| lp.passage_id).collect();
+    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
+        .filter(passage::Column::Id.is_in(wanted))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    for lp in lps {
+        let Some(p) = passages.get(&lp.passage_id) else {
+            continue;
+        };
+        let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
+            .unwrap_or(serde_json::Value::String(lp.reasons.clone()));
+        out.entry(lp.link_id).or_default().push(LinkedPassage {
+            passage_id: p.id,
+            position: p.position,
+            kind: decode("passage.kind", &p.kind)?,
+            heading: p.heading.clone(),
+            text: p.text.clone(),
+            score: lp.score,
+            words: crate::query::action::matched_words(&reasons),
+            reasons,
+        });
+    }
+    for ps in out.values_mut() {
+        ps.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.position.cmp(&b.position))
+        });
+    }
+    Ok(out)
+}

@@ -3,7 +3,7 @@
 //!
 //! Eight queries whatever the number of entries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query};
@@ -11,10 +11,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde::Serialize;
 use vigie_core::{LinkState, PassageKind};
 
-use super::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
+use super::common::{ActionRef, QuestionRef, actions_by_ids, passages_of_links, questions_by_ids};
 use super::overview::dedup;
 use crate::decode::decode;
-use crate::entity::{link, link_passage, passage, question};
+use crate::entity::{link, question};
 
 /// The most entries a feed carries.
 pub const FEED_LIMIT: u64 = 50;
@@ -89,19 +89,6 @@ pub async fn evidence_entries<C: ConnectionTrait>(
         .into_iter()
         .map(|l| (l.id, l))
         .collect();
-    let lps = link_passage::Entity::find()
-        .filter(link_passage::Column::LinkId.is_in(order.clone()))
-        .all(db)
-        .await?;
-    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
-        .filter(
-            passage::Column::Id.is_in(lps.iter().map(|lp| lp.passage_id).collect::<HashSet<_>>()),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
     let links_in_order: Vec<link::Model> = order.iter().filter_map(|id| links.remove(id)).collect();
     let questions: HashMap<i32, QuestionRef> =
         questions_by_ids(db, &dedup(links_in_order.iter().map(|l| l.question_id)))
@@ -115,26 +102,21 @@ pub async fn evidence_entries<C: ConnectionTrait>(
             .into_iter()
             .map(|a| (a.id, a))
             .collect();
-    let mut per_link: HashMap<i32, Vec<FeedPassage>> = HashMap::new();
-    for lp in lps {
-        if let Some(p) = passages.get(&lp.passage_id) {
-            per_link.entry(lp.link_id).or_default().push(FeedPassage {
-                position: p.position,
-                kind: decode("passage.kind", &p.kind)?,
-                score: lp.score,
-                text: p.text.clone(),
-            });
-        }
-    }
+    let mut per_link = passages_of_links(db, &order).await?;
     links_in_order
         .into_iter()
         .filter_map(|l| {
-            let mut passages = per_link.remove(&l.id).unwrap_or_default();
-            passages.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(a.position.cmp(&b.position))
-            });
+            let passages: Vec<FeedPassage> = per_link
+                .remove(&l.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| FeedPassage {
+                    position: p.position,
+                    kind: p.kind,
+                    score: p.score,
+                    text: p.text,
+                })
+                .collect();
             let question = questions.get(&l.question_id)?.clone();
             let action = actions.get(&l.action_id)?.clone();
             Some(decode("link.state", &l.state).map(|state| FeedEntry {

@@ -23,8 +23,9 @@ use super::audit::AuditKind;
 use super::{Actor, Field, MAX_TEXT, Problem, StaffError, audit, optional_text, required_text};
 use crate::decode::decode;
 use crate::entity::{action, link, link_passage, passage};
-use crate::query::action::matched_words;
-use crate::query::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
+use crate::query::common::{
+    ActionRef, LinkedPassage, QuestionRef, actions_by_ids, passages_of_links, questions_by_ids,
+};
 
 /// `matcher_version` of links staff made.
 pub const MANUAL_VERSION: &str = "manual";
@@ -57,6 +58,21 @@ pub struct QueuePassage {
     pub score: f64,
     pub reasons: Value,
     pub words: Vec<String>,
+}
+
+impl From<LinkedPassage> for QueuePassage {
+    fn from(p: LinkedPassage) -> Self {
+        QueuePassage {
+            passage_id: p.passage_id,
+            position: p.position,
+            kind: p.kind,
+            heading: p.heading,
+            text: p.text,
+            score: p.score,
+            reasons: p.reasons,
+            words: p.words,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -116,46 +132,11 @@ async fn hydrate<C: ConnectionTrait>(
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
-    let lps = if link_ids.is_empty() {
-        vec![]
-    } else {
-        link_passage::Entity::find()
-            .filter(link_passage::Column::LinkId.is_in(link_ids))
-            .order_by_desc(link_passage::Column::Score)
-            .order_by_asc(link_passage::Column::Id)
-            .all(db)
-            .await?
-    };
-    let passage_ids: Vec<i32> = dedup(lps.iter().map(|lp| lp.passage_id));
-    let passages: HashMap<i32, passage::Model> = if passage_ids.is_empty() {
-        HashMap::new()
-    } else {
-        passage::Entity::find()
-            .filter(passage::Column::Id.is_in(passage_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect()
-    };
-    let mut by_link: HashMap<i32, Vec<QueuePassage>> = HashMap::new();
-    for lp in lps {
-        let Some(p) = passages.get(&lp.passage_id) else {
-            continue;
-        };
-        let reasons: Value =
-            serde_json::from_str(&lp.reasons).unwrap_or(Value::String(lp.reasons.clone()));
-        by_link.entry(lp.link_id).or_default().push(QueuePassage {
-            passage_id: p.id,
-            position: p.position,
-            kind: decode("passage.kind", &p.kind)?,
-            heading: p.heading.clone(),
-            text: p.text.clone(),
-            score: lp.score,
-            words: matched_words(&reasons),
-            reasons,
-        });
-    }
+    let mut by_link: HashMap<i32, Vec<QueuePassage>> = passages_of_links(db, &link_ids)
+        .await?
+        .into_iter()
+        .map(|(id, ps)| (id, ps.into_iter().map(QueuePassage::from).collect()))
+        .collect();
     Ok(links
         .into_iter()
         .filter_map(|l| {
