@@ -273,12 +273,39 @@ pub async fn minister_page<C: ConnectionTrait>(
     id: i32,
 ) -> Result<Option<MinisterPage>, DbErr> {
     let (all, people) = people(db).await?;
+    page_of(db, &all, &people, id).await
+}
+
+/// Where minister row `id` is shown: its page when it is the canonical row of its person (or
+/// post), else `Err(canonical id)` to redirect to; `None` when there is no such row. Loads the
+/// people once (the page does not load them a second time).
+pub async fn minister_page_or_canonical<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<Result<MinisterPage, i32>>, DbErr> {
+    let (all, people) = people(db).await?;
+    if !all.iter().any(|m| m.id == id) {
+        return Ok(None);
+    }
+    let canonical = people.canonical(id);
+    if canonical != id {
+        return Ok(Some(Err(canonical)));
+    }
+    Ok(page_of(db, &all, &people, id).await?.map(Ok))
+}
+
+async fn page_of<C: ConnectionTrait>(
+    db: &C,
+    all: &[minister::Model],
+    people: &People,
+    id: i32,
+) -> Result<Option<MinisterPage>, DbErr> {
     let Some(m) = all.iter().find(|m| m.id == id).cloned() else {
         return Ok(None);
     };
     // The page of the person's (or post's) canonical row gathers every row of it.
     let group = people.rows(people.canonical(id));
-    let (mut pilot_roles, holders) = related(&m, &all);
+    let (mut pilot_roles, holders) = related(&m, all);
     for r in &group {
         if *r != id
             && let Some(row) = all.iter().find(|x| x.id == *r && x.name.is_none())
@@ -352,12 +379,6 @@ pub async fn minister_page<C: ConnectionTrait>(
         actions_piloted,
         holders,
     }))
-}
-
-/// The row whose page shows minister row `id` (see [`People`]); `None` when there is no such row.
-pub async fn canonical_minister<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<i32>, DbErr> {
-    let (all, people) = people(db).await?;
-    Ok(all.iter().any(|m| m.id == id).then(|| people.canonical(id)))
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use maud::Markup;
 use vigie_core::Status;
 use vigie_store::query::action::action_page_window;
 use vigie_store::query::member::member_page;
-use vigie_store::query::minister::minister_page;
 use vigie_store::query::organisation::organisation_page;
 use vigie_store::query::question::question_page;
 use vigie_store::query::{self, common::clamp_page};
@@ -289,14 +288,13 @@ async fn minister(
     Path(raw): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&raw, "minister")?;
-    let canonical = query::minister::canonical_minister(st.db(), id)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("minister {id}")))?;
-    if canonical != id {
-        return Ok(Redirect::to(&ctx.link(&paths::minister_id(canonical))).into_response());
+    match query::minister::minister_page_or_canonical(st.db(), id).await? {
+        None => Err(AppError::not_found(format!("minister {id}"))),
+        Some(Err(canonical)) => {
+            Ok(Redirect::to(&ctx.link(&paths::minister_id(canonical))).into_response())
+        }
+        Some(Ok(page)) => Ok(views::minister::page(&ctx, &page).into_response()),
     }
-    let page = by_path_id(&raw, "minister", |id| minister_page(st.db(), id)).await?;
-    Ok(views::minister::page(&ctx, &page).into_response())
 }
 
 async fn organisation(
