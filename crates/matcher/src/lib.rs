@@ -21,7 +21,7 @@ pub use index::{
     CONCEPT_WEIGHT, Corpus, ExplainedPassage, ExplainedVerdict, Explanation, LINK_THRESHOLD,
     MAX_LINKS_PER_QUESTION, MinisterReason, OrganisationMention, PASSAGE_THRESHOLD,
     POSSIBLE_MARGIN, POSSIBLE_PER_QUESTION, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
-    Reasons, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_pair, select,
+    Reasons, Refusal, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_pair, select,
 };
 pub use learn::{StaffDecision, StaffReason, Verdict};
 pub use minister::portfolio_match;

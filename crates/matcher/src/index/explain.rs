@@ -9,6 +9,7 @@ use std::fmt;
 use serde::Serialize;
 use vigie_core::{PassageKind, Question};
 
+use super::reasons::Refusal;
 use super::*;
 use crate::learn::LEARN_WEIGHT;
 
@@ -62,9 +63,9 @@ pub enum ExplainedVerdict {
         higher: usize,
         max: usize,
     },
-    /// A rule of the decision fails; why, in words.
+    /// A rule of the decision fails.
     NotLinked {
-        why: String,
+        why: Refusal,
     },
 }
 

@@ -16,6 +16,7 @@ mod windows;
 pub use corpus::Corpus;
 pub use explain::{ExplainedPassage, ExplainedVerdict, Explanation, explain, explain_pair};
 use learning::{Learned, distinctive_terms};
+pub use reasons::Refusal;
 use windows::{Window, windows};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

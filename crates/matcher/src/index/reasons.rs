@@ -283,7 +283,7 @@ impl<'a> Weights<'a> {
 
     /// The link decision for one pair: the best passage that passes the threshold and, with the
     /// subject, shares enough distinctive terms with the action. `Err` says why there is none.
-    pub(super) fn decide(detail: &PairDetail, threshold: f64) -> Result<(usize, f64), String> {
+    pub(super) fn decide(detail: &PairDetail, threshold: f64) -> Result<(usize, f64), Refusal> {
         let mut order: Vec<usize> = (0..detail.passages.len()).collect();
         order.sort_by(|&x, &y| {
             let (px, py) = (&detail.passages[x], &detail.passages[y]);
@@ -292,20 +292,22 @@ impl<'a> Weights<'a> {
                 .then(px.position.cmp(&py.position))
         });
         let Some(&top) = order.first() else {
-            return Err("no passage shares any term with the action".into());
+            return Err(Refusal::NoSharedTerm);
         };
         let best = &detail.passages[top];
         if best.score < threshold {
-            return Err(format!(
-                "the best passage (n°{}) scores {:.3}, below the threshold {threshold}",
-                best.position, best.score
-            ));
+            return Err(Refusal::BelowThreshold {
+                position: best.position,
+                score: best.score,
+                threshold,
+            });
         }
         if detail.theme.as_ref().is_some_and(|w| w.is_empty()) {
-            return Err(format!(
-                "the best passage (n°{}) scores {:.3}, but the question never touches the theme of the action's axis (« {} »)",
-                best.position, best.score, detail.axis_title
-            ));
+            return Err(Refusal::OffTheme {
+                position: best.position,
+                score: best.score,
+                axis_title: detail.axis_title.clone(),
+            });
         }
         for &i in &order {
             let p = &detail.passages[i];
@@ -326,13 +328,75 @@ impl<'a> Weights<'a> {
             .iter()
             .chain(&detail.subject_terms)
             .collect();
-        Err(format!(
-            "the best passage (n°{}) scores {:.3} but shares only {} distinctive term(s) with the action ({}), and no other passage above the threshold shares more; at least {MIN_CONTENT_TERMS} are required",
-            best.position,
-            best.score,
-            content.len(),
-            content.iter().map(|s| **s).collect::<Vec<_>>().join(", ")
-        ))
+        Err(Refusal::TooFewTerms {
+            position: best.position,
+            score: best.score,
+            terms: content.iter().map(|s| s.to_string()).collect(),
+            required: MIN_CONTENT_TERMS,
+        })
+    }
+}
+
+/// Why the link decision refuses a pair: the rule that fails, with its figures.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub enum Refusal {
+    /// No passage shares any term with the action.
+    NoSharedTerm,
+    /// The best passage scores under the threshold.
+    BelowThreshold {
+        position: u32,
+        score: f64,
+        threshold: f64,
+    },
+    /// The question never touches the theme of the action's axis.
+    OffTheme {
+        position: u32,
+        score: f64,
+        axis_title: String,
+    },
+    /// No passage above the threshold shares enough distinctive terms (the matcher's terms:
+    /// stems and concept names, for the CLI; a public page would say the count only).
+    TooFewTerms {
+        position: u32,
+        score: f64,
+        terms: Vec<String>,
+        required: usize,
+    },
+}
+
+/// The refusal in plain words, as `vigie explain` prints it.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NoSharedTerm => write!(f, "no passage shares any term with the action"),
+            Refusal::BelowThreshold {
+                position,
+                score,
+                threshold,
+            } => write!(
+                f,
+                "the best passage (n°{position}) scores {score:.3}, below the threshold {threshold}"
+            ),
+            Refusal::OffTheme {
+                position,
+                score,
+                axis_title,
+            } => write!(
+                f,
+                "the best passage (n°{position}) scores {score:.3}, but the question never touches the theme of the action's axis (« {axis_title} »)"
+            ),
+            Refusal::TooFewTerms {
+                position,
+                score,
+                terms,
+                required,
+            } => write!(
+                f,
+                "the best passage (n°{position}) scores {score:.3} but shares only {} distinctive term(s) with the action ({}), and no other passage above the threshold shares more; at least {required} are required",
+                terms.len(),
+                terms.join(", ")
+            ),
+        }
     }
 }
 
