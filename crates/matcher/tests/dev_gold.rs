@@ -251,6 +251,11 @@ fn possible_missed_links_sit_just_under_the_threshold_and_find_missed_pairs() {
     let index = PlanIndex::new(&plan, &[], &[]);
     let links = index.match_all(&qs);
     let possible = index.possible_links(&qs);
+    // `vigie match` gets both in one pass: the same links, the same possible links.
+    let (both_links, both_possible): (Vec<_>, Vec<_>) =
+        index.match_with_possible(&qs).into_iter().unzip();
+    assert_eq!(both_links, links);
+    assert_eq!(both_possible, possible);
     let mut offered = 0;
     let mut found_missed = Vec::new();
     for ((q, ls), ps) in qs.iter().zip(&links).zip(&possible) {

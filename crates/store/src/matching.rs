@@ -743,6 +743,9 @@ pub(crate) async fn rematch<C: ConnectionTrait>(txn: &C) -> Result<MatchSummary,
     run(txn, MATCH_CHUNK).await
 }
 
+/// Per plan, per question of a chunk: links (or possible missed links).
+type PerPlan = Vec<Vec<Vec<QuestionLink>>>;
+
 /// The whole run, in the caller's transaction. One pass over the questions, `chunk` at a time: each
 /// chunk is linked (a question's links depend on the plan and that question only, not on the rest
 /// of the database: see [`vigie_matcher::Corpus`]), its links written and its status evidence
@@ -781,15 +784,12 @@ async fn run<C: ConnectionTrait>(txn: &C, chunk: usize) -> Result<MatchSummary, 
     let mut by_key: HashMap<QuestionKey, i32> = HashMap::new();
     for r in ranges {
         let qs = load_questions(txn, &base, r.clone()).await?;
-        let fresh: Vec<Vec<Vec<QuestionLink>>> = indexes
+        // The links and the possible missed links, in one pass.
+        let (fresh, possible): (PerPlan, PerPlan) = indexes
             .iter()
-            .map(|ix| ix.match_all(&qs.questions))
-            .collect();
+            .map(|ix| ix.match_with_possible(&qs.questions).into_iter().unzip())
+            .unzip();
         let stored = load_links(txn, r.clone()).await?;
-        let possible: Vec<Vec<Vec<QuestionLink>>> = indexes
-            .iter()
-            .map(|ix| ix.possible_links(&qs.questions))
-            .collect();
         write_possible(txn, &base, &qs, &possible, &stored, r.clone(), &mut summary).await?;
         write_links(txn, &base, &qs, &fresh, &stored, r, &mut summary, now).await?;
         collect_statuses(&base, &indexes, &qs, fresh, &stored, &mut collectors, false);

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use vigie_core::Question;
-use vigie_core::text;
 
 use super::{Analysed, MinisterReason, Prepared, Weights, round3};
 use crate::background::is_general;
@@ -12,21 +11,26 @@ use crate::fx::FxMap;
 use crate::learn::{LEARN_MIN_SIMILARITY, LEARN_WEIGHT, StaffReason};
 
 /// A question's distinctive terms (general vocabulary left out), with their counts over the subject,
-/// headings and texts, and the first way the question writes each; sorted by term.
-pub(super) fn distinctive_terms(q: &Question) -> Vec<(String, f64, String)> {
+/// headings and texts, and the first way the question writes each; sorted by term. Read from the
+/// question's analysis `a` (its tokens), not analysed again.
+pub(super) fn distinctive_terms(q: &Question, a: &Analysed) -> Vec<(String, f64, String)> {
     let mut out: BTreeMap<String, (f64, String)> = BTreeMap::new();
-    let texts = std::iter::once(q.subject.as_str()).chain(
-        q.passages
-            .iter()
-            .flat_map(|p| p.heading.as_deref().into_iter().chain([p.text.as_str()])),
+    let texts = std::iter::once((q.subject.as_str(), &a.subject[..])).chain(
+        q.passages.iter().zip(&a.passages).flat_map(|(p, ap)| {
+            p.heading
+                .as_deref()
+                .map(|h| (h, &ap.heading[..]))
+                .into_iter()
+                .chain([(p.text.as_str(), &ap.text[..])])
+        }),
     );
-    for t in texts {
-        for tok in text::analyse(t) {
+    for (t, tokens) in texts {
+        for tok in tokens {
             if is_general(&tok.term) {
                 continue;
             }
             let e = out
-                .entry(tok.term)
+                .entry(tok.term.clone())
                 .or_insert_with(|| (0.0, t[tok.surface.clone()].to_string()));
             e.0 += 1.0;
         }
@@ -59,6 +63,32 @@ pub(super) fn cosine(a: &Sparse, b: &Sparse) -> f64 {
 pub(super) struct Learned {
     pub(super) confirmed: Vec<(crate::QuestionKey, Sparse)>,
     pub(super) rejected: Vec<(crate::QuestionKey, Sparse)>,
+    /// The centroids of all the examples, computed once ([`Learned::finish`]): a question uses
+    /// them unless it is one of the examples.
+    confirmed_centroid: Sparse,
+    rejected_centroid: Sparse,
+}
+
+impl Learned {
+    /// Computes the centroids once the examples are in.
+    pub(super) fn finish(&mut self) {
+        self.confirmed_centroid = centroid(self.confirmed.iter().map(|(_, v)| v));
+        self.rejected_centroid = centroid(self.rejected.iter().map(|(_, v)| v));
+    }
+}
+
+/// The centroid of `examples` without those of question `key`: the precomputed `all` unless the
+/// question is among them.
+fn centroid_without<'v>(
+    examples: &'v [(crate::QuestionKey, Sparse)],
+    all: &'v Sparse,
+    key: &'v crate::QuestionKey,
+) -> std::borrow::Cow<'v, Sparse> {
+    if examples.iter().any(|(k, _)| k == key) {
+        std::borrow::Cow::Owned(centroid(others(examples, key)))
+    } else {
+        std::borrow::Cow::Borrowed(all)
+    }
 }
 
 /// The examples of questions other than `key`.
@@ -105,10 +135,8 @@ impl Weights<'_> {
         let l = self.learned.get(action)?;
         // The examples of other questions: a decision on this very question is kept by the store
         // as the person made it, and must not feed the matcher's own view of it.
-        let (confirmed, rejected) = (
-            centroid(others(&l.confirmed, key)),
-            centroid(others(&l.rejected, key)),
-        );
+        let confirmed = centroid_without(&l.confirmed, &l.confirmed_centroid, key);
+        let rejected = centroid_without(&l.rejected, &l.rejected_centroid, key);
         let sim = |c: &Sparse| {
             let x = cosine(question, c);
             if x >= LEARN_MIN_SIMILARITY { x } else { 0.0 }
@@ -159,7 +187,7 @@ impl Weights<'_> {
                 .map(|(ai, s)| (ai, s, None))
                 .collect();
         }
-        let terms = distinctive_terms(q);
+        let terms = distinctive_terms(q, a);
         let words: FxMap<String, String> = terms
             .iter()
             .map(|(t, _, w)| (t.clone(), w.clone()))

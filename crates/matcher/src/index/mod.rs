@@ -511,7 +511,7 @@ impl PlanIndex {
                 action,
                 key: crate::question_key(&d.question),
                 verdict: d.verdict,
-                terms: distinctive_terms(&d.question),
+                terms: distinctive_terms(&d.question, &analyse_question(&d.question)),
             });
         }
         self
@@ -612,14 +612,28 @@ impl PlanIndex {
     /// hashing, so a large batch can be linked in chunks of any size.
     pub fn match_all(&self, questions: &[Question]) -> Vec<Vec<QuestionLink>> {
         let analysed = parallel_map(questions, analyse_question);
-        self.link_analysed(questions, &analysed)
+        self.link_analysed(questions, &analysed, false)
+            .into_iter()
+            .map(|(links, _)| links)
+            .collect()
+    }
+
+    /// [`Self::match_all`] and [`Self::possible_links`] in one pass (what `vigie match` needs):
+    /// each question is analysed and scored once, and its links are those `match_all` gives.
+    pub fn match_with_possible(
+        &self,
+        questions: &[Question],
+    ) -> Vec<(Vec<QuestionLink>, Vec<QuestionLink>)> {
+        let analysed = parallel_map(questions, analyse_question);
+        self.link_analysed(questions, &analysed, true)
     }
 
     fn link_analysed(
         &self,
         questions: &[Question],
         analysed: &[Analysed],
-    ) -> Vec<Vec<QuestionLink>> {
+        possible: bool,
+    ) -> Vec<(Vec<QuestionLink>, Vec<QuestionLink>)> {
         let weights = Weights::new(self, &self.reference);
         let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(analysed).collect();
         // Pilot status depends only on the addressee: compute it once per addressee.
@@ -635,7 +649,7 @@ impl PlanIndex {
         }
         parallel_map(&pairs, |(q, a)| {
             let key = (q.addressee.name.clone(), q.addressee.portfolio.clone());
-            weights.link_question(q, a, &pilots[&key])
+            weights.link_question(q, a, &pilots[&key], possible)
         })
     }
 
@@ -665,16 +679,10 @@ impl PlanIndex {
     /// passing every other rule, best first, with their trails and reasons. The review queue
     /// offers them to staff; they are never links on their own.
     pub fn possible_links(&self, questions: &[Question]) -> Vec<Vec<QuestionLink>> {
-        let analysed = parallel_map(questions, analyse_question);
-        let weights = Weights::new(self, &self.reference);
-        let floor = self.link_threshold - POSSIBLE_MARGIN;
-        let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(&analysed).collect();
-        parallel_map(&pairs, |(q, a)| {
-            let pilots: Vec<Option<MinisterReason>> = (0..self.axes.len())
-                .map(|i| self.pilot_of_axis(&q.addressee, i))
-                .collect();
-            weights.near_misses(q, a, &pilots, floor, POSSIBLE_PER_QUESTION)
-        })
+        self.match_with_possible(questions)
+            .into_iter()
+            .map(|(_, possible)| possible)
+            .collect()
     }
 
     /// For calibration: every (question, action) pair of a batch that passes every rule of the link
@@ -889,6 +897,7 @@ impl<'a> Weights<'a> {
                     Verdict::Rejected => l.rejected.push((e.key.clone(), v)),
                 }
             }
+            learned.iter_mut().for_each(Learned::finish);
             w.learned = learned;
         }
         w
@@ -1214,47 +1223,43 @@ impl<'a> Weights<'a> {
         chosen
     }
 
+    /// The links of one question and, when `possible`, its possible missed links: the best pairs
+    /// (at most [`POSSIBLE_PER_QUESTION`]) scoring within [`POSSIBLE_MARGIN`] under the threshold.
+    /// One candidate search serves both: the candidates at the lower floor that reach the
+    /// threshold are exactly the candidates at the threshold.
     fn link_question(
         &self,
         q: &Question,
         a: &Analysed,
         pilots: &[Option<MinisterReason>],
-    ) -> Vec<QuestionLink> {
+        possible: bool,
+    ) -> (Vec<QuestionLink>, Vec<QuestionLink>) {
         let prep = self.prepare(a);
         let threshold = self.index.link_threshold;
-        let mut chosen: Vec<((usize, Option<StaffReason>), f64)> = self
-            .scored(q, a, &prep, pilots, threshold)
+        let floor = if possible {
+            threshold - POSSIBLE_MARGIN
+        } else {
+            threshold
+        };
+        let (mut chosen, under): (Vec<_>, Vec<_>) = self
+            .scored(q, a, &prep, pilots, floor)
             .into_iter()
             .map(|(ai, score, r)| ((ai, r), score))
-            .collect();
+            .partition(|c| c.1 >= threshold);
         select(&mut chosen, self.index.relative_cut);
         chosen.sort_by_key(|c| c.0.0);
-        chosen
+        let links = chosen
             .into_iter()
             .filter_map(|((ai, staff), _)| {
                 self.build_link(q, a, &prep, pilots, ai, staff, threshold)
             })
-            .collect()
-    }
-
-    /// The best pairs of a question that score in `[floor, threshold)`, at most `max`, best first:
-    /// what the matcher would have linked with a slightly lower threshold.
-    fn near_misses(
-        &self,
-        q: &Question,
-        a: &Analysed,
-        pilots: &[Option<MinisterReason>],
-        floor: f64,
-        max: usize,
-    ) -> Vec<QuestionLink> {
-        let prep = self.prepare(a);
-        let threshold = self.index.link_threshold;
-        self.scored(q, a, &prep, pilots, floor)
+            .collect();
+        let misses = under
             .into_iter()
-            .filter(|c| c.1 < threshold)
-            .take(max)
-            .filter_map(|(ai, _, staff)| self.build_link(q, a, &prep, pilots, ai, staff, floor))
-            .collect()
+            .take(POSSIBLE_PER_QUESTION)
+            .filter_map(|((ai, staff), _)| self.build_link(q, a, &prep, pilots, ai, staff, floor))
+            .collect();
+        (links, misses)
     }
 
     /// The link of `q` to action `ai` at `threshold` (its trail and reasons), when its best
