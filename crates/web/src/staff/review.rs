@@ -50,11 +50,7 @@ async fn accept_possible(
     Path(id): Path<String>,
     fields: FormFields,
 ) -> Result<Response, AppError> {
-    let id = path_id(&id, "possible link")?;
-    match possible::accept(st.db(), &staff.0.actor(), id, fields.get("note")).await {
-        Ok(link) => Ok(see_other(&after_decision(&fields, "confirmed", link))),
-        Err(e) => Ok(refused(&ctx, e)),
-    }
+    decide_possible(st, ctx, staff, id, fields, true).await
 }
 
 async fn dismiss_possible(
@@ -64,9 +60,33 @@ async fn dismiss_possible(
     Path(id): Path<String>,
     fields: FormFields,
 ) -> Result<Response, AppError> {
+    decide_possible(st, ctx, staff, id, fields, false).await
+}
+
+/// Links (`accept`) or dismisses a possible missed link, then goes back saying what was done.
+async fn decide_possible(
+    st: AppState,
+    ctx: Ctx,
+    staff: Editor,
+    id: String,
+    fields: FormFields,
+    accept: bool,
+) -> Result<Response, AppError> {
     let id = path_id(&id, "possible link")?;
-    match possible::dismiss(st.db(), &staff.0.actor(), id, fields.get("note")).await {
-        Ok(link) => Ok(see_other(&after_decision(&fields, "rejected", link))),
+    let (actor, note) = (staff.0.actor(), fields.get("note"));
+    let (done, decided) = if accept {
+        (
+            "confirmed",
+            possible::accept(st.db(), &actor, id, note).await,
+        )
+    } else {
+        (
+            "rejected",
+            possible::dismiss(st.db(), &actor, id, note).await,
+        )
+    };
+    match decided {
+        Ok(link) => Ok(see_other(&after_decision(&fields, done, link))),
         Err(e) => Ok(refused(&ctx, e)),
     }
 }
