@@ -39,7 +39,7 @@ async fn a_50_mb_file_is_refused_by_size_with_bounded_memory() {
     let store = vigie_store::Store::open(db.to_str().unwrap())
         .await
         .unwrap();
-    let before = store.dump_sqlite().await.unwrap();
+    let before = store.dump().await.unwrap();
     drop(store);
 
     // 50 MB that start like a written question. Grown with `set_len` so that this test process
@@ -73,5 +73,5 @@ async fn a_50_mb_file_is_refused_by_size_with_bounded_memory() {
     let store = vigie_store::Store::open(db.to_str().unwrap())
         .await
         .unwrap();
-    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+    assert_eq!(store.dump().await.unwrap(), before);
 }

@@ -25,17 +25,28 @@ fn seed_path(prefix: &str) -> PathBuf {
 /// A temporary folder holding the database (and any files a test writes).
 struct Env {
     dir: tempfile::TempDir,
+    /// What `--db` gets: `vigie.db` in `dir`, or a fresh PostgreSQL database when the run asks
+    /// for one (`VIGIE_TEST_POSTGRES`, see `vigie_store::testing`).
+    db: String,
 }
 
 impl Env {
     fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let dir = tempfile::tempdir().unwrap();
+        let db = vigie_store::testing::database_for_test_blocking(&dir.path().join("vigie.db"));
+        Env { dir, db }
     }
 
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("vigie.db")
+    /// An environment whose database is an SQLite file whatever the run's engine, for what only
+    /// a file has (it may not exist yet).
+    fn sqlite() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("vigie.db").to_str().unwrap().to_string();
+        Env { dir, db }
+    }
+
+    fn db(&self) -> &str {
+        &self.db
     }
 
     fn path(&self, rel: &str) -> PathBuf {
@@ -82,12 +93,7 @@ impl Env {
     }
 
     async fn dump(&self) -> String {
-        Store::open(self.db().to_str().unwrap())
-            .await
-            .unwrap()
-            .dump_sqlite()
-            .await
-            .unwrap()
+        Store::open(self.db()).await.unwrap().dump().await.unwrap()
     }
 }
 
@@ -574,7 +580,7 @@ fn csv_is_refused_for_nested_exports() {
 
 #[test]
 fn export_does_not_create_a_database() {
-    let env = Env::new();
+    let env = Env::sqlite();
     let out = env.vigie(&["export", "questions"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -582,7 +588,7 @@ fn export_does_not_create_a_database() {
             .unwrap()
             .contains("no database at")
     );
-    assert!(!env.db().exists());
+    assert!(!Path::new(env.db()).exists());
     // On an empty (but existing) database the exports are empty arrays.
     let out = env.vigie(&["import", "--no-match", seed_path("003").to_str().unwrap()]);
     assert!(out.status.success());
@@ -617,4 +623,20 @@ fn many_files_span_several_batches() {
         .collect();
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=450).collect::<Vec<i64>>());
+}
+
+#[test]
+fn backup_on_postgres_prints_the_pg_dump_commands() {
+    if !vigie_store::testing::on_postgres() {
+        eprintln!("skipped: the run is on SQLite (VIGIE_TEST_POSTGRES unset)");
+        return;
+    }
+    let env = Env::new();
+    let copy = env.path("copy.dump");
+    let out = env.vigie(&["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("pg_dump --format=custom"), "{err}");
+    assert!(err.contains("pg_restore"), "{err}");
+    assert!(!copy.exists(), "nothing pretends to be a copy");
 }

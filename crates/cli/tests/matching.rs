@@ -28,17 +28,28 @@ fn fixtures(prefix: &str) -> Vec<String> {
 
 struct Env {
     dir: tempfile::TempDir,
+    /// What `--db` gets: `vigie.db` in `dir`, or a fresh PostgreSQL database when the run asks
+    /// for one (`VIGIE_TEST_POSTGRES`, see `vigie_store::testing`).
+    db: String,
 }
 
 impl Env {
     fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let dir = tempfile::tempdir().unwrap();
+        let db = vigie_store::testing::database_for_test_blocking(&dir.path().join("vigie.db"));
+        Env { dir, db }
     }
 
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("vigie.db")
+    /// An environment whose database is an SQLite file whatever the run's engine, for what only
+    /// a file has (it may not exist yet).
+    fn sqlite() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("vigie.db").to_str().unwrap().to_string();
+        Env { dir, db }
+    }
+
+    fn db(&self) -> &str {
+        &self.db
     }
 
     fn vigie(&self, args: &[&str]) -> Output {
@@ -73,7 +84,7 @@ impl Env {
     }
 
     async fn store(&self) -> Store {
-        Store::open(self.db().to_str().unwrap()).await.unwrap()
+        Store::open(self.db()).await.unwrap()
     }
 }
 
@@ -411,7 +422,7 @@ fn eval_names_the_bad_line_of_a_gold_file() {
 
 #[test]
 fn commands_refuse_a_missing_database() {
-    let env = Env::new();
+    let env = Env::sqlite();
     for args in [
         vec!["match"],
         vec!["explain", "3.1", "19/24:252:Clerfayt"],
@@ -424,5 +435,8 @@ fn commands_refuse_a_missing_database() {
             "{args:?}"
         );
     }
-    assert!(!env.db().exists(), "no empty database was created");
+    assert!(
+        !std::path::Path::new(env.db()).exists(),
+        "no empty database was created"
+    );
 }

@@ -13,6 +13,7 @@ pub mod import;
 pub mod matching;
 pub mod query;
 pub mod staff;
+pub mod testing;
 pub mod write;
 
 use std::time::Duration;

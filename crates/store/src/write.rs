@@ -8,7 +8,10 @@
 //!   once with "database is locked" (`SQLITE_BUSY_SNAPSHOT`: the busy timeout cannot help, the
 //!   snapshot is stale). `BEGIN IMMEDIATE` takes the write lock first, waiting for the other
 //!   writer up to the busy timeout, so a staff decision during a long `vigie match` waits and then
-//!   succeeds. Other engines ignore the SQLite mode.
+//!   succeeds. On PostgreSQL the transaction first takes one transaction-scoped advisory lock
+//!   ([`WRITE_LOCK`]), so Vigie's writers run one after the other there too, whichever process
+//!   or replica they run in, and every read-then-write (the login throttle's check-and-record, a
+//!   staff decision, a match) sees the data as the previous writer left it. Readers never wait.
 //! - **The search index is current at every commit** (docs/ARCHITECTURE.md): [`WriteTxn::commit`]
 //!   indexes the rows the triggers noted before committing, so no writer can forget it.
 //!
@@ -37,11 +40,18 @@ pub fn options() -> TransactionOptions {
     }
 }
 
+/// The key of the PostgreSQL advisory lock every write transaction holds (any constant: it only
+/// has to be the same in every process; these are the bytes of "vigie").
+pub const WRITE_LOCK: i64 = 0x0076_6967_6965;
+
 /// Begins a write transaction on `db`.
 pub async fn begin(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
-    Ok(WriteTxn {
-        txn: db.begin_with_options(options()).await?,
-    })
+    let txn = db.begin_with_options(options()).await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+            .await?;
+    }
+    Ok(WriteTxn { txn })
 }
 
 impl WriteTxn {

@@ -12,7 +12,7 @@ use vigie_store::query::{action, common, question};
 use vigie_store::staff::{Actor, Role, audit, users};
 
 async fn store() -> Store {
-    let store = Store::open("sqlite::memory:").await.unwrap();
+    let store = vigie_store::testing::fresh_store().await;
     for dir in ["seeds", "tests/data/questions"] {
         for (name, bytes) in files(dir) {
             store.import_document(&name, &bytes).await.unwrap();
@@ -171,11 +171,15 @@ async fn unknown_stored_values_fail_the_query_that_reads_them() {
     .await
     .unwrap();
     users::list_users(db).await.unwrap();
-    sql(&store, "UPDATE user SET role = 'root' WHERE name = 'alice'").await;
+    sql(
+        &store,
+        "UPDATE \"user\" SET role = 'root' WHERE name = 'alice'",
+    )
+    .await;
     names(users::list_users(db).await, "root", "user.role");
     sql(
         &store,
-        "UPDATE user SET role = 'editor' WHERE name = 'alice'",
+        "UPDATE \"user\" SET role = 'editor' WHERE name = 'alice'",
     )
     .await;
 

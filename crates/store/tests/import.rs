@@ -38,14 +38,14 @@ fn core_fixture(rel: &str) -> (String, Vec<u8>) {
 }
 
 async fn store() -> Store {
-    Store::open("sqlite::memory:").await.unwrap()
+    vigie_store::testing::fresh_store().await
 }
 
 async fn count(store: &Store, table: &str) -> i64 {
     store
         .conn()
         .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
+            store.conn().get_database_backend(),
             format!("SELECT COUNT(*) FROM {table}"),
         ))
         .await
@@ -254,7 +254,7 @@ async fn the_same_file_twice_is_unchanged() {
     for (name, bytes) in all_seeds() {
         store.import_document(&name, &bytes).await.unwrap();
     }
-    let before = store.dump_sqlite().await.unwrap();
+    let before = store.dump().await.unwrap();
     for (name, bytes) in all_seeds() {
         let first = store.export_questions().await.unwrap().len();
         let out = store
@@ -274,7 +274,7 @@ async fn the_same_file_twice_is_unchanged() {
         }
     }
     assert_eq!(
-        store.dump_sqlite().await.unwrap(),
+        store.dump().await.unwrap(),
         before,
         "an unchanged file writes nothing"
     );
@@ -459,7 +459,7 @@ async fn refused_files_change_nothing() {
     for (name, bytes) in all_seeds() {
         store.import_document(&name, &bytes).await.unwrap();
     }
-    let before = store.dump_sqlite().await.unwrap();
+    let before = store.dump().await.unwrap();
     let (_, seed_000) = seed("000");
     let cut_header: Vec<u8> = {
         let text = String::from_utf8(seed_000.clone()).unwrap();
@@ -495,7 +495,7 @@ async fn refused_files_change_nothing() {
         assert!(matches!(err, ImportError::Read(_)), "{name}: {err}");
         assert!(err.to_string().starts_with(message), "{name}: {err}");
         assert_eq!(
-            store.dump_sqlite().await.unwrap(),
+            store.dump().await.unwrap(),
             before,
             "{name} left the database as it was"
         );
@@ -509,11 +509,62 @@ async fn refused_files_change_nothing() {
         let err = store.import_document(&name, &bytes).await.unwrap_err();
         assert!(err.to_string().starts_with(&format!("{rel}:")), "{err}");
         assert_eq!(
-            store.dump_sqlite().await.unwrap(),
+            store.dump().await.unwrap(),
             before,
             "{rel} left the database as it was"
         );
     }
+}
+
+/// Makes the database refuse to insert passages (of the questions of `author` only, when given):
+/// a database error in the middle of a file, after its document and question rows.
+async fn refuse_passages(store: &Store, author: Option<&str>) {
+    refuse_inserts(store, "passage", author).await
+}
+
+/// Makes the database refuse inserts into `table` (of the questions of `author` only, when
+/// given, for passages).
+async fn refuse_inserts(store: &Store, table: &str, author: Option<&str>) {
+    let of_author = |new: &str| {
+        author.map(|a| {
+            format!(
+                "(SELECT m.name FROM question q JOIN member m ON m.id = q.member_id \
+                 WHERE q.id = {new}.question_id) = '{a}'"
+            )
+        })
+    };
+    let statements = match store.conn().get_database_backend() {
+        DbBackend::Postgres => vec![
+            format!(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                 IF {} THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$",
+                of_author("NEW").unwrap_or("true".into())
+            ),
+            format!(
+                "CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW \
+                 EXECUTE FUNCTION refuse()"
+            ),
+        ],
+        _ => vec![format!(
+            "CREATE TRIGGER refuse BEFORE INSERT ON {table} {} \
+             BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
+            of_author("new")
+                .map(|c| format!("WHEN {c}"))
+                .unwrap_or_default()
+        )],
+    };
+    for sql in statements {
+        store.conn().execute_unprepared(&sql).await.unwrap();
+    }
+}
+
+/// Undoes [`refuse_inserts`].
+async fn allow_inserts(store: &Store, table: &str) {
+    let sql = match store.conn().get_database_backend() {
+        DbBackend::Postgres => format!("DROP TRIGGER refuse ON {table}; DROP FUNCTION refuse()"),
+        _ => "DROP TRIGGER refuse".to_string(),
+    };
+    store.conn().execute_unprepared(&sql).await.unwrap();
 }
 
 #[tokio::test]
@@ -525,12 +576,8 @@ async fn a_database_error_midway_rolls_the_whole_file_back() {
         .await
         .unwrap();
     // Passages are written last: everything before them must go too.
-    store
-        .conn()
-        .execute_unprepared("CREATE TRIGGER refuse BEFORE INSERT ON passage BEGIN SELECT RAISE(ABORT, 'refused by test'); END;")
-        .await
-        .unwrap();
-    let before = store.dump_sqlite().await.unwrap();
+    refuse_passages(&store, None).await;
+    let before = store.dump().await.unwrap();
     let (name, bytes) = seed("001");
     let err = store.import_document(&name, &bytes).await.unwrap_err();
     assert!(matches!(err, ImportError::Db { .. }), "{err}");
@@ -539,21 +586,14 @@ async fn a_database_error_midway_rolls_the_whole_file_back() {
             .starts_with(&format!("{name}: database error")),
         "{err}"
     );
-    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+    assert_eq!(store.dump().await.unwrap(), before);
     assert_eq!(count(&store, "member").await, 0, "not even the author");
 
     // The same for a plan update: axes and actions written, then a failure.
-    store
-        .conn()
-        .execute_unprepared("DROP TRIGGER refuse")
-        .await
-        .unwrap();
-    store
-        .conn()
-        .execute_unprepared("CREATE TRIGGER refuse BEFORE INSERT ON action BEGIN SELECT RAISE(ABORT, 'refused by test'); END;")
-        .await
-        .unwrap();
-    let before = store.dump_sqlite().await.unwrap();
+    allow_inserts(&store, "passage").await;
+    refuse_inserts(&store, "action", None).await;
+    store.conn().execute_unprepared("SELECT 1").await.unwrap();
+    let before = store.dump().await.unwrap();
     let text = String::from_utf8(plan_bytes).unwrap();
     let grown = text.replace(
         "Pilote(s) : Ministre en charge de l’Emploi et de la Formation professionnelle, de la Transition Numérique et de la Simplification Administrative\n4.",
@@ -565,7 +605,7 @@ async fn a_database_error_midway_rolls_the_whole_file_back() {
         .await
         .unwrap_err();
     assert!(matches!(err, ImportError::Db { .. }), "{err}");
-    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+    assert_eq!(store.dump().await.unwrap(), before);
 }
 
 #[tokio::test]
@@ -581,7 +621,7 @@ async fn windows_1252_is_stored_as_the_same_text() {
     assert_eq!(out.status, ImportStatus::Imported);
     let stored = store.export_questions().await.unwrap().remove(0);
     assert_eq!(as_model(&stored), read_question("seeds/001", &utf8));
-    let dump = store.dump_sqlite().await.unwrap();
+    let dump = store.dump().await.unwrap();
     assert!(
         !dump.contains('Ã') && !dump.contains('\u{FFFD}'),
         "no mojibake stored"
@@ -608,7 +648,7 @@ async fn staff_aliases_are_used_and_kept() {
     let aliases_before = store
         .conn()
         .query_all_raw(Statement::from_string(
-            DbBackend::Sqlite,
+            store.conn().get_database_backend(),
             "SELECT id, organisation_id, alias FROM organisation_alias ORDER BY id",
         ))
         .await
@@ -778,16 +818,7 @@ async fn a_batch_keeps_each_file_all_or_nothing() {
     let batched = store().await;
     // Passages of seed 001 (author Latifa Aït Baala) cannot be written: a database error in the
     // middle of that file, after its document, member and question rows.
-    batched
-        .conn()
-        .execute_unprepared(
-            "CREATE TRIGGER refuse BEFORE INSERT ON passage \
-             WHEN (SELECT m.name FROM question q JOIN member m ON m.id = q.member_id WHERE q.id = new.question_id) \
-                  = 'Latifa Aït Baala' \
-             BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
-        )
-        .await
-        .unwrap();
+    refuse_passages(&batched, Some("Latifa Aït Baala")).await;
     let mut batch = batched.begin_import_batch().await.unwrap();
     let mut statuses = Vec::new();
     for (name, bytes) in all_seeds() {
@@ -812,11 +843,7 @@ async fn a_batch_keeps_each_file_all_or_nothing() {
         statuses,
         ["imported", "db error", "imported", "imported", "imported"]
     );
-    batched
-        .conn()
-        .execute_unprepared("DROP TRIGGER refuse")
-        .await
-        .unwrap();
+    allow_inserts(&batched, "passage").await;
 
     // Seed 001 left no trace; the others are exactly what one-by-one import wrote.
     assert_eq!(count(&batched, "question").await, 3);
@@ -842,14 +869,14 @@ async fn a_batch_keeps_each_file_all_or_nothing() {
 #[tokio::test]
 async fn a_batch_dropped_without_commit_writes_nothing() {
     let store = store().await;
-    let before = store.dump_sqlite().await.unwrap();
+    let before = store.dump().await.unwrap();
     {
         let mut batch = store.begin_import_batch().await.unwrap();
         for (name, bytes) in all_seeds() {
             batch.import_document(&name, &bytes).await.unwrap();
         }
     }
-    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+    assert_eq!(store.dump().await.unwrap(), before);
 }
 
 /// A value that cannot be stored (a question number beyond the database's integer) is refused
@@ -882,7 +909,7 @@ async fn a_batch_goes_on_after_a_number_too_large() {
 #[tokio::test]
 async fn an_interrupted_file_poisons_its_batch() {
     let store = store().await;
-    let before = store.dump_sqlite().await.unwrap();
+    let before = store.dump().await.unwrap();
     let mut batch = store.begin_import_batch().await.unwrap();
     let (name, bytes) = seed("000");
     batch.import_document(&name, &bytes).await.unwrap();
@@ -913,7 +940,7 @@ async fn an_interrupted_file_poisons_its_batch() {
     assert!(err.to_string().contains("half-written"), "{err}");
     let err = batch.commit().await.unwrap_err();
     assert!(err.to_string().contains("half-written"), "{err}");
-    assert_eq!(store.dump_sqlite().await.unwrap(), before);
+    assert_eq!(store.dump().await.unwrap(), before);
 }
 
 #[tokio::test]

@@ -17,7 +17,7 @@ use vigie_store::entity::{action, link, link_passage, passage, question, status_
 use vigie_store::matching::MatchSummary;
 
 async fn store_with_everything() -> Store {
-    let store = Store::open("sqlite::memory:").await.unwrap();
+    let store = vigie_store::testing::fresh_store().await;
     for (name, bytes) in files("seeds")
         .into_iter()
         .chain(files("tests/data/questions"))

@@ -12,7 +12,7 @@ use vigie_store::staff::Actor;
 use vigie_store::staff::review::{self, Decision};
 
 async fn matched() -> Store {
-    let store = Store::open("sqlite::memory:").await.unwrap();
+    let store = vigie_store::testing::fresh_store().await;
     for (name, bytes) in files("seeds") {
         store.import_document(&name, &bytes).await.unwrap();
     }

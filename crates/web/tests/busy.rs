@@ -5,7 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, Statement};
 use vigie_store::staff::{Actor, Role, users};
 use vigie_web::AppState;
 
@@ -60,7 +60,7 @@ async fn a_login_beyond_the_queue_gets_503_and_counts_nothing() {
     // Not checked, so not counted against the account or the address.
     let attempts = db
         .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
+            db.get_database_backend(),
             "SELECT COUNT(*) FROM login_attempt",
         ))
         .await

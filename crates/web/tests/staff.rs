@@ -19,8 +19,8 @@ use axum::http::{Method, Request, StatusCode, header};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Statement,
 };
 use vigie_store::Store;
 use vigie_store::entity::{
@@ -380,7 +380,7 @@ async fn action_href(db: &DatabaseConnection, id: i32) -> String {
 }
 
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
-    db.query_one_raw(Statement::from_string(DbBackend::Sqlite, sql))
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
         .await
         .unwrap()
         .unwrap()
@@ -948,7 +948,7 @@ async fn sql_fragments_are_stored_literally() {
     ] {
         count(&fx.db, &format!("SELECT COUNT(*) FROM \"{table}\"")).await;
     }
-    assert_eq!(count(&fx.db, "SELECT COUNT(*) FROM user").await, 3);
+    assert_eq!(count(&fx.db, "SELECT COUNT(*) FROM \"user\"").await, 3);
     let j = status_assessment::Entity::find()
         .filter(status_assessment::Column::ActionId.eq(a))
         .all(&fx.db)
@@ -1511,7 +1511,7 @@ async fn expired_idle_and_disabled_sessions_are_refused() {
         StatusCode::OK
     );
     fx.db
-        .execute_unprepared("UPDATE user SET disabled = 1 WHERE name = 'carol'")
+        .execute_unprepared("UPDATE \"user\" SET disabled = true WHERE name = 'carol'")
         .await
         .unwrap();
     assert_eq!(
@@ -1538,7 +1538,7 @@ async fn expired_idle_and_disabled_sessions_are_refused() {
     assert_eq!(
         count(
             &fx.db,
-            "SELECT COUNT(*) FROM session s JOIN user u ON u.id = s.user_id WHERE u.name = 'edith'"
+            "SELECT COUNT(*) FROM session s JOIN \"user\" u ON u.id = s.user_id WHERE u.name = 'edith'"
         )
         .await,
         0
@@ -2056,7 +2056,7 @@ async fn a_burst_of_logins_is_throttled_like_a_sequence() {
     assert_eq!(
         count(
             &fx.db,
-            "SELECT COUNT(*) FROM login_attempt WHERE ip = '10.9.9.9' AND success = 0"
+            "SELECT COUNT(*) FROM login_attempt WHERE ip = '10.9.9.9' AND success = false"
         )
         .await,
         5
@@ -2596,7 +2596,9 @@ async fn possible_missed_links_are_offered_linked_and_dismissed() {
     assert_eq!(
         count(
             &fx.db,
-            &format!("SELECT COUNT(*) FROM status_proposal WHERE action_id = {a1} AND current = 1")
+            &format!(
+                "SELECT COUNT(*) FROM status_proposal WHERE action_id = {a1} AND current = true"
+            )
         )
         .await,
         1

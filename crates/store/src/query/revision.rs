@@ -3,15 +3,19 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
-/// The current revision, or `None` when the database keeps none (not SQLite): then nothing
-/// derived from the data may be kept between requests.
+/// The current revision, or `None` when the database keeps none (an engine other than SQLite
+/// and PostgreSQL): then nothing derived from the data may be kept between requests.
+///
+/// On PostgreSQL every replica reads this same row, so a page one replica cached is dropped as
+/// soon as another replica, an import or `vigie match` commits a change.
 pub async fn data_revision<C: ConnectionTrait>(db: &C) -> Result<Option<i64>, DbErr> {
-    if db.get_database_backend() != DbBackend::Sqlite {
+    let backend = db.get_database_backend();
+    if !matches!(backend, DbBackend::Sqlite | DbBackend::Postgres) {
         return Ok(None);
     }
     let row = db
         .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
+            backend,
             "SELECT n FROM data_revision WHERE id = 1",
         ))
         .await?;

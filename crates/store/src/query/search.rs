@@ -1,14 +1,19 @@
-//! Full-text search over actions, question subjects and passages, with SQLite FTS5 (the
-//! `search_index` table of migration `m20261122_000003_search`, kept in sync by triggers and a
-//! flush before each commit, see `m20261122_000030_search_deferred`).
+//! Full-text search over actions, question subjects and passages: one `search_index` table on
+//! both engines, whose row id says the source (`id * 4 + 1` action, `+ 2` question, `+ 3`
+//! passage), so grouping, paging and filters are the same SQL on both.
 //!
-//! User text is never used as FTS5 syntax: [`fts_query`] splits it into words and quoted
-//! phrases and quotes each one, so `' OR 1=1 --`, `NEAR(`, `*` or a lone `"` are plain words.
-//! Snippets come back with the control characters U+0002 / U+0003 around matches; the view
-//! escapes the text and turns those into `<mark>`.
+//! - SQLite: an FTS5 table (migration `m20261122_000003_search`, kept in sync by triggers and a
+//!   flush before each commit, see `m20261122_000030_search_deferred`), ranked by `bm25()`,
+//!   snippets by `snippet()`.
+//! - PostgreSQL: a generated `tsvector` with a GIN index in the `vigie_fr` configuration
+//!   (`unaccent` + `simple`, migration `m20261206_000044_postgres_search_revision`), kept in
+//!   sync by row triggers, ranked by `ts_rank`, snippets by `ts_headline`.
 //!
-//! Other backends (PostgreSQL) have no FTS5 table: search then answers with no hits rather
-//! than failing (see `is_available`).
+//! User text is never used as query syntax: [`terms`] splits it into words and quoted phrases,
+//! and [`fts_query`] / [`pg_tsquery`] quote each one, so `' OR 1=1 --`, `NEAR(`, `*`, `&`, `!`
+//! or a lone `"` are plain words. The same words match on both engines: each word as a prefix,
+//! from its singular, a compound as a phrase. Snippets come back with the control characters
+//! U+0002 / U+0003 around matches; the view escapes the text and turns those into `<mark>`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,14 +33,20 @@ pub const PER_PAGE: u64 = 20;
 /// Words of a query kept (the rest is ignored).
 pub const MAX_TERMS: usize = 12;
 
-/// Turns user input into a safe FTS5 query: words (letters and digits) and `"quoted phrases"`,
-/// each quoted, all required. A word matches as a prefix (`numéri` finds `numérique`), from its
-/// singular when it ends in a French plural mark (`numériques` and `bâtiments` find `numérique`
-/// and `bâtiment`); a compound written with a hyphen, an apostrophe or a dot is one phrase
-/// (`e-santé`, `l'emploi`, `hub.brussels`), as the index cut it. `None` when nothing searchable
-/// is left.
-pub fn fts_query(input: &str) -> Option<String> {
-    let mut parts: Vec<String> = vec![];
+/// One term of a search: a word matched as a prefix, or a phrase of words matched in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    Prefix(String),
+    Phrase(Vec<String>),
+}
+
+/// The terms of user input: words (letters and digits) and `"quoted phrases"`, all required.
+/// A word matches as a prefix (`numéri` finds `numérique`), from its singular when it ends in a
+/// French plural mark (`numériques` and `bâtiments` find `numérique` and `bâtiment`); a compound
+/// written with a hyphen, an apostrophe or a dot is one phrase (`e-santé`, `l'emploi`,
+/// `hub.brussels`), as the index cut it. At most [`MAX_TERMS`].
+pub fn terms(input: &str) -> Vec<Term> {
+    let mut parts: Vec<Term> = vec![];
     for (i, chunk) in input.split('"').enumerate() {
         let in_phrase = i % 2 == 1;
         let pieces: Vec<Vec<&str>> = if in_phrase {
@@ -58,8 +69,8 @@ pub fn fts_query(input: &str) -> Option<String> {
         for words in pieces {
             match words.as_slice() {
                 [] => {}
-                [w] => parts.push(format!("\"{}\"*", singular(w))),
-                many => parts.push(format!("\"{}\"", many.join(" "))),
+                [w] => parts.push(Term::Prefix(singular(w).to_string())),
+                many => parts.push(Term::Phrase(many.iter().map(|w| w.to_string()).collect())),
             }
         }
         if parts.len() >= MAX_TERMS {
@@ -67,7 +78,39 @@ pub fn fts_query(input: &str) -> Option<String> {
         }
     }
     parts.truncate(MAX_TERMS);
+    parts
+}
+
+/// [`terms`] as an FTS5 query: each term quoted (`"numérique"*`, `"e santé"`). `None` when
+/// nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let parts: Vec<String> = terms(input)
+        .into_iter()
+        .map(|t| match t {
+            Term::Prefix(w) => format!("\"{w}\"*"),
+            Term::Phrase(ws) => format!("\"{}\"", ws.join(" ")),
+        })
+        .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// [`terms`] as a PostgreSQL `tsquery` for `to_tsquery('vigie_fr', …)`: each word quoted as a
+/// lexeme (`'numérique':*`), a phrase with `<->`, all joined with `&`. Words hold only letters
+/// and digits, so a quote cannot appear inside one. `None` when nothing searchable is left.
+pub fn pg_tsquery(input: &str) -> Option<String> {
+    let parts: Vec<String> = terms(input)
+        .into_iter()
+        .map(|t| match t {
+            Term::Prefix(w) => format!("'{w}':*"),
+            Term::Phrase(ws) => pg_phrase(&ws),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" & "))
+}
+
+fn pg_phrase(words: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{}'", w.as_ref())).collect();
+    format!("({})", quoted.join(" <-> "))
 }
 
 /// The prefix a search word matches from: without a final plural `s` or `x` when the word is
@@ -108,25 +151,142 @@ pub async fn questions_numbered<C: ConnectionTrait>(
     questions_by_ids(db, &ids).await
 }
 
-/// An FTS5 query matching any of `names` as a phrase.
-pub fn any_phrase(names: &[String]) -> Option<String> {
-    let phrases: Vec<String> = names
+/// The words of each of `names` (an organisation's name and aliases), for a phrase query.
+fn name_phrases(names: &[String]) -> Vec<Vec<&str>> {
+    names
         .iter()
         .map(|n| {
             n.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
-                .join(" ")
         })
         .filter(|p| !p.is_empty())
-        .map(|p| format!("\"{p}\""))
+        .collect()
+}
+
+/// An FTS5 query matching any of `names` as a phrase.
+pub fn any_phrase(names: &[String]) -> Option<String> {
+    let phrases: Vec<String> = name_phrases(names)
+        .into_iter()
+        .map(|p| format!("\"{}\"", p.join(" ")))
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(" OR "))
 }
 
-/// Whether the database has the FTS5 index (SQLite).
+/// [`any_phrase`] as a PostgreSQL `tsquery`.
+pub fn pg_any_phrase(names: &[String]) -> Option<String> {
+    let phrases: Vec<String> = name_phrases(names)
+        .into_iter()
+        .map(|p| pg_phrase(&p))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" | "))
+}
+
+/// The search SQL of one engine: how to match, rank and cut snippets, and how to bind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    fn of<C: ConnectionTrait>(db: &C) -> Option<Engine> {
+        match db.get_database_backend() {
+            DbBackend::Sqlite => Some(Engine::Sqlite),
+            DbBackend::Postgres => Some(Engine::Postgres),
+            _ => None,
+        }
+    }
+
+    /// The user's text as this engine's query, `None` when nothing searchable is left.
+    fn query(self, input: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => fts_query(input),
+            Engine::Postgres => pg_tsquery(input),
+        }
+    }
+
+    fn any_phrase(self, names: &[String]) -> Option<String> {
+        match self {
+            Engine::Sqlite => any_phrase(names),
+            Engine::Postgres => pg_any_phrase(names),
+        }
+    }
+
+    /// The condition "this row matches the query bound to the next `?`".
+    fn matches(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "search_index MATCH ?",
+            Engine::Postgres => "search_index.doc @@ to_tsquery('vigie_fr', ?)",
+        }
+    }
+
+    /// The row's id.
+    fn rid(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "search_index.rowid",
+            Engine::Postgres => "search_index.rid",
+        }
+    }
+
+    /// The rank of a matching row, lower is better; matches in titles weigh four times those in
+    /// texts. Binds the query once more on PostgreSQL.
+    fn rank(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0)",
+            // Weights {D, C, B, A}: texts are D, titles A.
+            Engine::Postgres => {
+                "-ts_rank('{0.25, 0.25, 0.25, 1.0}', search_index.doc, to_tsquery('vigie_fr', ?))"
+            }
+        }
+    }
+
+    /// The SQL of a snippet of column `col` (`title` or `body`) of about `words` words, matches
+    /// between U+0002 and U+0003. On PostgreSQL the column itself: [`highlight`] cuts the
+    /// snippet, because `ts_headline` parses the text as HTML and drops what looks like a tag.
+    fn snippet(self, col: &str, words: u32) -> String {
+        match self {
+            Engine::Sqlite => {
+                let i = if col == "title" { 3 } else { 4 };
+                format!("snippet(search_index, {i}, char(2), char(3), '…', {words})")
+            }
+            Engine::Postgres => col.to_string(),
+        }
+    }
+
+    /// The snippet of `text` as [`Engine::snippet`] selected it: as is on SQLite, cut and
+    /// highlighted here on PostgreSQL.
+    fn finish_snippet(self, text: String, terms: &[Term], words: usize) -> String {
+        match self {
+            Engine::Sqlite => text,
+            Engine::Postgres => highlight(&text, terms, words),
+        }
+    }
+
+    /// A statement of `sql` written with `?` placeholders (PostgreSQL numbers them).
+    fn statement(self, sql: String, values: Vec<Value>) -> Statement {
+        match self {
+            Engine::Sqlite => Statement::from_sql_and_values(DbBackend::Sqlite, sql, values),
+            Engine::Postgres => {
+                let mut out = String::with_capacity(sql.len() + 16);
+                let mut n = 0;
+                for c in sql.chars() {
+                    if c == '?' {
+                        n += 1;
+                        out.push_str(&format!("${n}"));
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Statement::from_sql_and_values(DbBackend::Postgres, out, values)
+            }
+        }
+    }
+}
+
+/// Whether the database has a search index (SQLite and PostgreSQL).
 pub fn is_available<C: ConnectionTrait>(db: &C) -> bool {
-    db.get_database_backend() == DbBackend::Sqlite
+    Engine::of(db).is_some()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -199,18 +359,16 @@ pub struct PassageHit {
 pub const PASSAGES_PER_QUESTION: usize = 3;
 
 /// The result a row of the index belongs to: an action (negative, so it never meets a question
-/// id), or the question of a question or passage row. Computed from the rowid (`id * 4 + 1`
-/// action, `+ 2` question, `+ 3` passage, see the search migration) and the passage table, not
+/// id), or the question of a question or passage row. Computed from the row id (`id * 4 + 1`
+/// action, `+ 2` question, `+ 3` passage, see the search migrations) and the passage table, not
 /// from the index's own columns: reading those for every match of a common word cost three
-/// quarters of a search.
-const GROUP: &str = "CASE search_index.rowid % 4 WHEN 1 THEN -(search_index.rowid / 4) \
-     WHEN 2 THEN search_index.rowid / 4 \
-     ELSE (SELECT question_id FROM passage WHERE passage.id = search_index.rowid / 4) END";
-/// The ranking: matches in titles weigh four times those in texts.
-const RANK: &str = "bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0)";
-
-fn sqlite(sql: String, values: Vec<Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)
+/// quarters of a search on SQLite.
+fn group(e: Engine) -> String {
+    let rid = e.rid();
+    format!(
+        "CAST(CASE {rid} % 4 WHEN 1 THEN -({rid} / 4) WHEN 2 THEN {rid} / 4 \
+         ELSE (SELECT question_id FROM passage WHERE passage.id = {rid} / 4) END AS INTEGER)"
+    )
 }
 
 /// `?, ?, ?` for n values (at least one `NULL` so `IN ()` stays valid).
@@ -233,13 +391,13 @@ pub async fn search<C: ConnectionTrait>(
         page,
         per_page: PER_PAGE,
     };
-    let Some(query) = fts_query(&f.q) else {
+    let Some(e) = Engine::of(db) else {
         return Ok(empty);
     };
-    if !is_available(db) {
+    let Some(query) = e.query(&f.q) else {
         return Ok(empty);
-    }
-    let mut cond = String::from("search_index MATCH ?");
+    };
+    let mut cond = String::from(e.matches());
     let mut values: Vec<Value> = vec![query.clone().into()];
     if let Some(k) = f.kind {
         cond.push_str(" AND kind = ?");
@@ -308,7 +466,7 @@ pub async fn search<C: ConnectionTrait>(
     let action_conds_empty = action_conds.is_empty();
     let has_question_conds = !question_conds.is_empty();
     let action_branch = if question_only {
-        "0".to_string()
+        "1 = 0".to_string()
     } else {
         std::iter::once("kind = 'action'".to_string())
             .chain(action_conds)
@@ -336,8 +494,9 @@ pub async fn search<C: ConnectionTrait>(
     // groups, keeps the page's groups and, in each, the question row and its best passages. A
     // second one makes the snippets of those rows only.
     let keep = PASSAGES_PER_QUESTION + 1;
+    let (group, rank, rid) = (group(e), e.rank(), e.rid());
     let page_sql = format!(
-        "WITH m AS MATERIALIZED (SELECT {GROUP} AS g, {RANK} AS score, rowid AS rid \
+        "WITH m AS MATERIALIZED (SELECT {group} AS g, {rank} AS score, {rid} AS rid \
            FROM search_index WHERE {cond}), \
          gr AS MATERIALIZED (SELECT g, MIN(score) AS best, MIN(rid) AS first, \
            COUNT(*) OVER () AS total FROM m GROUP BY g ORDER BY best, first LIMIT ? OFFSET ?), \
@@ -348,18 +507,23 @@ pub async fn search<C: ConnectionTrait>(
          WHERE ranked.k <= {keep} OR ranked.rid % 4 <> 3 \
          ORDER BY gr.best, gr.first, ranked.score, ranked.rid"
     );
-    let mut vals = values.clone();
+    // The rank binds the query once more on PostgreSQL, before the condition's values.
+    let mut vals = Vec::with_capacity(values.len() + 3);
+    if e == Engine::Postgres {
+        vals.push(query.clone().into());
+    }
+    vals.extend(values.iter().cloned());
     vals.push((PER_PAGE as i64).into());
     vals.push((((page - 1) * PER_PAGE) as i64).into());
-    let rows = db.query_all_raw(sqlite(page_sql, vals)).await?;
+    let rows = db.query_all_raw(e.statement(page_sql, vals)).await?;
     let total: i64 = match rows.first() {
         Some(r) => r.try_get("", "total")?,
         // Past the last page: the count is still due.
         None if page > 1 => {
             let count_sql = format!(
-                "SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE {cond} GROUP BY {GROUP})"
+                "SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE {cond} GROUP BY {group}) AS x"
             );
-            match db.query_one_raw(sqlite(count_sql, values)).await? {
+            match db.query_one_raw(e.statement(count_sql, values)).await? {
                 Some(r) => r.try_get("", "n")?,
                 None => 0,
             }
@@ -391,7 +555,7 @@ pub async fn search<C: ConnectionTrait>(
         if groups.last() != Some(&group) {
             groups.push(group);
         }
-        // The rowid says the kind and the row (see `GROUP`).
+        // The row id says the kind and the row (see `group`).
         let kind = match rid % 4 {
             1 => HitKind::Action,
             2 => HitKind::Question,
@@ -414,27 +578,43 @@ pub async fn search<C: ConnectionTrait>(
             body: String::new(),
         });
     }
-    // `+rowid`: the list filters the matches as they come, instead of being handed to FTS5 as
-    // one lookup per rowid, each of which would evaluate the query again (a prefix query merges
-    // its terms' lists every time: 70 ms instead of 3 for a page of `numerique`).
-    let snippets_sql = format!(
-        "SELECT rowid AS rid, \
-         snippet(search_index, 3, char(2), char(3), '…', 12) AS title_snippet, \
-         snippet(search_index, 4, char(2), char(3), '…', 28) AS body_snippet \
-         FROM search_index WHERE search_index MATCH ? AND +rowid IN ({})",
-        placeholders(raws.len())
+    const TITLE_WORDS: u32 = 12;
+    const BODY_WORDS: u32 = 28;
+    let (title_snippet, body_snippet) = (
+        e.snippet("title", TITLE_WORDS),
+        e.snippet("body", BODY_WORDS),
     );
-    let mut vals: Vec<Value> = vec![query.clone().into()];
+    let snippets_sql = match e {
+        // `+rowid`: the list filters the matches as they come, instead of being handed to FTS5
+        // as one lookup per rowid, each of which would evaluate the query again (a prefix query
+        // merges its terms' lists every time: 70 ms instead of 3 for a page of `numerique`).
+        Engine::Sqlite => format!(
+            "SELECT rowid AS rid, {title_snippet} AS title_snippet, {body_snippet} AS body_snippet \
+             FROM search_index WHERE search_index MATCH ? AND +rowid IN ({})",
+            placeholders(raws.len())
+        ),
+        // The page's rows by key; `highlight` cuts the snippets.
+        Engine::Postgres => format!(
+            "SELECT rid, {title_snippet} AS title_snippet, {body_snippet} AS body_snippet \
+             FROM search_index WHERE rid IN ({})",
+            placeholders(raws.len())
+        ),
+    };
+    let mut vals: Vec<Value> = match e {
+        Engine::Sqlite => vec![query.clone().into()],
+        Engine::Postgres => vec![],
+    };
     vals.extend(raws.iter().map(|r| Value::from(r.rid)));
+    let terms = terms(&f.q);
     let mut snippets: HashMap<i64, (String, String)> = HashMap::new();
-    for r in db.query_all_raw(sqlite(snippets_sql, vals)).await? {
+    for r in db.query_all_raw(e.statement(snippets_sql, vals)).await? {
+        let title = r.try_get::<Option<String>>("", "title_snippet")?;
+        let body = r.try_get::<Option<String>>("", "body_snippet")?;
         snippets.insert(
             r.try_get("", "rid")?,
             (
-                r.try_get::<Option<String>>("", "title_snippet")?
-                    .unwrap_or_default(),
-                r.try_get::<Option<String>>("", "body_snippet")?
-                    .unwrap_or_default(),
+                e.finish_snippet(title.unwrap_or_default(), &terms, TITLE_WORDS as usize),
+                e.finish_snippet(body.unwrap_or_default(), &terms, BODY_WORDS as usize),
             ),
         );
     }
@@ -576,33 +756,36 @@ async fn naming<C: ConnectionTrait>(
     answers_only: bool,
     limit: u64,
 ) -> Result<Vec<(i32, Option<i32>, String)>, DbErr> {
-    let Some(q) = any_phrase(names) else {
+    let Some(e) = Engine::of(db) else {
         return Ok(vec![]);
     };
-    if !is_available(db) {
+    let Some(q) = e.any_phrase(names) else {
         return Ok(vec![]);
-    }
+    };
     let join = if answers_only {
         " AND ref_id IN (SELECT id FROM passage WHERE kind = 'answer')"
     } else {
         ""
     };
+    const WORDS: u32 = 20;
+    let (snippet, matches, rid) = (e.snippet("body", WORDS), e.matches(), e.rid());
     let sql = format!(
-        "SELECT ref_id, question_id, snippet(search_index, 4, char(2), char(3), '…', 20) AS s \
-         FROM search_index WHERE search_index MATCH ? AND kind = ?{join} ORDER BY rowid DESC LIMIT ?"
+        "SELECT ref_id, question_id, {snippet} AS s \
+         FROM search_index WHERE {matches} AND kind = ?{join} ORDER BY {rid} DESC LIMIT ?"
     );
-    let rows = db
-        .query_all_raw(sqlite(
-            sql,
-            vec![q.into(), kind.into(), (limit as i64).into()],
-        ))
-        .await?;
+    let values: Vec<Value> = vec![q.into(), kind.into(), (limit as i64).into()];
+    let rows = db.query_all_raw(e.statement(sql, values)).await?;
+    let phrases: Vec<Term> = name_phrases(names)
+        .into_iter()
+        .map(|p| Term::Phrase(p.iter().map(|w| w.to_string()).collect()))
+        .collect();
     let mut out = vec![];
     for r in rows {
+        let text = r.try_get::<Option<String>>("", "s")?.unwrap_or_default();
         out.push((
             r.try_get("", "ref_id")?,
             r.try_get("", "question_id")?,
-            r.try_get::<Option<String>>("", "s")?.unwrap_or_default(),
+            e.finish_snippet(text, &phrases, WORDS as usize),
         ));
     }
     Ok(out)
@@ -674,8 +857,10 @@ pub async fn actions_naming<C: ConnectionTrait>(
 /// Indexes the rows the triggers noted as changed since the last flush (migration
 /// `m20261122_000030_search_deferred`). The store runs it inside every transaction that writes
 /// actions, questions or passages, just before the commit, and when it opens a database.
+///
+/// SQLite only: PostgreSQL's triggers index each row as it is written.
 pub async fn flush_pending<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
-    if !is_available(db) {
+    if db.get_database_backend() != DbBackend::Sqlite {
         return Ok(());
     }
     for sql in vigie_migrations::SEARCH_FLUSH_SQL {
@@ -686,7 +871,7 @@ pub async fn flush_pending<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
 
 /// Whether rows wait for [`flush_pending`].
 pub async fn has_pending<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
-    if !is_available(db) {
+    if db.get_database_backend() != DbBackend::Sqlite {
         return Ok(false);
     }
     let row = db
@@ -704,14 +889,27 @@ pub async fn has_pending<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
 /// Rebuilds the whole index from the tables (after a bulk load that bypassed triggers, or to
 /// repair it). The triggers and [`flush_pending`] keep it in sync otherwise.
 pub async fn rebuild_index<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
-    if !is_available(db) {
-        return Ok(());
-    }
-    for sql in REBUILD_SQL {
+    let statements: &[&str] = match Engine::of(db) {
+        Some(Engine::Sqlite) => &REBUILD_SQL,
+        Some(Engine::Postgres) => &PG_REBUILD_SQL,
+        None => &[],
+    };
+    for sql in statements {
         db.execute_unprepared(sql).await?;
     }
     Ok(())
 }
+
+/// [`REBUILD_SQL`] on PostgreSQL (the generated `doc` column follows).
+pub const PG_REBUILD_SQL: [&str; 4] = [
+    "DELETE FROM search_index",
+    "INSERT INTO search_index(rid, kind, ref_id, question_id, title, body) \
+     SELECT id::bigint * 4 + 1, 'action', id, NULL, COALESCE(label, ''), text FROM action",
+    "INSERT INTO search_index(rid, kind, ref_id, question_id, title, body) \
+     SELECT id::bigint * 4 + 2, 'question', id, id, subject, '' FROM question",
+    "INSERT INTO search_index(rid, kind, ref_id, question_id, title, body) \
+     SELECT id::bigint * 4 + 3, 'passage', id, question_id, COALESCE(heading, ''), text FROM passage",
+];
 
 /// The statements that fill `search_index` from the tables.
 pub const REBUILD_SQL: [&str; 5] = [
@@ -724,6 +922,91 @@ pub const REBUILD_SQL: [&str; 5] = [
     "INSERT INTO search_index(rowid, kind, ref_id, question_id, title, body) \
      SELECT id * 4 + 3, 'passage', id, question_id, COALESCE(heading, ''), text FROM passage",
 ];
+
+/// A snippet of `text` as FTS5's `snippet()` cuts one, for PostgreSQL: about `max_words` words
+/// around the best run of matches of `terms`, U+0002 / U+0003 around each matching word, `…`
+/// where the text was cut. Words are runs of letters and digits compared without case or
+/// accents, as both indexes compare them; a prefix term matches the start of a word, a phrase
+/// its words in a row.
+pub fn highlight(text: &str, terms: &[Term], max_words: usize) -> String {
+    let words = vigie_core::text::words(text);
+    if words.is_empty() || max_words == 0 {
+        return String::new();
+    }
+    let mut hit = vec![false; words.len()];
+    for term in terms {
+        match term {
+            Term::Prefix(w) => {
+                let w = vigie_core::text::fold(w);
+                for (i, word) in words.iter().enumerate() {
+                    if word.folded.starts_with(&w) {
+                        hit[i] = true;
+                    }
+                }
+            }
+            Term::Phrase(ws) => {
+                let ws: Vec<String> = ws.iter().map(|w| vigie_core::text::fold(w)).collect();
+                if ws.is_empty() || ws.len() > words.len() {
+                    continue;
+                }
+                for start in 0..=words.len() - ws.len() {
+                    if ws
+                        .iter()
+                        .zip(&words[start..])
+                        .all(|(w, word)| &word.folded == w)
+                    {
+                        hit[start..start + ws.len()].fill(true);
+                    }
+                }
+            }
+        }
+    }
+    // The window holding the most matches, the earliest of them; then begun a few words before
+    // its first match, so the match has some context.
+    let n = words.len();
+    let len = max_words.min(n);
+    let mut count = hit[..len].iter().filter(|h| **h).count();
+    let (mut best, mut best_start) = (count, 0);
+    for s in 1..=n - len {
+        count = count + usize::from(hit[s + len - 1]) - usize::from(hit[s - 1]);
+        if count > best {
+            (best, best_start) = (count, s);
+        }
+    }
+    let start = match hit[best_start..].iter().position(|h| *h) {
+        Some(first) if best > 0 => (best_start + first).saturating_sub(3).min(n - len),
+        _ => best_start,
+    };
+    let end = start + len;
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    // The whole text when nothing was cut, punctuation around the words included.
+    let mut at = if start == 0 {
+        0
+    } else {
+        words[start].surface.start
+    };
+    for i in start..end {
+        let r = &words[i].surface;
+        out.push_str(&text[at..r.start]);
+        if hit[i] {
+            out.push('\u{2}');
+            out.push_str(&text[r.clone()]);
+            out.push('\u{3}');
+        } else {
+            out.push_str(&text[r.clone()]);
+        }
+        at = r.end;
+    }
+    if end < n {
+        out.push('…');
+    } else {
+        out.push_str(&text[at..]);
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -753,6 +1036,38 @@ mod tests {
             fts_query(&"mot ".repeat(100)).unwrap().matches('*').count(),
             MAX_TERMS
         );
+    }
+
+    #[test]
+    fn highlight_cuts_and_marks_like_fts5() {
+        let t = |q: &str| terms(q);
+        assert_eq!(
+            highlight("La stratégie Numérique de la Région", &t("numeriques"), 12),
+            "La stratégie \u{2}Numérique\u{3} de la Région"
+        );
+        // Markup-like text stays text; a compound matches as a phrase.
+        assert_eq!(
+            highlight(
+                "<script>alert(1)</script> e-santé",
+                &t("script e-santé"),
+                12
+            ),
+            "<\u{2}script\u{3}>alert(1)</\u{2}script\u{3}> \u{2}e\u{3}-\u{2}santé\u{3}"
+        );
+        assert_eq!(
+            highlight(
+                "un appel de hub.brussels cette année",
+                &t("hub.brussels"),
+                12
+            ),
+            "un appel de \u{2}hub\u{3}.\u{2}brussels\u{3} cette année"
+        );
+        // A long text is cut around the match, with ellipses where it was cut.
+        let long = format!("{}cible {}", "mot ".repeat(20), "fin ".repeat(20));
+        let s = highlight(&long, &t("cible"), 6);
+        assert_eq!(s, "…mot mot mot \u{2}cible\u{3} fin fin…");
+        // No match: the start of the text.
+        assert_eq!(highlight("a b c d", &t("zzz"), 2), "a b…");
     }
 
     #[test]

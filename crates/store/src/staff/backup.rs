@@ -23,7 +23,8 @@ pub struct BackupReport {
 pub async fn backup_to<C: ConnectionTrait>(db: &C, path: &Path) -> Result<(), StaffError> {
     if db.get_database_backend() != DbBackend::Sqlite {
         return Err(StaffError::Invalid(
-            "vigie backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
+            "vigie backup copies SQLite databases; on PostgreSQL use pg_dump (docs/deploy.md)"
+                .into(),
         ));
     }
     if path.exists() {

@@ -727,9 +727,10 @@ pub const BANDS: usize = 5;
 /// The matcher's links by score band and review state, and the count of manual links.
 pub async fn stats<C: ConnectionTrait>(db: &C) -> Result<Stats, DbErr> {
     // Constant SQL (no input): bands computed by the database, one row per (state, band).
+    // `CAST … AS BIGINT`: PostgreSQL types the bare CASE as a 4-byte integer.
     let sql = "SELECT state, origin, \
-                 CASE WHEN score >= 0.8 THEN 4 WHEN score >= 0.6 THEN 3 WHEN score >= 0.4 THEN 2 \
-                      WHEN score >= 0.2 THEN 1 ELSE 0 END AS band, \
+                 CAST(CASE WHEN score >= 0.8 THEN 4 WHEN score >= 0.6 THEN 3 WHEN score >= 0.4 THEN 2 \
+                      WHEN score >= 0.2 THEN 1 ELSE 0 END AS BIGINT) AS band, \
                  COUNT(*) AS n \
                FROM link GROUP BY state, origin, band";
     let rows = db

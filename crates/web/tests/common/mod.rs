@@ -20,7 +20,6 @@ use sea_orm::{
 };
 use serde_json::Value;
 use tower::ServiceExt;
-use vigie_store::Store;
 use vigie_store::entity::{action, link, link_passage, passage, question, status_proposal};
 
 /// The subject of the hostile copy of seed 000: markup and an attribute injection.
@@ -64,7 +63,7 @@ pub fn copy_of_seed(n: usize) -> String {
 /// A fresh in-memory database, migrated, holding every seed in name order and then `hostile`
 /// (a written question) imported as `evil.txt`.
 pub async fn seeded(hostile: &str) -> DatabaseConnection {
-    let store = Store::open("sqlite::memory:").await.unwrap();
+    let store = vigie_store::testing::fresh_store().await;
     let mut names: Vec<PathBuf> = std::fs::read_dir(seeds())
         .unwrap()
         .map(|e| e.unwrap().path())
