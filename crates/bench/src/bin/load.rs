@@ -17,6 +17,12 @@
 //! 5. repeats step 4 `--runs` times and prints the median of each figure, with the machine, the
 //!    load average before the run and the size of the database.
 //!
+//! `--postgres URL` builds the database on that PostgreSQL server instead (a new database
+//! `vigie_load_<time>`, left in place and printed, to reuse with `--db`), and prints how long the
+//! import and the match took. `--replicas 2` starts two `vigie serve` processes on the database
+//! and splits the connections between them (one wrk process each, side by side): requests/s are
+//! summed, p50 and p90 averaged, p99 the worse of the two.
+//!
 //! Any non-2xx response or socket error makes the run fail: a fast error page is not a result.
 
 use std::fmt::Write as _;
@@ -57,10 +63,17 @@ struct Cli {
     /// wrk threads (wrk -t).
     #[arg(long, default_value_t = 2)]
     threads: usize,
-    /// Use this database file instead of building one (it must hold imported, matched data).
-    /// Without it, a fresh database is built in a temporary folder and removed at the end.
+    /// Use this database (an SQLite file, or a `postgres://` URL) instead of building one (it
+    /// must hold imported, matched data). Without it, a fresh database is built in a temporary
+    /// folder and removed at the end, or on `--postgres`.
     #[arg(long)]
-    db: Option<PathBuf>,
+    db: Option<String>,
+    /// Build the database on this PostgreSQL server (a URL whose user may create databases).
+    #[arg(long, conflicts_with = "db")]
+    postgres: Option<String>,
+    /// `vigie serve` processes sharing the database; the connections are split between them.
+    #[arg(long, default_value_t = 1)]
+    replicas: usize,
     /// Keep the database built for this run at this path (to reuse it with --db).
     #[arg(long, conflicts_with = "db")]
     keep_db: Option<PathBuf>,
@@ -122,26 +135,37 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     }
     which("wrk").context("wrk is not installed (apt-get install wrk)")?;
 
+    if cli.replicas == 0 {
+        bail!("--replicas must be at least 1");
+    }
     let tmp = tempfile::tempdir().context("cannot create a temporary folder")?;
-    let db = match &cli.db {
-        Some(db) => {
-            if !db.exists() {
-                bail!("{}: no such database", db.display());
+    let mut built = None;
+    let db: String = match (&cli.db, &cli.postgres) {
+        (Some(db), _) => {
+            if !is_postgres(db) && !Path::new(db).exists() {
+                bail!("{db}: no such database");
             }
             db.clone()
         }
-        None => {
+        (None, Some(server)) => {
+            let db = new_postgres_database(server)?;
+            eprintln!("== database {db} (kept: reuse it with --db)");
+            built = Some(build_database(&cli, &root, &vigie, tmp.path(), &db)?);
+            db
+        }
+        (None, None) => {
             let db = cli
                 .keep_db
                 .clone()
                 .unwrap_or_else(|| tmp.path().join("load.db"));
-            build_database(&cli, &root, &vigie, tmp.path(), &db)?;
+            let db = db.to_string_lossy().into_owned();
+            built = Some(build_database(&cli, &root, &vigie, tmp.path(), &db)?);
             db
         }
     };
 
     let targets = pick_targets(&db)?;
-    let db_size = db_bytes(&db);
+    let db_size = targets.bytes;
     let lua = tmp.path().join("actions.lua");
     std::fs::write(&lua, rotation_script(&targets.action_paths))
         .context("writing the Lua script")?;
@@ -215,10 +239,25 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     writeln!(out, "load average before the runs: {load_before}")?;
     writeln!(
         out,
-        "database: {} questions (generated + seeds), {} actions, {:.1} MB (with WAL)",
+        "database: {}, {} questions (generated + seeds), {} actions, {:.1} MB{}",
+        if is_postgres(&db) { "PostgreSQL" } else { "SQLite" },
         targets.questions,
         targets.action_paths.len(),
         db_size as f64 / 1e6,
+        if is_postgres(&db) { "" } else { " (with WAL)" },
+    )?;
+    if let Some(b) = built {
+        writeln!(
+            out,
+            "built with `vigie import --no-match` in {:.1} s, then `vigie match` in {:.1} s",
+            b.import_s, b.match_s
+        )?;
+    }
+    writeln!(
+        out,
+        "{} `vigie serve` process{} on the database",
+        cli.replicas,
+        if cli.replicas == 1 { "" } else { "es" }
     )?;
     writeln!(
         out,
@@ -268,28 +307,33 @@ impl Mode {
 fn measure(
     cli: &Cli,
     vigie: &Path,
-    db: &Path,
+    db: &str,
     pages: &[Page],
     mode: Mode,
 ) -> anyhow::Result<Measured> {
     let pages_len = pages.len();
-    let port = free_port()?;
-    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-    eprintln!("== starting vigie serve on {addr} ({})", mode.describe());
-    let mut cmd = Command::new(vigie);
-    cmd.arg("--db")
-        .arg(db)
-        .args(["serve", "--addr", &addr.to_string(), "--baseline-route"]);
-    if let Some(f) = mode.flag() {
-        cmd.arg(f);
+    let mut servers = Vec::new();
+    let mut addrs = Vec::new();
+    for _ in 0..cli.replicas {
+        let addr: SocketAddr = ([127, 0, 0, 1], free_port()?).into();
+        eprintln!("== starting vigie serve on {addr} ({})", mode.describe());
+        let mut cmd = Command::new(vigie);
+        cmd.arg("--db")
+            .arg(db)
+            .args(["serve", "--addr", &addr.to_string(), "--baseline-route"]);
+        if let Some(f) = mode.flag() {
+            cmd.arg(f);
+        }
+        servers.push(Server(
+            cmd.stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .context("cannot start vigie serve")?,
+        ));
+        wait_until_up(addr, Duration::from_secs(30))?;
+        addrs.push(addr);
     }
-    let server = Server(
-        cmd.stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .context("cannot start vigie serve")?,
-    );
-    wait_until_up(addr, Duration::from_secs(30))?;
+    let addr = addrs[0];
     // Each page answers once before the load starts: a failing page stops the benchmark here.
     // Each page then gets its baseline: a static body of the size it is sent at (gzip), from the
     // same server, measured in the same rounds.
@@ -308,13 +352,13 @@ fn measure(
     let pages = &measured[..];
     eprintln!("== warm-up ({} s per page)", cli.warmup);
     for p in pages {
-        wrk(cli, addr, p, cli.warmup)?;
+        wrk_all(cli, &addrs, p, cli.warmup)?;
     }
     let mut results: Vec<Vec<WrkResult>> = vec![vec![]; pages.len()];
     for r in 1..=cli.runs {
         eprintln!("== run {r}/{} (load average {})", cli.runs, load_average());
         for (i, p) in pages.iter().enumerate() {
-            let res = wrk(cli, addr, p, cli.duration)?;
+            let res = wrk_all(cli, &addrs, p, cli.duration)?;
             eprintln!(
                 "   {:<40} {:>8.0} req/s  p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms",
                 p.name, res.rps, res.p50, res.p90, res.p99
@@ -322,7 +366,7 @@ fn measure(
             results[i].push(res);
         }
     }
-    drop(server);
+    drop(servers);
     // The pages' results, then each baseline by the name of its page.
     let baselines = measured
         .iter()
@@ -348,15 +392,21 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// How long building the database took.
+struct Built {
+    import_s: f64,
+    match_s: f64,
+}
+
 fn build_database(
     cli: &Cli,
     root: &Path,
     vigie: &Path,
     tmp: &Path,
-    db: &Path,
-) -> anyhow::Result<()> {
-    if db.exists() {
-        bail!("{} exists already: remove it or pass --db", db.display());
+    db: &str,
+) -> anyhow::Result<Built> {
+    if !is_postgres(db) && Path::new(db).exists() {
+        bail!("{db} exists already: remove it or pass --db");
     }
     let qdir = tmp.join("questions");
     eprintln!(
@@ -366,12 +416,12 @@ fn build_database(
     );
     vigie_synth::write_questions(&qdir, cli.seed, cli.questions)
         .with_context(|| format!("writing questions into {}", qdir.display()))?;
-    eprintln!("== vigie import seeds/ + generated questions (imports and matches)");
+    eprintln!("== vigie import --no-match seeds/ + generated questions, then vigie match");
     let t = Instant::now();
     let status = Command::new(vigie)
         .arg("--db")
         .arg(db)
-        .arg("import")
+        .args(["import", "--no-match"])
         .arg(root.join("seeds"))
         .arg(&qdir)
         .stdout(Stdio::null())
@@ -380,15 +430,61 @@ fn build_database(
     if !status.success() {
         bail!("vigie import failed ({status})");
     }
-    eprintln!(
-        "   imported and matched in {:.1} s",
-        t.elapsed().as_secs_f64()
-    );
+    let import_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let status = Command::new(vigie)
+        .arg("--db")
+        .arg(db)
+        .arg("match")
+        .stdout(Stdio::null())
+        .status()
+        .context("cannot run vigie match")?;
+    if !status.success() {
+        bail!("vigie match failed ({status})");
+    }
+    let match_s = t.elapsed().as_secs_f64();
+    eprintln!("   imported in {import_s:.1} s, matched in {match_s:.1} s");
     std::fs::remove_dir_all(&qdir).ok();
-    Ok(())
+    Ok(Built { import_s, match_s })
+}
+
+fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// Creates `vigie_load_<unix time>` on the server; returns its URL.
+fn new_postgres_database(server: &str) -> anyhow::Result<String> {
+    let name = format!(
+        "vigie_load_{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs()
+    );
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let admin = sea_orm::Database::connect(server)
+            .await
+            .with_context(|| format!("cannot connect to {server}"))?;
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await?;
+        admin.close().await?;
+        anyhow::Ok(())
+    })?;
+    let base = server
+        .split('?')
+        .next()
+        .and_then(|b| b.rsplit_once('/'))
+        .map(|(b, _)| b)
+        .context("a server URL ends with /database")?;
+    Ok(format!("{base}/{name}"))
 }
 
 struct Targets {
+    /// The database's size on disk.
+    bytes: u64,
     questions: i64,
     heaviest_action_path: String,
     heaviest_action_links: i64,
@@ -399,15 +495,31 @@ struct Targets {
 
 /// Reads from the database which pages to load: the action and the question with the most
 /// (non-rejected) links, and every action id.
-fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
+fn pick_targets(db: &str) -> anyhow::Result<Targets> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let url = format!("sqlite://{}?mode=ro", db.display());
+        let url = if is_postgres(db) {
+            db.to_string()
+        } else {
+            format!("sqlite://{db}?mode=ro")
+        };
         let conn = sea_orm::Database::connect(url.as_str())
             .await
-            .with_context(|| format!("cannot open {}", db.display()))?;
+            .with_context(|| format!("cannot open {db}"))?;
+        let bytes = if is_postgres(db) {
+            conn.query_one_raw(Statement::from_string(
+                conn.get_database_backend(),
+                "SELECT pg_database_size(current_database()) AS n",
+            ))
+            .await?
+            .context("the database's size")?
+            .try_get::<i64>("", "n")?
+            .max(0) as u64
+        } else {
+            db_bytes(Path::new(db))
+        };
         let pair = |sql: &'static str| {
             let conn = &conn;
             async move {
@@ -419,22 +531,22 @@ fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
             }
         };
         let (heaviest_action, heaviest_action_links) = pair(
-            "SELECT action_id AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
+            "SELECT CAST(action_id AS BIGINT) AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
              GROUP BY action_id ORDER BY n DESC, action_id LIMIT 1",
         )
         .await?;
         let (heaviest_question, heaviest_question_links) = pair(
-            "SELECT question_id AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
+            "SELECT CAST(question_id AS BIGINT) AS id, COUNT(*) AS n FROM link WHERE state <> 'rejected' \
              GROUP BY question_id ORDER BY n DESC, question_id LIMIT 1",
         )
         .await?;
-        let (_, questions) = pair("SELECT 0 AS id, COUNT(*) AS n FROM question").await?;
+        let (_, questions) = pair("SELECT CAST(0 AS BIGINT) AS id, COUNT(*) AS n FROM question").await?;
         // Pages are requested at their permalinks (an id address answers with a redirect):
         // `/actions/<code>`, `/questions/<legislature>/<surname>/<number>`.
         let codes: Vec<(i64, String)> = conn
             .query_all_raw(Statement::from_string(
                 conn.get_database_backend(),
-                "SELECT id, code FROM action ORDER BY id",
+                "SELECT CAST(id AS BIGINT) AS id, code FROM action ORDER BY id",
             ))
             .await?
             .iter()
@@ -451,7 +563,7 @@ fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
             .query_one_raw(Statement::from_string(
                 conn.get_database_backend(),
                 format!(
-                    "SELECT question.legislature AS legislature, question.number AS number, \
+                    "SELECT question.legislature AS legislature, CAST(question.number AS BIGINT) AS number, \
                      minister.name AS name, minister.portfolio AS portfolio FROM question \
                      JOIN minister ON minister.id = question.minister_id WHERE question.id = {heaviest_question}"
                 ),
@@ -473,6 +585,7 @@ fn pick_targets(db: &Path) -> anyhow::Result<Targets> {
         };
         conn.close().await?;
         Ok(Targets {
+            bytes,
             questions,
             heaviest_action_path,
             heaviest_action_links,
@@ -518,10 +631,44 @@ struct WrkResult {
     p99: f64,
 }
 
-fn wrk(cli: &Cli, addr: SocketAddr, page: &Page, secs: u64) -> anyhow::Result<WrkResult> {
+/// wrk on every replica at once, the connections split between them; the figures combined
+/// (requests/s summed, p50 and p90 averaged, the worse p99).
+fn wrk_all(
+    cli: &Cli,
+    addrs: &[SocketAddr],
+    page: &Page,
+    secs: u64,
+) -> anyhow::Result<WrkResult> {
+    let n = addrs.len();
+    let (threads, connections) = ((cli.threads / n).max(1), (cli.connections / n).max(1));
+    let results = std::thread::scope(|s| {
+        let runs: Vec<_> = addrs
+            .iter()
+            .map(|addr| s.spawn(move || wrk(threads, connections, *addr, page, secs)))
+            .collect();
+        runs.into_iter()
+            .map(|r| r.join().expect("a wrk thread"))
+            .collect::<anyhow::Result<Vec<_>>>()
+    })?;
+    let mean = |f: fn(&WrkResult) -> f64| results.iter().map(f).sum::<f64>() / n as f64;
+    Ok(WrkResult {
+        rps: results.iter().map(|r| r.rps).sum(),
+        p50: mean(|r| r.p50),
+        p90: mean(|r| r.p90),
+        p99: results.iter().map(|r| r.p99).fold(0.0, f64::max),
+    })
+}
+
+fn wrk(
+    threads: usize,
+    connections: usize,
+    addr: SocketAddr,
+    page: &Page,
+    secs: u64,
+) -> anyhow::Result<WrkResult> {
     let mut cmd = Command::new("wrk");
-    cmd.arg(format!("-t{}", cli.threads))
-        .arg(format!("-c{}", cli.connections))
+    cmd.arg(format!("-t{threads}"))
+        .arg(format!("-c{connections}"))
         .arg(format!("-d{secs}s"))
         .arg("--latency")
         // A browser's headers: the pages are compressed as they would be for a visitor.
