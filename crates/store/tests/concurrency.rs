@@ -1,7 +1,9 @@
-//! Writers at the same time, on one SQLite file, as in production: `vigie serve` takes a staff
+//! Writers at the same time, on one database, as in production: `vigie serve` takes a staff
 //! decision while `vigie match` or `vigie import` writes. Every store writer begins with
-//! `write::begin` (`BEGIN IMMEDIATE`), so the decision waits for the other writer and then
-//! succeeds; with a deferred `BEGIN` it read first and failed with "database is locked".
+//! `write::begin` (`BEGIN IMMEDIATE` on SQLite, the write advisory lock on PostgreSQL), so the
+//! decision waits for the other writer and then succeeds; with a deferred `BEGIN` it read first
+//! and failed with "database is locked". An SQLite file, or a PostgreSQL database when the run
+//! has one (`VIGIE_TEST_POSTGRES`).
 
 use std::time::Duration;
 
@@ -17,7 +19,7 @@ use vigie_store::staff::review::{self, Decision};
 /// A database file with the seeds imported and matched, and its proposed links.
 async fn matched_file() -> (tempfile::TempDir, String, Vec<i32>) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("vigie.db").to_str().unwrap().to_string();
+    let path = vigie_store::testing::database_for_test(&dir.path().join("vigie.db")).await;
     let store = Store::open(&path).await.unwrap();
     for (name, bytes) in files("seeds") {
         store.import_document(&name, &bytes).await.unwrap();

@@ -51,7 +51,7 @@ async fn fixture() -> Fixture {
     let e = write_evidence(
         &db,
         &EvidenceText {
-            task_force_reasons: r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"minister":"same portfolio"}"#,
+            task_force_reasons: r#"{"shared_terms":[{"term":"task_force","weight":0.4,"passage_words":["task force"],"passage_spans":[],"action_words":["task force"],"related_to":null}],"minister":{"addressee":null,"pilot":"same portfolio","score":0.5,"competences":["numer"]}}"#,
             evil_reasons: r#"{"why":"<script>alert(4)</script>, \"quoted\""}"#,
             evil_note: None,
         },
@@ -325,7 +325,10 @@ async fn action_detail_gives_status_engine_staff_and_evidence() {
     assert_eq!(tf["score"], 0.82);
     assert_eq!(tf["passages"][0]["score"], 0.77);
     assert_eq!(tf["passages"][0]["kind"], "answer");
-    assert_eq!(tf["passages"][0]["reasons"]["minister"], "same portfolio");
+    assert_eq!(
+        tf["passages"][0]["reasons"]["minister"]["pilot"],
+        "same portfolio"
+    );
     assert!(tf["passages"][0]["text"].as_str().unwrap().len() > 20);
     // JSON carries text as it is (a string value cannot inject markup); the hostile subject
     // round-trips exactly.
@@ -1136,7 +1139,10 @@ async fn downloads_are_attachments_with_exact_csv_and_the_whole_dataset() {
             .unwrap()
             .contains("Clerfayt")
     );
-    assert_eq!(link["passages"][0]["reasons"]["minister"], "same portfolio");
+    assert_eq!(
+        link["passages"][0]["reasons"]["minister"]["pilot"], "same portfolio",
+        "the API publishes the stored reasons as they are"
+    );
 }
 
 /// The number of SQL statements each URI runs, through a connection that counts them.

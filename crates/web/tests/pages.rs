@@ -46,8 +46,8 @@ async fn fixture() -> Fixture {
     let e = write_evidence(
         &db,
         &EvidenceText {
-            task_force_reasons: r#"{"shared_terms":[{"term":"task force","surface":["task force"]}],"words":["numérique"],"minister":"same portfolio"}"#,
-            evil_reasons: r#"{"words":["<b>gras</b>","\"onmouseover="],"shared_terms":[{"passage_words":["<script>alert(4)</script>"],"action_words":["\"onmouseover="]}],"why":"<script>alert(5)</script>"}"#,
+            task_force_reasons: r#"{"shared_terms":[{"term":"task_force","weight":0.4,"passage_words":["task force"],"passage_spans":[],"action_words":["task force"],"related_to":null}],"minister":{"addressee":null,"pilot":"same portfolio","score":0.5,"competences":["numer"]}}"#,
+            evil_reasons: r#"{"shared_terms":[{"passage_words":["<b>gras</b>","<script>alert(4)</script>"],"action_words":["\"onmouseover="]}],"why":"<script>alert(5)</script>"}"#,
             evil_note: Some("<i>note</i>"),
         },
     )

@@ -20,6 +20,7 @@ use super::common::{
     ActionRef, AxisRef, MinisterRef, QuestionRef, current_statuses, questions_by_ids, status_of,
 };
 use super::overview::{PartnerRef, dedup, is_steering_role};
+use super::reasons::Why;
 use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
@@ -83,45 +84,13 @@ pub struct EvidencePassage {
     pub heading: Option<String>,
     pub text: String,
     pub score: f64,
-    /// The matcher's reasons, as stored.
+    /// The reasons as stored, as the API publishes them.
     pub reasons: serde_json::Value,
-    /// The surface words of the passage the matcher matched (to highlight).
+    /// The same, decoded for pages.
+    #[serde(skip)]
+    pub why: Why,
+    /// The passage's words the reasons name (to highlight).
     pub words: Vec<String>,
-}
-
-/// The words to highlight, taken from a reasons document: every string found under a key that
-/// names surface text of the passage (the matcher's `shared_terms[].passage_words` and
-/// `organisations[].written`; also `words`, `matched`, `surface`, `phrases`), at any depth.
-/// The action's own words (`action_words`) are not the passage's and are left out.
-pub fn matched_words(reasons: &serde_json::Value) -> Vec<String> {
-    fn walk(v: &serde_json::Value, wanted: bool, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) if wanted && !out.contains(s) => out.push(s.clone()),
-            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, wanted, out)),
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    let key = k.to_ascii_lowercase();
-                    let w = matches!(
-                        key.as_str(),
-                        "words"
-                            | "matched"
-                            | "matched_words"
-                            | "surface"
-                            | "surfaces"
-                            | "phrases"
-                            | "surface_words"
-                            | "passage_words"
-                            | "written"
-                    );
-                    walk(v, w, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = vec![];
-    walk(reasons, false, &mut out);
-    out
 }
 
 /// One page of an action's evidence trail (1-based `page`).
@@ -338,6 +307,7 @@ pub async fn action_page_window<C: ConnectionTrait>(
             let Some(p) = passages.get(&lp.passage_id) else {
                 continue;
             };
+            let why = Why::parse(&lp.reasons);
             let reasons: serde_json::Value =
                 serde_json::from_str(&lp.reasons).unwrap_or(serde_json::Value::String(lp.reasons));
             ps.push(EvidencePassage {
@@ -347,7 +317,8 @@ pub async fn action_page_window<C: ConnectionTrait>(
                 heading: p.heading.clone(),
                 text: p.text.clone(),
                 score: lp.score,
-                words: matched_words(&reasons),
+                words: why.words(),
+                why,
                 reasons,
             });
         }
@@ -401,23 +372,4 @@ pub async fn action_page_window<C: ConnectionTrait>(
         assessment: crate::staff::assessments::latest(db, id).await?,
         action: ActionRef::from_model(a, status),
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_found_at_any_depth() {
-        let v = serde_json::json!({
-            "score": 0.8,
-            "concepts": [{"concept": "task force", "matched": ["task force", "numérique"]}],
-            "words": "hub.brussels",
-            "note": "ignored"
-        });
-        assert_eq!(
-            matched_words(&v),
-            vec!["task force", "numérique", "hub.brussels"]
-        );
-    }
 }

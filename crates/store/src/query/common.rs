@@ -474,9 +474,11 @@ pub struct LinkedPassage {
     pub text: String,
     /// The passage's own score for the link.
     pub score: f64,
-    /// The reasons as stored (the matcher's `Reasons`, or who linked it by hand); a row that is
-    /// not JSON is kept as a string, never dropped.
+    /// The reasons as stored (the matcher's `Reasons`, or who linked it by hand), as the API
+    /// publishes them; a row that is not JSON is kept as a string, never dropped.
     pub reasons: serde_json::Value,
+    /// The same, decoded for pages.
+    pub why: crate::query::reasons::Why,
     /// The passage's words the reasons name (to highlight).
     pub words: Vec<String>,
 }
@@ -511,6 +513,7 @@ pub async fn passages_of_links<C: ConnectionTrait>(
         };
         let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
             .unwrap_or(serde_json::Value::String(lp.reasons.clone()));
+        let why = crate::query::reasons::Why::parse(&lp.reasons);
         out.entry(lp.link_id).or_default().push(LinkedPassage {
             passage_id: p.id,
             position: p.position,
@@ -518,7 +521,8 @@ pub async fn passages_of_links<C: ConnectionTrait>(
             heading: p.heading.clone(),
             text: p.text.clone(),
             score: lp.score,
-            words: crate::query::action::matched_words(&reasons),
+            words: why.words(),
+            why,
             reasons,
         });
     }

@@ -14,6 +14,7 @@ pub mod minister;
 pub mod organisation;
 pub mod overview;
 pub mod question;
+pub mod reasons;
 pub mod reference;
 pub mod revision;
 pub mod search;

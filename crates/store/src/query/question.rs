@@ -8,9 +8,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use serde::Serialize;
 use vigie_core::{LinkState, PassageKind};
 
-use super::action::matched_words;
 use super::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
 use super::overview::dedup;
+use super::reasons::Why;
 use crate::decode::decode;
 use crate::entity::{act, link, link_passage, passage};
 
@@ -130,12 +130,10 @@ pub async fn question_page<C: ConnectionTrait>(
                 .filter(|lp| lp.passage_id == p.id)
                 .filter_map(|lp| {
                     let action = actions.get(link_action.get(&lp.link_id)?)?.clone();
-                    let reasons: serde_json::Value =
-                        serde_json::from_str(&lp.reasons).unwrap_or_default();
                     Some(PassageLink {
                         action,
                         score: lp.score,
-                        words: matched_words(&reasons),
+                        words: Why::parse(&lp.reasons).words(),
                     })
                 })
                 .collect();

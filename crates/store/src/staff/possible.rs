@@ -11,7 +11,7 @@ use sea_orm::{
     ModelTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use vigie_core::{LinkOrigin, LinkState};
 
 use super::audit::{self, AuditKind};
@@ -19,8 +19,8 @@ use super::review::{MAX_PER_PAGE, QueuePassage, confirm_pair_with_passage, link_
 use super::{Actor, Field, MAX_TEXT, StaffError, optional_text};
 use crate::decode::decode;
 use crate::entity::{link, link_passage, passage, possible_link};
-use crate::query::action::matched_words;
 use crate::query::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
+use crate::query::reasons::Why;
 
 /// One possible missed link.
 #[derive(Clone, Debug, Serialize)]
@@ -75,7 +75,7 @@ pub async fn possible<C: ConnectionTrait>(db: &C, limit: u64) -> Result<Possible
         ) else {
             continue;
         };
-        let reasons: Value = serde_json::from_str(&r.reasons).unwrap_or(Value::Null);
+        let why = Why::parse(&r.reasons);
         items.push(PossibleItem {
             id: r.id,
             score: r.score,
@@ -88,8 +88,8 @@ pub async fn possible<C: ConnectionTrait>(db: &C, limit: u64) -> Result<Possible
                 heading: p.heading.clone(),
                 text: p.text.clone(),
                 score: r.score,
-                words: matched_words(&reasons),
-                reasons,
+                words: why.words(),
+                why,
             },
         });
     }

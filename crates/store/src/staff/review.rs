@@ -56,7 +56,9 @@ pub struct QueuePassage {
     pub heading: Option<String>,
     pub text: String,
     pub score: f64,
-    pub reasons: Value,
+    /// Why the passage supports the link.
+    pub why: crate::query::reasons::Why,
+    /// The passage's words the reasons name (to highlight).
     pub words: Vec<String>,
 }
 
@@ -69,7 +71,7 @@ impl From<LinkedPassage> for QueuePassage {
             heading: p.heading,
             text: p.text,
             score: p.score,
-            reasons: p.reasons,
+            why: p.why,
             words: p.words,
         }
     }

@@ -116,7 +116,7 @@ fn possible_view(ctx: &Ctx, p: &PossibleQueue, back_to: &str) -> Markup {
                             }
                             details.reasons {
                                 summary { (t.why_this_link) }
-                                (reasons(ctx, &item.passage.reasons))
+                                (reasons(ctx, &item.passage.why))
                             }
                             div.review-actions {
                                 (decision_form(ctx, &format!("/review/possible/{}/accept", item.id), s.accept_possible, back_to, item.id, "pa"))
@@ -269,7 +269,7 @@ fn item_view(ctx: &Ctx, item: &QueueItem, choices: &[ActionChoice], back_to: &st
                 }
                 details.reasons {
                     summary { (t.why_this_link) " (" (t.score) " " (ctx.lang.score(p.score)) ")" }
-                    (reasons(ctx, &p.reasons))
+                    (reasons(ctx, &p.why))
                 }
             }
             div.review-actions {

@@ -3,6 +3,7 @@
 
 use maud::{Markup, html};
 use vigie_store::query::action::{ActionPage, Evidence, StatusRow};
+use vigie_store::query::reasons::Why;
 
 use super::components::{
     action_status, highlight, member_link, minister_link, pagination_to, question_link,
@@ -163,7 +164,7 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
                     @if !p.words.is_empty() {
                         p { (t.matched_words) ": " @for (i, w) in p.words.iter().enumerate() { @if i > 0 { ", " } mark { (w) } } }
                     }
-                    (reasons(ctx, &p.reasons))
+                    (reasons(ctx, &p.why))
                 }
             }
             @if let Some(note) = &e.note { p { em { (note) } } }
@@ -171,23 +172,12 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
     }
 }
 
-/// The matcher's reasons as sentences in the page's language: the words the passage and the
-/// action share (as each writes them, never the matcher's stems or concept names), the subject
-/// line's, the pilot minister, the partner organisations named, or who linked it by hand and why.
-/// Read leniently from the stored JSON: a key it does not know is left out, never shown raw.
-pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
+/// Why a passage supports a link, as sentences in the page's language: the words the passage and
+/// the action share (as each writes them, never the matcher's stems or concept names), the
+/// subject line's, the pilot minister, the partner organisations named, staff decisions that
+/// moved the score, or who linked it by hand and why. `Why` is decoded by the store, once.
+pub fn reasons(ctx: &Ctx, why: &Why) -> Markup {
     let r = ctx.lang.reasons();
-    let strings = |v: &serde_json::Value| -> Vec<String> {
-        match v {
-            serde_json::Value::Array(items) => items
-                .iter()
-                .filter_map(|i| i.as_str())
-                .map(str::to_string)
-                .collect(),
-            serde_json::Value::String(s) => vec![s.clone()],
-            _ => Vec::new(),
-        }
-    };
     let quoted = |words: &[String]| {
         words
             .iter()
@@ -195,87 +185,40 @@ pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let manual = v.get("manual").filter(|m| m.is_object());
-    let shared: Vec<(Vec<String>, Vec<String>)> = v
-        .get("shared_terms")
-        .and_then(|s| s.as_array())
-        .map(|items| {
-            items
-                .iter()
-                .map(|i| {
-                    let mut words =
-                        strings(i.get("passage_words").unwrap_or(&serde_json::Value::Null));
-                    if words.is_empty() {
-                        words = strings(i.get("surface").unwrap_or(&serde_json::Value::Null));
-                    }
-                    let theirs = strings(i.get("action_words").unwrap_or(&serde_json::Value::Null));
-                    (words, theirs)
-                })
-                .filter(|(w, _)| !w.is_empty())
-                .collect()
+    let organisations: Vec<String> = why
+        .organisations
+        .iter()
+        .map(|o| match &o.partner {
+            Some(p) => format!("{} ({p})", o.written),
+            None => o.written.clone(),
         })
-        .unwrap_or_default();
-    let subject_words = v
-        .get("subject")
-        .and_then(|s| s.get("shared_words"))
-        .map(strings)
-        .unwrap_or_default();
-    let minister = v.get("minister").filter(|m| !m.is_null());
-    // Staff decisions on similar questions that moved the score (vigie_matcher::learn).
-    let staff = v.get("staff").filter(|s| s.is_object()).map(|s| {
-        let count = |k: &str| s.get(k).and_then(|n| n.as_u64()).unwrap_or(0);
-        (
-            count("confirmed"),
-            count("rejected"),
-            strings(s.get("words").unwrap_or(&serde_json::Value::Null)),
-        )
-    });
-    let organisations: Vec<String> = v
-        .get("organisations")
-        .and_then(|o| o.as_array())
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|o| {
-                    let written = o.get("written").and_then(|w| w.as_str())?;
-                    Some(match o.get("partner").and_then(|p| p.as_str()) {
-                        Some(p) if p != written => format!("{written} ({p})"),
-                        _ => written.to_string(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .collect();
     html! {
         ul.reasons {
-            @if let Some(m) = manual {
+            @if let Some(m) = &why.manual {
                 li {
-                    (r.manual) @if let Some(by) = m.get("by").and_then(|b| b.as_str()) { " (" (by) ")" } "."
-                    @if let Some(from) = m.get("moved_from").and_then(|f| f.as_str()).filter(|f| !f.is_empty()) {
-                        " " (r.moved_from) " " (from) "."
-                    }
-                    @if let Some(note) = m.get("note").and_then(|n| n.as_str()).filter(|n| !n.is_empty()) {
-                        " " (r.note) " " q { (note) }
-                    }
+                    (r.manual) @if let Some(by) = &m.by { " (" (by) ")" } "."
+                    @if let Some(from) = &m.moved_from { " " (r.moved_from) " " (from) "." }
+                    @if let Some(note) = &m.note { " " (r.note) " " q { (note) } }
                 }
             }
-            @if !shared.is_empty() {
+            @if !why.shared.is_empty() {
                 li {
                     (r.shared) " "
-                    @for (i, (words, theirs)) in shared.iter().enumerate() {
+                    @for (i, s) in why.shared.iter().enumerate() {
                         @if i > 0 { ", " }
-                        span lang="fr" { (quoted(words)) }
-                        @if !theirs.is_empty() && theirs != words { " " (r.action_says) " " span lang="fr" { (quoted(theirs)) } ")" }
+                        span lang="fr" { (quoted(&s.passage)) }
+                        @if !s.action.is_empty() && s.action != s.passage { " " (r.action_says) " " span lang="fr" { (quoted(&s.action)) } ")" }
                     }
                     "."
                 }
             }
-            @if !subject_words.is_empty() {
-                li { (r.subject) " " span lang="fr" { (quoted(&subject_words)) } "." }
+            @if !why.subject_words.is_empty() {
+                li { (r.subject) " " span lang="fr" { (quoted(&why.subject_words)) } "." }
             }
-            @if let Some(m) = minister {
+            @if let Some(m) = &why.minister {
                 li {
-                    @match m.get("addressee").and_then(|a| a.as_str()) {
+                    @match &m.addressee {
                         Some(who) => { (who) " " (r.pilots) }
                         None => { (r.minister_pilots) }
                     }
@@ -284,10 +227,10 @@ pub fn reasons(ctx: &Ctx, v: &serde_json::Value) -> Markup {
             @if !organisations.is_empty() {
                 li { (r.organisations) " " (organisations.join(", ")) "." }
             }
-            @if let Some((confirmed, rejected, words)) = &staff {
+            @if let Some(st) = &why.staff {
                 li {
-                    (ctx.lang.staff_decisions(*confirmed, *rejected))
-                    @if !words.is_empty() { " " (r.words_in_common) " " span lang="fr" { (quoted(words)) } ")" }
+                    (ctx.lang.staff_decisions(st.confirmed, st.rejected))
+                    @if !st.words.is_empty() { " " (r.words_in_common) " " span lang="fr" { (quoted(&st.words)) } ")" }
                     "."
                 }
             }
@@ -313,6 +256,7 @@ mod tests {
             "summary": "0.75 × text 0.30 +0.080 staff",
             "staff": {"confirmed": 2, "rejected": 0, "words": ["données ouvertes", "portail"], "adjustment": 0.08}
         });
+        let stored = Why::parse(&stored.to_string());
         let fr = reasons(&Ctx::plain(Lang::Fr), &stored).into_string();
         assert!(
             fr.contains("L'équipe a confirmé pour cette action 2 questions semblables (mots en commun : <span lang=\"fr\">« données ouvertes », « portail »</span>)."),

@@ -134,7 +134,7 @@ pub async fn link_everywhere(db: &DatabaseConnection, q: i32, a: i32, score: f64
         .await
         .unwrap()
     {
-        add_link_passage(db, l.id, p.id, score, "{\"words\":[\"numérique\"]}").await;
+        add_link_passage(db, l.id, p.id, score, r#"{"shared_terms":[{"term":"numer","weight":0.5,"passage_words":["numérique"],"passage_spans":[],"action_words":["numérique"],"related_to":null}]}"#).await;
     }
 }
 
