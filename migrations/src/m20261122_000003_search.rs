@@ -6,8 +6,7 @@
 //! the source row (`id * 4 + 1` action, `+ 2` question, `+ 3` passage) so triggers update and
 //! delete by rowid, which FTS5 does without a scan.
 //!
-//! SQLite only: on other backends (PostgreSQL) this migration does nothing and search answers
-//! with no hits (see `vigie_store::query::search`).
+//! SQLite only: on PostgreSQL this migration does nothing; `000044` builds its search index.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;

@@ -10,7 +10,8 @@
 //! request, and no public page shows them. The search index is written by triggers on tables
 //! that are counted already.
 //!
-//! SQLite only: on other backends this migration does nothing and pages are not cached.
+//! SQLite only: on PostgreSQL this migration does nothing; `000044` builds the same table with
+//! statement triggers.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;

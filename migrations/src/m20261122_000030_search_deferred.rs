@@ -17,7 +17,7 @@
 //! index row first. The index row is found by its rowid (`id * 4 + 1` action, `+ 2` question,
 //! `+ 3` passage, as in `000003`), and the source row by `rowid / 4`.
 //!
-//! SQLite only, like `000003`.
+//! SQLite only, like `000003` (PostgreSQL's index, `000044`, needs no flush).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
