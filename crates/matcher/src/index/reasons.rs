@@ -92,19 +92,7 @@ impl<'a> Weights<'a> {
                     kind: ap.kind,
                     text_score: t,
                     score: base.min(1.0),
-                    reasons: Reasons {
-                        text_score: round3(t),
-                        shared_terms: Vec::new(),
-                        organisations: Vec::new(),
-                        minister: None,
-                        subject: SubjectReason {
-                            subject: String::new(),
-                            score: subject.score,
-                            shared_words: Vec::new(),
-                        },
-                        summary: String::new(),
-                        staff: None,
-                    },
+                    reasons: Reasons::score_only(t, subject.score),
                     content_terms: BTreeSet::new(),
                 });
                 continue;
@@ -134,19 +122,7 @@ impl<'a> Weights<'a> {
                     kind: ap.kind,
                     text_score: t,
                     score: (base + o_bonus).min(1.0),
-                    reasons: Reasons {
-                        text_score: round3(t),
-                        shared_terms: Vec::new(),
-                        organisations: Vec::new(),
-                        minister: None,
-                        subject: SubjectReason {
-                            subject: String::new(),
-                            score: subject.score,
-                            shared_words: Vec::new(),
-                        },
-                        summary: String::new(),
-                        staff: None,
-                    },
+                    reasons: Reasons::score_only(t, subject.score),
                     content_terms,
                 });
                 continue;
@@ -407,5 +383,25 @@ pub(super) fn mention(m: Mention) -> OrganisationMention {
         start: m.start,
         end: m.end,
         similarity: m.similarity,
+    }
+}
+
+impl Reasons {
+    /// The reasons of a passage scored but not explained (it cannot carry the link, or only the
+    /// decision is wanted): its text and subject scores, nothing else.
+    fn score_only(text_score: f64, subject_score: f64) -> Reasons {
+        Reasons {
+            text_score: round3(text_score),
+            shared_terms: Vec::new(),
+            organisations: Vec::new(),
+            minister: None,
+            subject: SubjectReason {
+                subject: String::new(),
+                score: subject_score,
+                shared_words: Vec::new(),
+            },
+            summary: String::new(),
+            staff: None,
+        }
     }
 }
