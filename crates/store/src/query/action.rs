@@ -14,13 +14,13 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::Serialize;
-use vigie_core::{LinkOrigin, LinkState, PassageKind, Status};
+use vigie_core::{LinkOrigin, LinkState, Status};
 
 use super::common::{
-    ActionRef, AxisRef, MinisterRef, QuestionRef, current_statuses, questions_by_ids, status_of,
+    ActionRef, AxisRef, LinkedPassage, MinisterRef, QuestionRef, current_statuses,
+    questions_by_ids, status_of,
 };
 use super::overview::{PartnerRef, dedup, is_steering_role};
-use super::reasons::Why;
 use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
@@ -73,24 +73,7 @@ pub struct Evidence {
     pub note: Option<String>,
     pub question: QuestionRef,
     /// Linked passages, best score first.
-    pub passages: Vec<EvidencePassage>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct EvidencePassage {
-    pub passage_id: i32,
-    pub position: i32,
-    pub kind: PassageKind,
-    pub heading: Option<String>,
-    pub text: String,
-    pub score: f64,
-    /// The reasons as stored, as the API publishes them.
-    pub reasons: serde_json::Value,
-    /// The same, decoded for pages.
-    #[serde(skip)]
-    pub why: Why,
-    /// The passage's words the reasons name (to highlight).
-    pub words: Vec<String>,
+    pub passages: Vec<LinkedPassage>,
 }
 
 /// One page of an action's evidence trail (1-based `page`).
@@ -302,31 +285,16 @@ pub async fn action_page_window<C: ConnectionTrait>(
         let Some(question) = questions.get(&l.question_id).cloned() else {
             continue;
         };
-        let mut ps: Vec<EvidencePassage> = Vec::new();
+        // Loaded here rather than by `passages_of_links`: the proposals' passages come in the
+        // same query.
+        let mut ps: Vec<LinkedPassage> = Vec::new();
         for lp in lps_by_link.remove(&l.id).unwrap_or_default() {
             let Some(p) = passages.get(&lp.passage_id) else {
                 continue;
             };
-            let why = Why::parse(&lp.reasons);
-            let reasons: serde_json::Value =
-                serde_json::from_str(&lp.reasons).unwrap_or(serde_json::Value::String(lp.reasons));
-            ps.push(EvidencePassage {
-                passage_id: p.id,
-                position: p.position,
-                kind: decode("passage.kind", &p.kind)?,
-                heading: p.heading.clone(),
-                text: p.text.clone(),
-                score: lp.score,
-                words: why.words(),
-                why,
-                reasons,
-            });
+            ps.push(LinkedPassage::new(p, lp.score, &lp.reasons)?);
         }
-        ps.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.position.cmp(&b.position))
-        });
+        LinkedPassage::sort_best_first(&mut ps);
         evidence.push(Evidence {
             link_id: l.id,
             score: l.score,

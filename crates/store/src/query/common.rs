@@ -464,8 +464,9 @@ mod tests {
     }
 }
 
-/// One passage supporting a link, as every page, feed and API list shows it.
-#[derive(Clone, Debug)]
+/// One passage supporting a link (or a possible missed link), as every page, feed, API list and
+/// the review queue show it. Built by [`LinkedPassage::new`] only.
+#[derive(Clone, Debug, Serialize)]
 pub struct LinkedPassage {
     pub passage_id: i32,
     pub position: i32,
@@ -478,9 +479,42 @@ pub struct LinkedPassage {
     /// publishes them; a row that is not JSON is kept as a string, never dropped.
     pub reasons: serde_json::Value,
     /// The same, decoded for pages.
+    #[serde(skip)]
     pub why: crate::query::reasons::Why,
     /// The passage's words the reasons name (to highlight).
     pub words: Vec<String>,
+}
+
+impl LinkedPassage {
+    /// The passage `p` with its `score` and its stored `reasons`, decoded once.
+    pub(crate) fn new(
+        p: &crate::entity::passage::Model,
+        score: f64,
+        reasons: &str,
+    ) -> Result<LinkedPassage, DbErr> {
+        let why = crate::query::reasons::Why::parse(reasons);
+        Ok(LinkedPassage {
+            passage_id: p.id,
+            position: p.position,
+            kind: decode("passage.kind", &p.kind)?,
+            heading: p.heading.clone(),
+            text: p.text.clone(),
+            score,
+            reasons: serde_json::from_str(reasons)
+                .unwrap_or_else(|_| serde_json::Value::String(reasons.to_string())),
+            words: why.words(),
+            why,
+        })
+    }
+
+    /// Best score first, then in document order: how every list shows a link's passages.
+    pub(crate) fn sort_best_first(passages: &mut [LinkedPassage]) {
+        passages.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.position.cmp(&b.position))
+        });
+    }
 }
 
 /// The passages of `link_ids`, per link, best first (then in document order): the one loader of
@@ -511,27 +545,12 @@ pub async fn passages_of_links<C: ConnectionTrait>(
         let Some(p) = passages.get(&lp.passage_id) else {
             continue;
         };
-        let reasons: serde_json::Value = serde_json::from_str(&lp.reasons)
-            .unwrap_or(serde_json::Value::String(lp.reasons.clone()));
-        let why = crate::query::reasons::Why::parse(&lp.reasons);
-        out.entry(lp.link_id).or_default().push(LinkedPassage {
-            passage_id: p.id,
-            position: p.position,
-            kind: decode("passage.kind", &p.kind)?,
-            heading: p.heading.clone(),
-            text: p.text.clone(),
-            score: lp.score,
-            words: why.words(),
-            why,
-            reasons,
-        });
+        out.entry(lp.link_id)
+            .or_default()
+            .push(LinkedPassage::new(p, lp.score, &lp.reasons)?);
     }
     for ps in out.values_mut() {
-        ps.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.position.cmp(&b.position))
-        });
+        LinkedPassage::sort_best_first(ps);
     }
     Ok(out)
 }

@@ -15,12 +15,11 @@ use serde_json::json;
 use vigie_core::{LinkOrigin, LinkState};
 
 use super::audit::{self, AuditKind};
-use super::review::{MAX_PER_PAGE, QueuePassage, confirm_pair_with_passage, link_view};
+use super::review::{MAX_PER_PAGE, confirm_pair_with_passage, link_view};
 use super::{Actor, Field, MAX_TEXT, StaffError, optional_text};
-use crate::decode::decode;
 use crate::entity::{link, link_passage, passage, possible_link};
+use crate::query::common::LinkedPassage;
 use crate::query::common::{ActionRef, QuestionRef, actions_by_ids, questions_by_ids};
-use crate::query::reasons::Why;
 
 /// One possible missed link.
 #[derive(Clone, Debug, Serialize)]
@@ -30,7 +29,7 @@ pub struct PossibleItem {
     pub question: QuestionRef,
     pub action: ActionRef,
     /// The passage that came closest, with its reasons.
-    pub passage: QueuePassage,
+    pub passage: LinkedPassage,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -75,22 +74,12 @@ pub async fn possible<C: ConnectionTrait>(db: &C, limit: u64) -> Result<Possible
         ) else {
             continue;
         };
-        let why = Why::parse(&r.reasons);
         items.push(PossibleItem {
             id: r.id,
             score: r.score,
             question: q.clone(),
             action: a.clone(),
-            passage: QueuePassage {
-                passage_id: p.id,
-                position: p.position,
-                kind: decode("passage.kind", &p.kind)?,
-                heading: p.heading.clone(),
-                text: p.text.clone(),
-                score: r.score,
-                words: why.words(),
-                why,
-            },
+            passage: LinkedPassage::new(p, r.score, &r.reasons)?,
         });
     }
     Ok(PossibleQueue { items, total })

@@ -17,7 +17,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::{Value, json};
-use vigie_core::{LinkOrigin, LinkState, PassageKind};
+use vigie_core::{LinkOrigin, LinkState};
 
 use super::audit::AuditKind;
 use super::{Actor, Field, MAX_TEXT, Problem, StaffError, audit, optional_text, required_text};
@@ -45,36 +45,7 @@ pub struct QueueItem {
     pub question: QuestionRef,
     pub action: ActionRef,
     /// Supporting passages, best first.
-    pub passages: Vec<QueuePassage>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct QueuePassage {
-    pub passage_id: i32,
-    pub position: i32,
-    pub kind: PassageKind,
-    pub heading: Option<String>,
-    pub text: String,
-    pub score: f64,
-    /// Why the passage supports the link.
-    pub why: crate::query::reasons::Why,
-    /// The passage's words the reasons name (to highlight).
-    pub words: Vec<String>,
-}
-
-impl From<LinkedPassage> for QueuePassage {
-    fn from(p: LinkedPassage) -> Self {
-        QueuePassage {
-            passage_id: p.passage_id,
-            position: p.position,
-            kind: p.kind,
-            heading: p.heading,
-            text: p.text,
-            score: p.score,
-            why: p.why,
-            words: p.words,
-        }
-    }
+    pub passages: Vec<LinkedPassage>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -134,11 +105,7 @@ async fn hydrate<C: ConnectionTrait>(
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
-    let mut by_link: HashMap<i32, Vec<QueuePassage>> = passages_of_links(db, &link_ids)
-        .await?
-        .into_iter()
-        .map(|(id, ps)| (id, ps.into_iter().map(QueuePassage::from).collect()))
-        .collect();
+    let mut by_link = passages_of_links(db, &link_ids).await?;
     Ok(links
         .into_iter()
         .filter_map(|l| {
