@@ -320,7 +320,7 @@ pub struct LinkPassageItem {
     pub kind: PassageKind,
     pub score: f64,
     /// The matcher's reasons, as stored.
-    pub reasons: serde_json::Value,
+    pub reasons: Box<serde_json::value::RawValue>,
 }
 
 /// Links in id order (every state unless filtered: the list is the record of what the matcher

@@ -302,6 +302,13 @@ pub fn status_of(map: &HashMap<i32, Shown>, id: i32) -> Shown {
     })
 }
 
+/// `stored` as a raw JSON value when it is JSON, else as a JSON string holding it.
+pub(crate) fn raw_json(stored: &str) -> Box<serde_json::value::RawValue> {
+    serde_json::value::RawValue::from_string(stored.to_string()).unwrap_or_else(|_| {
+        serde_json::value::to_raw_value(stored).expect("a string is always valid JSON")
+    })
+}
+
 /// Loads actions by id with their statuses, in the given order.
 pub async fn actions_by_ids<C: ConnectionTrait>(
     db: &C,
@@ -423,6 +430,10 @@ pub async fn followed_action_ids<C: ConnectionTrait>(db: &C) -> Result<HashSet<i
 /// Lower-cases and strips the accents of Latin letters, one char for one char, so byte offsets
 /// of the folded text map back to the original char by char.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        // Most characters of French text: no case table lookup.
+        return c.to_ascii_lowercase();
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
@@ -446,6 +457,24 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_reasons_are_published_as_stored_or_as_a_string() {
+        assert_eq!(raw_json(r#" {"a": [1, 2]}"#).get(), r#"{"a": [1, 2]}"#);
+        assert_eq!(
+            raw_json("staff note, not JSON").get(),
+            r#""staff note, not JSON""#
+        );
+        assert_eq!(raw_json(r#"{"a": "#).get(), r#""{\"a\": ""#);
+    }
+
+    #[test]
+    fn folding_lowers_and_strips_accents() {
+        assert_eq!(
+            fold("Économie NUMÉRIQUE d’Ixelles"),
+            "economie numerique d'ixelles"
+        );
+    }
 
     #[test]
     fn first_words_cuts_on_sentence_then_words() {
@@ -476,8 +505,9 @@ pub struct LinkedPassage {
     /// The passage's own score for the link.
     pub score: f64,
     /// The reasons as stored (the matcher's `Reasons`, or who linked it by hand), as the API
-    /// publishes them; a row that is not JSON is kept as a string, never dropped.
-    pub reasons: serde_json::Value,
+    /// publishes them (the stored text, checked but not rebuilt); a row that is not JSON is kept
+    /// as a string, never dropped.
+    pub reasons: Box<serde_json::value::RawValue>,
     /// The same, decoded for pages.
     #[serde(skip)]
     pub why: crate::query::reasons::Why,
@@ -500,8 +530,7 @@ impl LinkedPassage {
             heading: p.heading.clone(),
             text: p.text.clone(),
             score,
-            reasons: serde_json::from_str(reasons)
-                .unwrap_or_else(|_| serde_json::Value::String(reasons.to_string())),
+            reasons: raw_json(reasons),
             words: why.words(),
             why,
         })
