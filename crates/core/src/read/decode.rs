@@ -58,7 +58,7 @@ pub(crate) fn decode_declared(
     }
     // Control bytes are refused before decoding: in both encodings they are the same bytes, and a
     // NUL or an escape in a question means the file is not a text document.
-    if let Some(pos) = bytes.iter().position(|&b| is_forbidden_control(b)) {
+    if let Some(pos) = first_forbidden_control(bytes) {
         return Err(ReadError::new(
             file,
             line_of(bytes, pos),
@@ -85,6 +85,23 @@ pub(crate) fn decode_declared(
 /// PDF) and carriage return; and DEL.
 fn is_forbidden_control(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F)
+}
+
+/// The first forbidden control byte. Blocks of 64 bytes are tested without an early exit, which
+/// the compiler turns into vector instructions (a whole page is 70 kB of which none is a control).
+fn first_forbidden_control(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .chunks(64)
+        .enumerate()
+        .find(|(_, block)| {
+            block
+                .iter()
+                .fold(false, |any, &b| any | is_forbidden_control(b))
+        })
+        .and_then(|(n, block)| {
+            let at = block.iter().position(|&b| is_forbidden_control(b))?;
+            Some(n * 64 + at)
+        })
 }
 
 fn line_of(bytes: &[u8], pos: usize) -> usize {
@@ -171,15 +188,19 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// U+0080–U+009F only appear in UTF-8 text that was converted from Windows-1252 as if it were
 /// Latin-1: the `’` became U+0092. The text is corrupted; refuse it.
 fn check_no_c1_controls(file: &str, text: &str) -> Result<(), ReadError> {
-    match text
-        .char_indices()
-        .find(|(_, c)| ('\u{80}'..='\u{9F}').contains(c))
-    {
-        Some((pos, c)) => Err(ReadError::new(
+    // U+0080–U+009F are the bytes C2 80–C2 9F in UTF-8: a byte scan, no char decoding.
+    let bytes = text.as_bytes();
+    let found = memchr::memchr_iter(0xC2, bytes)
+        .find(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
+    match found {
+        Some(pos) => Err(ReadError::new(
             file,
             line_of_char(text, pos),
             EXPECTED_TEXT,
-            Some(format!("the control character U+{:04X}", u32::from(c))),
+            Some(format!(
+                "the control character U+{:04X}",
+                u32::from(bytes[pos + 1])
+            )),
         )),
         None => Ok(()),
     }
@@ -189,12 +210,12 @@ fn check_no_c1_controls(file: &str, text: &str) -> Result<(), ReadError> {
 /// lead byte (`Ã`, `Â`, `â`) followed by what was a continuation byte (0x80–0xBF). French text never
 /// has these pairs (`â` is followed by a letter: `âge`, `tâche`).
 fn check_no_mojibake(file: &str, text: &str) -> Result<(), ReadError> {
-    let mut chars = text.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        if !matches!(c, 'Ã' | 'Â' | 'â') {
-            continue;
-        }
-        let Some(&(_, next)) = chars.peek() else {
+    let bytes = text.as_bytes();
+    // `Ã`, `Â` and `â` are C3 83, C3 82 and C3 A2: only those places are decoded further.
+    let leads = memchr::memchr_iter(0xC3, bytes)
+        .filter(|&i| matches!(bytes.get(i + 1), Some(0x82 | 0x83 | 0xA2)));
+    for pos in leads {
+        let Some(next) = text[pos + 2..].chars().next() else {
             continue;
         };
         if cp1252_byte(next).is_some_and(|b| (0x80..=0xBF).contains(&b)) {

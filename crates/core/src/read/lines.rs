@@ -36,6 +36,8 @@ pub(crate) struct Source<'a> {
     /// The whole decoded text, as the lines were cut from it.
     pub text: &'a str,
     pub lines: Vec<Line<'a>>,
+    /// Byte offset in `text` where each line starts (line 1 at 0).
+    starts: Vec<usize>,
 }
 
 impl<'a> Source<'a> {
@@ -43,20 +45,31 @@ impl<'a> Source<'a> {
     /// renderers leave between two lines: without this split an act row after a lone CR would be
     /// glued to the acts header and lost). A missing final newline changes nothing.
     pub fn new(file: &'a str, text: &'a str) -> Self {
+        let mut starts = Vec::new();
         let lines = split_lines(text)
             .enumerate()
-            .map(|(i, l)| Line {
-                no: i + 1,
-                text: trim(l),
+            .map(|(i, l)| {
+                // `l` is a slice of `text`: its start is its distance from the text's start.
+                starts.push(l.as_ptr() as usize - text.as_ptr() as usize);
+                Line {
+                    no: i + 1,
+                    text: trim(l),
+                }
             })
             .collect();
-        Source { file, text, lines }
+        Source {
+            file,
+            text,
+            lines,
+            starts,
+        }
     }
 
-    /// The 1-based line of a byte offset of [`Source::text`], counted as [`Source::new`] counts.
+    /// The 1-based line of a byte offset of [`Source::text`], counted as [`Source::new`] counts
+    /// (a binary search: the HTML reader asks this for every act and passage of a 70 kB page).
     pub fn line_of_offset(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        split_lines(&self.text[..offset]).count().max(1)
+        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
     /// The line number to report when the document ends before something expected: the line after
@@ -96,7 +109,7 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let t = rest?;
-        match t.find(['\n', '\r']) {
+        match memchr::memchr2(b'\n', b'\r', t.as_bytes()) {
             Some(i) => {
                 let skip = if t[i..].starts_with("\r\n") { 2 } else { 1 };
                 rest = Some(&t[i + skip..]);
@@ -311,6 +324,22 @@ mod tests {
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "b", "c", ""]);
         assert_eq!(s.line_of_offset(s.text.find('c').unwrap()), 3);
+    }
+
+    #[test]
+    fn line_of_offset_counts_as_the_lines_are_cut() {
+        let text = "é\r\n\rb\nc\r\n\n\u{a0}d\re\n";
+        let s = Source::new("f", text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue; // inside a CRLF: not a place anything is found at
+            }
+            assert_eq!(
+                s.line_of_offset(offset),
+                split_lines(&text[..offset]).count().max(1),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]
