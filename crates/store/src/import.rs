@@ -1316,3 +1316,40 @@ fn passage_inserts(
     }
     Ok(statements)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Readers finish in any order (a refused file is read faster than a question); the import
+    /// gets the files in the order given, each with its own reading.
+    #[tokio::test]
+    async fn read_ahead_hands_files_over_in_order() {
+        let question = include_bytes!("../../../seeds/004_1ba9ee2feec5e6ec.txt");
+        let files: Vec<(String, Result<Vec<u8>, String>)> = (0..60)
+            .map(|i| {
+                let name = format!("f{i}.txt");
+                let bytes = match i % 3 {
+                    0 => Ok(question.to_vec()),
+                    1 => Ok(b"not a question".to_vec()),
+                    _ => Err(format!("{name}: cannot read")),
+                };
+                (name, bytes)
+            })
+            .collect();
+        let mut reading = read_ahead(files, 4);
+        let mut seen = 0;
+        while let Some(ReadFile { name, file }) = reading.next().await {
+            assert_eq!(name, format!("f{seen}.txt"));
+            match (seen % 3, file) {
+                (0, Ok((_, read))) => assert!(read.is_ok(), "{name}: {read:?}"),
+                (1, Ok((_, read))) => assert!(read.is_err(), "{name}"),
+                (2, Err(reason)) => assert!(reason.starts_with(&name)),
+                (_, other) => panic!("{name}: {other:?}"),
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, 60);
+        assert!(reading.next().await.is_none());
+    }
+}
