@@ -3,9 +3,11 @@
 //! (`getrusage(RUSAGE_CHILDREN)`) only counts the two `vigie` runs below.
 
 use std::path::Path;
-use std::process::Command;
 
 use nix::sys::resource::{UsageWho, getrusage};
+
+mod common;
+use common::vigie_on;
 
 /// Largest resident set of any child waited for so far, in bytes (Linux reports KiB).
 fn children_peak_rss() -> u64 {
@@ -17,16 +19,7 @@ async fn a_50_mb_file_is_refused_by_size_with_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("vigie.db");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let vigie = |path: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .arg("--db")
-            .arg(&db)
-            .arg("import")
-            .arg(path)
-            .env_remove("VIGIE_DB")
-            .output()
-            .unwrap()
-    };
+    let vigie = |path: &Path| vigie_on(&db).arg("import").arg(path).output().unwrap();
 
     // Baseline: an ordinary import (the seeds: a plan and four questions).
     let out = vigie(&seeds);

@@ -1,14 +1,12 @@
 //! `vigie import` and `vigie export`, driven through the real binary as a user runs them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use vigie_store::Store;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{Env, repo};
 
 fn seeds() -> PathBuf {
     repo().join("seeds")
@@ -22,51 +20,8 @@ fn seed_path(prefix: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("a seed starts with {prefix}"))
 }
 
-/// A temporary folder holding the database (and any files a test writes).
-struct Env {
-    dir: tempfile::TempDir,
-    /// What `--db` gets: `vigie.db` in `dir`, or a fresh PostgreSQL database when the run asks
-    /// for one (`VIGIE_TEST_POSTGRES`, see `vigie_store::testing`).
-    db: String,
-}
-
+/// This suite's steps, on the shared environment.
 impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let db = vigie_store::testing::database_for_test_blocking(&dir.path().join("vigie.db"));
-        Env { dir, db }
-    }
-
-    /// An environment whose database is an SQLite file whatever the run's engine, for what only
-    /// a file has (it may not exist yet).
-    fn sqlite() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("vigie.db").to_str().unwrap().to_string();
-        Env { dir, db }
-    }
-
-    fn db(&self) -> &str {
-        &self.db
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        let p = self.dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        p
-    }
-
-    /// Runs `vigie --db <db> ARGS` from the repository root (so `seeds/...` names stay short).
-    fn vigie(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .current_dir(repo())
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("VIGIE_DB")
-            .output()
-            .unwrap()
-    }
-
     fn import(&self, paths: &[&Path]) -> (i32, String, String) {
         let mut args = vec!["import"];
         let strs: Vec<String> = paths

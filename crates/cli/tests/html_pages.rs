@@ -3,13 +3,11 @@
 //! question imported as HTML and as text stays one question.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{repo, vigie_on};
 
 fn corpus() -> PathBuf {
     let c = repo().join("../shared/corpus/brussels-qe-24-29");
@@ -22,14 +20,7 @@ fn corpus() -> PathBuf {
 }
 
 fn vigie(db: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .current_dir(repo())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VIGIE_DB")
-        .output()
-        .unwrap();
+    let out = vigie_on(db).args(args).output().unwrap();
     (
         out.status.success(),
         String::from_utf8(out.stdout).unwrap(),

@@ -1,18 +1,14 @@
 //! `vigie match`, `vigie explain`, `vigie export links|statuses` and `vigie eval`, driven through
 //! the real binary as a user runs them, checked against the store and matcher libraries.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use serde_json::Value;
 use vigie_matcher::eval::{evaluate, parse_gold};
 use vigie_matcher::question_key;
 use vigie_store::Store;
 use vigie_store::export_records::{LINK_CSV_HEADER, STATUS_CSV_HEADER, write_links_csv};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{Env, repo};
 
 /// The positive fixture questions (the negatives come with `tests/data/questions/1*`).
 fn fixtures(prefix: &str) -> Vec<String> {
@@ -26,43 +22,8 @@ fn fixtures(prefix: &str) -> Vec<String> {
     v
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-    /// What `--db` gets: `vigie.db` in `dir`, or a fresh PostgreSQL database when the run asks
-    /// for one (`VIGIE_TEST_POSTGRES`, see `vigie_store::testing`).
-    db: String,
-}
-
+/// This suite's steps, on the shared environment.
 impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let db = vigie_store::testing::database_for_test_blocking(&dir.path().join("vigie.db"));
-        Env { dir, db }
-    }
-
-    /// An environment whose database is an SQLite file whatever the run's engine, for what only
-    /// a file has (it may not exist yet).
-    fn sqlite() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("vigie.db").to_str().unwrap().to_string();
-        Env { dir, db }
-    }
-
-    fn db(&self) -> &str {
-        &self.db
-    }
-
-    fn vigie(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .current_dir(repo())
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("VIGIE_DB")
-            .output()
-            .unwrap()
-    }
-
     /// Runs and expects success; returns stdout.
     fn ok(&self, args: &[&str]) -> String {
         let out = self.vigie(args);

@@ -4,31 +4,17 @@
 //! PostgreSQL database when the run asks for one (`VIGIE_TEST_POSTGRES`): the replicas hold
 //! nothing of their own, so both engines must pass.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{vigie_on, vigie_with_stdin};
 
 const PASSWORD: &str = "a long enough passphrase";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn vigie(db: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .current_dir(repo())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VIGIE_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
+    let out = vigie_with_stdin(db, args, stdin);
     assert!(
         out.status.success(),
         "vigie {args:?}: {}",
@@ -51,10 +37,8 @@ impl Drop for Replica {
 
 /// Starts `vigie serve` on a free port and waits until it says where.
 fn serve(db: &str) -> Replica {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .current_dir(repo())
-        .args(["--db", db, "serve", "--addr", "127.0.0.1:0"])
-        .env_remove("VIGIE_DB")
+    let mut child = vigie_on(db)
+        .args(["serve", "--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -2,9 +2,8 @@
 //! standard input (never as an argument), listed, disabled (sessions ended), audited; a backup
 //! taken while another connection keeps writing is complete, consistent and restorable.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -14,23 +13,13 @@ use vigie_store::staff::backup::inspect;
 use vigie_store::staff::sessions::{self, Lifetimes};
 use vigie_store::staff::{Actor, aliases, audit, users};
 
+mod common;
+use common::vigie_with_stdin;
+
 const PASSWORD: &str = "a long enough passphrase";
 
-/// Runs `vigie --db DB ARGS…` with `stdin` piped in.
 fn vigie(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VIGIE_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The process may exit before reading (argument errors): a broken pipe is expected then.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
+    vigie_with_stdin(db, args, stdin)
 }
 
 fn text(o: &Output) -> String {
