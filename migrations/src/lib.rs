@@ -17,6 +17,7 @@ mod m20261206_000041_server_secret;
 mod m20261206_000042_question_source;
 mod m20261206_000043_possible_link;
 mod m20261206_000044_postgres_search_revision;
+mod m20261206_000045_link_evidence_date;
 
 pub use m20261122_000002_default_aliases::DEFAULT_ALIASES;
 pub use m20261122_000020_data_revision::COUNTED_TABLES;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000042_question_source::Migration),
             Box::new(m20261206_000043_possible_link::Migration),
             Box::new(m20261206_000044_postgres_search_revision::Migration),
+            Box::new(m20261206_000045_link_evidence_date::Migration),
         ]
     }
 }

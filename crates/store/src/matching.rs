@@ -1140,6 +1140,8 @@ async fn write_links<C: ConnectionTrait>(
                 updated_at: Set(now),
                 reviewed_by: Set(None),
                 reviewed_at: Set(None),
+                // Filled by the database (see `link::Model::evidence_date`).
+                evidence_date: NotSet,
             });
         link::Entity::insert_many(rows).exec(txn).await?;
     }

@@ -340,6 +340,12 @@ async fn reviewed_and_manual_links_survive_re_runs_and_re_imports() {
     .insert(db)
     .await
     .unwrap();
+    // As stored: SQLite's RETURNING shows the row before the trigger that dates it ran.
+    let manual = link::Entity::find_by_id(manual.id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
     let kept = [confirmed.clone(), rejected.clone(), manual.clone()];
 
     let run = store.run_matcher().await.unwrap();
@@ -780,4 +786,85 @@ async fn the_run_offers_possible_missed_links_just_under_the_threshold() {
     let second = store.run_matcher().await.unwrap();
     assert_noop(&second);
     assert_eq!(second.possible_links, first.possible_links);
+}
+
+/// Each link's `evidence_date` (the trail's index) is its question's answer date, else its
+/// reception date, however the link was made and whenever the question's dates change; and the
+/// trail read from the index is in the order of those dates, then score.
+#[tokio::test]
+async fn links_carry_their_questions_evidence_date_and_the_trail_follows_it() {
+    use vigie_store::query::action::{EvidenceWindow, action_page_window};
+
+    async fn check(store: &Store) {
+        let db = store.conn();
+        let questions: BTreeMap<i32, question::Model> = question::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|q| (q.id, q))
+            .collect();
+        let links = link::Entity::find().all(db).await.unwrap();
+        assert!(!links.is_empty());
+        for l in &links {
+            let q = &questions[&l.question_id];
+            assert_eq!(l.evidence_date, q.answered.or(q.received), "link {}", l.id);
+        }
+        for action_id in links.iter().map(|l| l.action_id).collect::<BTreeSet<_>>() {
+            let mut expected: Vec<&link::Model> = links
+                .iter()
+                .filter(|l| l.action_id == action_id && l.state != "rejected")
+                .collect();
+            expected.sort_by(|a, b| {
+                b.evidence_date
+                    .cmp(&a.evidence_date)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.id.cmp(&b.id))
+            });
+            let expected: Vec<i32> = expected.iter().map(|l| l.id).collect();
+            let mut shown = Vec::new();
+            for page in 1..=expected.len().div_ceil(2).max(1) as u64 {
+                let window = EvidenceWindow { page, per_page: 2 };
+                let p = action_page_window(db, action_id, Some(window))
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(p.evidence_total, expected.len() as u64);
+                shown.extend(p.evidence.iter().map(|e| e.link_id));
+            }
+            assert_eq!(shown, expected, "action {action_id}");
+        }
+    }
+
+    let store = store_with_everything().await;
+    store.run_matcher().await.unwrap();
+    check(&store).await;
+
+    // The oldest linked question is answered today: its links move to the top of their trails.
+    let db = store.conn();
+    let linked: BTreeSet<i32> = link::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|l| l.question_id)
+        .collect();
+    let oldest = question::Entity::find()
+        .filter(question::Column::Id.is_in(linked))
+        .order_by_asc(question::Column::Received)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let today = Utc::now().date_naive();
+    let mut q = oldest.clone().into_active_model();
+    q.answered = Set(Some(today));
+    q.update(db).await.unwrap();
+    check(&store).await;
+    let moved = link::Entity::find()
+        .filter(link::Column::QuestionId.eq(oldest.id))
+        .all(db)
+        .await
+        .unwrap();
+    assert!(moved.iter().all(|l| l.evidence_date == Some(today)));
 }

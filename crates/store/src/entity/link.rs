@@ -22,6 +22,12 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub reviewed_by: Option<String>,
     pub reviewed_at: Option<DateTimeUtc>,
+    /// The question's answer date, else its reception date: a copy the database keeps by
+    /// triggers (migration `000045`), for the evidence trail's index. Never written by the store,
+    /// nor published (the question's dates are). On SQLite, the model an insert returns lacks it
+    /// (the trigger runs after the row is returned): read the row again to see it.
+    #[serde(skip)]
+    pub evidence_date: Option<Date>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -9,9 +9,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::Serialize;
 use vigie_core::{LinkOrigin, LinkState, Status};
@@ -24,7 +24,7 @@ use super::overview::{PartnerRef, dedup, is_steering_role};
 use crate::decode::decode;
 use crate::entity::{
     action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
-    plan_partner, question, status_proposal,
+    plan_partner, status_proposal,
 };
 
 #[derive(Clone, Debug, Serialize)]
@@ -99,48 +99,28 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
 }
 
 /// The ids of an action's links (rejected left out) in the order the trail shows them: newest
-/// evidence date (answer, else reception) first, then best score; `window` cuts one page. Also
-/// returns how many links there are in all (counted in the same query; `None` when the window
-/// is past the end).
+/// evidence date (answer, else reception) first, then best score; `window` cuts one page. Read
+/// from the index `ix_link_trail` in that order, stopping after the window (the link's
+/// `evidence_date` is its question's, kept by triggers).
 async fn trail_link_ids<C: ConnectionTrait>(
     db: &C,
     id: i32,
     window: Option<EvidenceWindow>,
-) -> Result<(Vec<i32>, Option<u64>), DbErr> {
-    let date = Func::coalesce([
-        Expr::col((question::Entity, question::Column::Answered)),
-        Expr::col((question::Entity, question::Column::Received)),
-    ]);
-    let mut stmt = Query::select()
-        .column((link::Entity, link::Column::Id))
-        // Evaluated before LIMIT: the number of links of the action, whatever the window.
-        .expr_as(Expr::cust("COUNT(*) OVER ()"), "total")
-        .from(link::Entity)
-        .inner_join(
-            question::Entity,
-            Expr::col((question::Entity, question::Column::Id))
-                .equals((link::Entity, link::Column::QuestionId)),
-        )
-        .and_where(Expr::col((link::Entity, link::Column::ActionId)).eq(id))
-        .and_where(Expr::col((link::Entity, link::Column::State)).ne(LinkState::Rejected.as_str()))
-        .order_by_expr(date.into(), Order::Desc)
-        .order_by((link::Entity, link::Column::Score), Order::Desc)
-        .order_by((link::Entity, link::Column::Id), Order::Asc)
-        .to_owned();
+) -> Result<Vec<i32>, DbErr> {
+    let mut q = link::Entity::find()
+        .select_only()
+        .column(link::Column::Id)
+        .filter(link::Column::ActionId.eq(id))
+        .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
+        .order_by_desc(link::Column::EvidenceDate)
+        .order_by_desc(link::Column::Score)
+        .order_by_asc(link::Column::Id);
     if let Some(w) = window {
-        stmt.limit(w.per_page)
+        q = q
+            .limit(w.per_page)
             .offset(w.page.saturating_sub(1).saturating_mul(w.per_page));
     }
-    let rows = db.query_all(&stmt).await?;
-    let total = match rows.first() {
-        Some(r) => Some(u64::try_from(r.try_get::<i64>("", "total")?).unwrap_or(0)),
-        None => None,
-    };
-    let ids = rows
-        .iter()
-        .map(|r| r.try_get::<i32>("", "id"))
-        .collect::<Result<_, _>>()?;
-    Ok((ids, total))
+    q.into_tuple().all(db).await
 }
 
 /// An action's page with the evidence trail cut to `window` (all of it with `None`).
@@ -202,11 +182,11 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .order_by_desc(status_proposal::Column::Id)
         .all(db)
         .await?;
-    let (link_ids, total) = trail_link_ids(db, id, window).await?;
-    let evidence_total = match total {
-        Some(n) => n,
-        // A page past the end of the trail (or no link at all): count them on their own.
-        None => {
+    let link_ids = trail_link_ids(db, id, window).await?;
+    let evidence_total = match window {
+        None => link_ids.len() as u64,
+        // Counted from the index on (action, state), without reading a link.
+        Some(_) => {
             link::Entity::find()
                 .filter(link::Column::ActionId.eq(id))
                 .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
