@@ -30,7 +30,7 @@ pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_status
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.5.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.6.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);
