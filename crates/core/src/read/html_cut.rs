@@ -44,7 +44,7 @@ pub(crate) fn question_section<'a>(text: &'a str, section_ids: &[&str]) -> Optio
     let mut start = None;
     let mut depth = 0usize;
     let mut at = 0;
-    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+    while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
         let open = at + i;
         let rest = &bytes[open..];
         if rest.starts_with(b"<!--") {
@@ -66,7 +66,16 @@ pub(crate) fn question_section<'a>(text: &'a str, section_ids: &[&str]) -> Optio
             at = open + 1;
             continue;
         }
-        let name = bytes[name_at..name_at + name_len].to_ascii_lowercase();
+        // Lowercased on the stack: the names that matter here are at most 9 letters long, and a
+        // whole page has a thousand tags.
+        let mut lower = [0u8; 16];
+        let name: &[u8] = if name_len <= lower.len() {
+            lower[..name_len].copy_from_slice(&bytes[name_at..name_at + name_len]);
+            lower[..name_len].make_ascii_lowercase();
+            &lower[..name_len]
+        } else {
+            b""
+        };
         let end = tag_end(bytes, name_at + name_len)?;
         at = end;
         if closing {
@@ -81,7 +90,7 @@ pub(crate) fn question_section<'a>(text: &'a str, section_ids: &[&str]) -> Optio
             }
             continue;
         }
-        match name.as_slice() {
+        match name {
             b"plaintext" => return None,
             b"section" if start.is_some() => depth += 1,
             b"section" => {
