@@ -18,13 +18,13 @@ use vigie_core::{LinkOrigin, LinkState, Status};
 
 use super::common::{
     ActionRef, AxisRef, LinkedPassage, MinisterRef, QuestionRef, current_statuses,
-    questions_by_ids, status_of,
+    passages_of_links, questions_by_ids, status_of,
 };
 use super::overview::{PartnerRef, dedup, is_steering_role};
 use crate::decode::decode;
 use crate::entity::{
-    action, axis, axis_pilot, link, link_passage, minister, organisation, passage, plan,
-    plan_partner, status_proposal,
+    action, axis, axis_pilot, link, minister, organisation, passage, plan, plan_partner,
+    status_proposal,
 };
 
 #[derive(Clone, Debug, Serialize)]
@@ -98,18 +98,16 @@ pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<A
     action_page_window(db, id, None).await
 }
 
-/// The ids of an action's links (rejected left out) in the order the trail shows them: newest
-/// evidence date (answer, else reception) first, then best score; `window` cuts one page. Read
-/// from the index `ix_link_trail` in that order, stopping after the window (the link's
-/// `evidence_date` is its question's, kept by triggers).
-async fn trail_link_ids<C: ConnectionTrait>(
+/// An action's links (rejected left out) in the order the trail shows them: newest evidence
+/// date (answer, else reception) first, then best score; `window` cuts one page. Read from the
+/// index `ix_link_trail` in that order, stopping after the window (the link's `evidence_date` is
+/// its question's, kept by triggers).
+async fn trail_links<C: ConnectionTrait>(
     db: &C,
     id: i32,
     window: Option<EvidenceWindow>,
-) -> Result<Vec<i32>, DbErr> {
+) -> Result<Vec<link::Model>, DbErr> {
     let mut q = link::Entity::find()
-        .select_only()
-        .column(link::Column::Id)
         .filter(link::Column::ActionId.eq(id))
         .filter(link::Column::State.ne(LinkState::Rejected.as_str()))
         .order_by_desc(link::Column::EvidenceDate)
@@ -120,7 +118,7 @@ async fn trail_link_ids<C: ConnectionTrait>(
             .limit(w.per_page)
             .offset(w.page.saturating_sub(1).saturating_mul(w.per_page));
     }
-    q.into_tuple().all(db).await
+    q.all(db).await
 }
 
 /// An action's page with the evidence trail cut to `window` (all of it with `None`).
@@ -182,9 +180,10 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .order_by_desc(status_proposal::Column::Id)
         .all(db)
         .await?;
-    let link_ids = trail_link_ids(db, id, window).await?;
+    let links = trail_links(db, id, window).await?;
+    let link_ids: Vec<i32> = links.iter().map(|l| l.id).collect();
     let evidence_total = match window {
-        None => link_ids.len() as u64,
+        None => links.len() as u64,
         // Counted from the index on (action, state), without reading a link.
         Some(_) => {
             link::Entity::find()
@@ -194,37 +193,17 @@ pub async fn action_page_window<C: ConnectionTrait>(
                 .await?
         }
     };
-    let mut links_by_id: HashMap<i32, link::Model> = link::Entity::find()
-        .filter(link::Column::Id.is_in(link_ids.iter().copied()))
+    let mut passages_by_link = passages_of_links(db, &link_ids).await?;
+    // The proposals' passages, for their `#p3` anchors.
+    let positions: HashMap<i32, i32> = passage::Entity::find()
+        .select_only()
+        .column(passage::Column::Id)
+        .column(passage::Column::Position)
+        .filter(passage::Column::Id.is_in(proposals.iter().filter_map(|p| p.passage_id)))
+        .into_tuple()
         .all(db)
         .await?
         .into_iter()
-        .map(|l| (l.id, l))
-        .collect();
-    let links: Vec<link::Model> = link_ids
-        .iter()
-        .filter_map(|i| links_by_id.remove(i))
-        .collect();
-    let mut lps_by_link: HashMap<i32, Vec<link_passage::Model>> = HashMap::new();
-    for lp in link_passage::Entity::find()
-        .filter(link_passage::Column::LinkId.is_in(link_ids.iter().copied()))
-        .all(db)
-        .await?
-    {
-        lps_by_link.entry(lp.link_id).or_default().push(lp);
-    }
-    let passage_ids: HashSet<i32> = lps_by_link
-        .values()
-        .flatten()
-        .map(|lp| lp.passage_id)
-        .chain(proposals.iter().filter_map(|p| p.passage_id))
-        .collect();
-    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
-        .filter(passage::Column::Id.is_in(passage_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
         .collect();
     let q_ids = dedup(
         links
@@ -246,10 +225,7 @@ pub async fn action_page_window<C: ConnectionTrait>(
                 status: decode("status_proposal.status", &p.status)?,
                 sentence: p.sentence,
                 question: p.question_id.and_then(|q| questions.get(&q).cloned()),
-                passage_position: p
-                    .passage_id
-                    .and_then(|pid| passages.get(&pid))
-                    .map(|p| p.position),
+                passage_position: p.passage_id.and_then(|pid| positions.get(&pid).copied()),
                 evidence_date: p.evidence_date,
                 matcher_version: p.matcher_version,
                 computed_at: p.computed_at,
@@ -259,22 +235,12 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .collect::<Result<_, DbErr>>()?;
     let current = history.iter().find(|h| h.current).cloned();
 
-    // Already in trail order (see `trail_link_ids`).
+    // Already in trail order (see `trail_links`).
     let mut evidence: Vec<Evidence> = Vec::with_capacity(links.len());
     for l in links {
         let Some(question) = questions.get(&l.question_id).cloned() else {
             continue;
         };
-        // Loaded here rather than by `passages_of_links`: the proposals' passages come in the
-        // same query.
-        let mut ps: Vec<LinkedPassage> = Vec::new();
-        for lp in lps_by_link.remove(&l.id).unwrap_or_default() {
-            let Some(p) = passages.get(&lp.passage_id) else {
-                continue;
-            };
-            ps.push(LinkedPassage::new(p, lp.score, &lp.reasons)?);
-        }
-        LinkedPassage::sort_best_first(&mut ps);
         evidence.push(Evidence {
             link_id: l.id,
             score: l.score,
@@ -282,7 +248,7 @@ pub async fn action_page_window<C: ConnectionTrait>(
             origin: decode("link.origin", &l.origin)?,
             note: l.note,
             question,
-            passages: ps,
+            passages: passages_by_link.remove(&l.id).unwrap_or_default(),
         });
     }
 

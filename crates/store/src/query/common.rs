@@ -547,17 +547,15 @@ impl LinkedPassage {
 }
 
 /// The passages of `link_ids`, per link, best first (then in document order): the one loader of
-/// the links-with-their-passages the action feed, the API and the review queue show. Two queries
-/// for any number of links.
+/// the links-with-their-passages the action page, the action feed, the API and the review queue
+/// show. Two queries for any number of links, none included: a page runs the same statements
+/// whatever its data (`no_page_runs_a_query_per_row`).
 pub async fn passages_of_links<C: ConnectionTrait>(
     db: &C,
     link_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<LinkedPassage>>, DbErr> {
     use crate::entity::{link_passage, passage};
     let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
-    if link_ids.is_empty() {
-        return Ok(out);
-    }
     let lps = link_passage::Entity::find()
         .filter(link_passage::Column::LinkId.is_in(link_ids.to_vec()))
         .all(db)
