@@ -160,6 +160,19 @@ fn a_windows_1252_page_is_decoded_as_it_declares() {
     let page = question("170001.html", &data("question_windows1252.html"));
     let fragment = question("170001.html", fragment().as_bytes());
     assert_eq!(page, fragment);
+    // The declaration is found whatever its case, and one inside a comment does not count (the
+    // file is Windows-1252: edited as bytes).
+    let mut bytes = data("question_windows1252.html");
+    let (old, new) = (
+        b"<html><head><meta http-equiv".as_slice(),
+        b"<html><head><!-- <meta charset=\"utf-8\"> --><META HTTP-EQUIV".as_slice(),
+    );
+    let at = bytes
+        .windows(old.len())
+        .position(|w| w == old)
+        .expect("the fixture's head");
+    bytes.splice(at..at + old.len(), new.iter().copied());
+    assert_eq!(question("170001.html", &bytes), fragment);
 }
 
 #[test]

@@ -177,7 +177,10 @@ impl Locator<'_, '_> {
         if needle.is_empty() {
             return None;
         }
-        while let Some(i) = text.get(from..).and_then(|t| t.find(needle)) {
+        while let Some(i) = text
+            .get(from..)
+            .and_then(|t| memchr::memmem::find(t.as_bytes(), needle.as_bytes()))
+        {
             let at = from + i;
             let before = text[..at].chars().next_back();
             if !before.is_some_and(|c| c.is_ascii_digit()) {
@@ -248,10 +251,10 @@ fn read_page(src: &Source<'_>, cut_allowed: bool) -> Result<Document, ReadError>
     let Some((labels, section)) = found_section else {
         return Err(refuse_page(&html, &page));
     };
-    let start = src
-        .text
-        .find(labels.section_id)
-        .map_or(0, |i| src.text[..i].rfind('<').unwrap_or(i));
+    let start = memchr::memmem::find(src.text.as_bytes(), labels.section_id.as_bytes())
+        .map_or(0, |i| {
+            memchr::memrchr(b'<', &src.text.as_bytes()[..i]).unwrap_or(i)
+        });
     let at = Locator { src, start };
     read_section(src, &html, labels, section, &at)
 }
@@ -447,15 +450,18 @@ fn read_section(
     }
 
     // Labelled cells: `<b>Label:</b> value`.
-    let cells: Vec<String> = section
+    // Each cell without a table inside, with its text: rendered once, for the labelled values and
+    // for finding the question's and the answer's label cells below (a cell with a table inside is
+    // layout, and holds neither).
+    let cells: Vec<(ElementRef<'_>, String)> = section
         .select(sel!("td"))
         .filter(|td| td.select(sel!("table")).next().is_none())
-        .map(text_of)
+        .map(|td| (td, text_of(td)))
         .collect();
     let value = |label: &str| {
         cells
             .iter()
-            .find_map(|c| field(c, &[label]).map(str::to_string))
+            .find_map(|(_, c)| field(c, &[label]).map(str::to_string))
     };
     let date_of = |label: &str, what: &str, warnings: &mut Vec<ReadWarning>| {
         let Some(v) = value(label) else {
@@ -495,10 +501,13 @@ fn read_section(
 
     // Question and answer cells.
     let text_cell = |label: &str| {
-        section
-            .select(sel!("td"))
-            .find(|td| td.select(sel!("b")).next().is_some() && fold(&text_of(*td)) == fold(label))
-            .and_then(|td| td.next_siblings().find_map(ElementRef::wrap))
+        cells
+            .iter()
+            .find(|(td, text)| {
+                strip_label(text, label).is_some_and(str::is_empty)
+                    && td.select(sel!("b")).next().is_some()
+            })
+            .and_then(|(td, _)| td.next_siblings().find_map(ElementRef::wrap))
     };
     let question_cell = text_cell(labels.question)
         .ok_or_else(|| missing(&format!("the \"{}\" cell and its text", labels.question)))?;
@@ -721,7 +730,12 @@ struct Render {
     pending_prefix: Option<String>,
     /// Whether the last line written was a row of a data table.
     last_was_row: bool,
+    /// Reused by [`Render::text`] for each text node's collapsed form.
+    scratch: String,
 }
+
+/// HTML's whitespace (the no-break space is not: it is kept, as the text reader keeps it).
+const HTML_SPACE: [char; 5] = [' ', '\t', '\n', '\r', '\u{c}'];
 
 impl Render {
     fn text(&mut self, s: &str) {
@@ -731,33 +745,39 @@ impl Render {
                 self.paragraph_break();
             }
         }
-        let mut collapsed = String::with_capacity(s.len());
+        // Whitespace runs collapse to one space (none at a line's start); no-break spaces are
+        // kept. Words are copied a run at a time into a buffer the renderer keeps (this is the
+        // reader's hottest function: every text node of the section passes here).
+        let mut collapsed = std::mem::take(&mut self.scratch);
+        collapsed.clear();
         let mut space = false;
-        for c in s.chars() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-                space = true;
+        for (i, word) in s.split(HTML_SPACE).enumerate() {
+            // Consecutive words were separated by exactly one whitespace character.
+            space |= i > 0;
+            if word.is_empty() {
                 continue;
             }
             if space && !(self.cur.is_empty() && collapsed.is_empty()) {
                 collapsed.push(' ');
             }
             space = false;
-            collapsed.push(c);
+            collapsed.push_str(word);
         }
         if space && !(self.cur.is_empty() && collapsed.is_empty()) {
             collapsed.push(' ');
         }
-        if collapsed.is_empty() {
-            return;
+        if !collapsed.is_empty() {
+            let mut add = collapsed.as_str();
+            if let Some(p) = self.pending_prefix.take() {
+                self.cur.push_str(&p);
+                add = add.trim_start();
+            }
+            if self.cur.ends_with(' ') && add.starts_with(' ') {
+                add = &add[1..];
+            }
+            self.cur.push_str(add);
         }
-        if let Some(p) = self.pending_prefix.take() {
-            self.cur.push_str(&p);
-            collapsed = collapsed.trim_start().to_string();
-        }
-        if self.cur.ends_with(' ') && collapsed.starts_with(' ') {
-            collapsed.remove(0);
-        }
-        self.cur.push_str(&collapsed);
+        self.scratch = collapsed;
     }
 
     fn has_text(&self) -> bool {

@@ -130,11 +130,8 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
     for c in s.chars() {
-        let c = match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
-            c if is_space(c) => ' ',
-            c => c,
-        };
+        let c = fold_quote(c);
+        let c = if is_space(c) { ' ' } else { c };
         if c == ' ' {
             if !last_space {
                 out.push(' ');
@@ -143,32 +140,55 @@ pub(crate) fn fold(s: &str) -> String {
             continue;
         }
         last_space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
+}
+
+/// The apostrophe for its typographic variants, as [`fold`] compares them.
+fn fold_quote(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+        c => c,
+    }
 }
 
 /// `text` without its leading `label`, compared folded, when the label is followed by the end of
 /// the text or by something that is not a letter or digit (so `Question` does not match
 /// `Questionnaire`). The rest is trimmed.
 pub(crate) fn strip_label<'t>(text: &'t str, label: &str) -> Option<&'t str> {
-    let label_folded = fold(label);
-    let mut folded = String::new();
+    let label = fold(label);
+    // The text is folded one character at a time, so the byte offset in `text` stays known, and
+    // compared as it goes: `matched` bytes of the folded label are matched so far. (Every line of
+    // a text file is tried against several labels: no allocation per character.)
+    let mut matched = 0;
     for (i, c) in text.char_indices() {
-        if folded.len() >= label_folded.len() {
-            return (folded == label_folded && !c.is_alphanumeric()).then(|| trim(&text[i..]));
+        if matched == label.len() {
+            return (!c.is_alphanumeric()).then(|| trim(&text[i..]));
         }
-        // Fold one character at a time, so the byte offset in `text` stays known.
-        let piece = fold(&c.to_string());
-        if piece == " " && folded.ends_with(' ') {
+        let c = fold_quote(c);
+        if is_space(c) {
+            if label[..matched].ends_with(' ') {
+                continue;
+            }
+            if !label[matched..].starts_with(' ') {
+                return None;
+            }
+            matched += 1;
             continue;
         }
-        folded.push_str(&piece);
-        if !label_folded.starts_with(folded.as_str()) {
-            return None;
+        for l in c.to_lowercase() {
+            if !label[matched..].starts_with(l) {
+                return None;
+            }
+            matched += l.len_utf8();
         }
     }
-    (folded == label_folded).then_some("")
+    (matched == label.len()).then_some("")
 }
 
 /// The value of a `Label : value` line, for any of the label's spellings.
@@ -354,6 +374,13 @@ mod tests {
         );
         assert_eq!(strip_label("Questionnaire", "Question"), None);
         assert_eq!(strip_label("Réponse", "Réponse"), Some(""));
+        // Runs of spaces in the text match one space of the label; upper case folds, accented too.
+        assert_eq!(
+            strip_label("DATE  DE\u{a0}RÉCEPTION : 1/09/2026", "Date de réception"),
+            Some(": 1/09/2026")
+        );
+        assert_eq!(strip_label("Date de", "Date de réception"), None);
+        assert_eq!(strip_label("Datede réception", "Date de réception"), None);
         assert_eq!(field("Pilote(s) : A; B", &["pilote(s)"]), Some("A; B"));
         assert_eq!(field("Partenaires: CIRB", &["partenaires"]), Some("CIRB"));
         assert_eq!(field("Partenaires CIRB", &["partenaires"]), None);

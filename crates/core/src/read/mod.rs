@@ -149,23 +149,25 @@ fn looks_like_html_bytes(bytes: &[u8]) -> bool {
 /// the DOM parser cost as much as reading the question itself.
 fn declared_charset(bytes: &[u8]) -> Option<decode::Declared> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let lower = head.to_ascii_lowercase();
     let metas = scraper::Selector::parse("meta").ok()?;
     let mut at = 0;
-    while let Some(i) = find(&lower[at..], b"<") {
+    while let Some(i) = memchr::memchr(b'<', &head[at..]) {
         let start = at + i;
-        if lower[start..].starts_with(b"<!--") {
-            at = match find(&lower[start + 4..], b"-->") {
+        if head[start..].starts_with(b"<!--") {
+            at = match find(&head[start + 4..], b"-->") {
                 Some(j) => start + 4 + j + 3,
                 None => return None,
             };
             continue;
         }
         at = start + 1;
-        if !lower[start..].starts_with(b"<meta") {
+        if !head
+            .get(start..start + 5)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"<meta"))
+        {
             continue;
         }
-        let end = start + find(&lower[start..], b">")? + 1;
+        let end = start + memchr::memchr(b'>', &head[start..])? + 1;
         let tag = String::from_utf8_lossy(&head[start..end]);
         let doc = scraper::Html::parse_fragment(&tag);
         let Some(m) = doc.select(&metas).next() else {
