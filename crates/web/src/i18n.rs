@@ -241,6 +241,16 @@ impl Lang {
         }
     }
 
+    /// The link from a trail's best passage to the question's other linked passages.
+    pub fn more_passages(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "1 autre passage lié, sur la page de la question".into(),
+            (Lang::Fr, n) => format!("{n} autres passages liés, sur la page de la question"),
+            (Lang::En, 1) => "1 more linked passage, on the question's page".into(),
+            (Lang::En, n) => format!("{n} more linked passages, on the question's page"),
+        }
+    }
+
     /// "Passage 3" (anchor label).
     pub fn passage_n(self, n: i64) -> String {
         match self {

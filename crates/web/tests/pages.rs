@@ -18,8 +18,8 @@ use vigie_store::entity::{action, link, member, minister, organisation, question
 use vigie_web::{AppState, router};
 
 use common::{
-    EvidenceText, copy_of_seed, counted, evil_question, link_everywhere, question_by_number,
-    request, seeded, send, write_evidence,
+    EvidenceText, add_link_passage, copy_of_seed, counted, evil_question, link_everywhere,
+    new_link, question_by_number, request, seeded, send, write_evidence,
 };
 
 struct Fixture {
@@ -673,6 +673,69 @@ async fn no_page_runs_a_query_per_row() {
     let b = ok(&f.app, &format!("/actions/{code}?page=3")).await;
     assert_eq!(b.matches("<article class=\"evidence\"").count(), 2);
     assert!(b.contains(&format!("href=\"/actions/{code}?page=2#trail\"")));
+}
+
+/// The trail shows each question with its best passage (by score, not by position), and links
+/// the question's page for the others; the API keeps them all.
+#[tokio::test]
+async fn the_trail_shows_each_questions_best_passage_and_links_the_others() {
+    use sea_orm::ActiveModelTrait;
+    use vigie_store::entity::passage;
+    let f = fixture().await;
+    let store = Store::from_connection(f.db.clone());
+    store
+        .import_document("copy0.txt", copy_of_seed(0).as_bytes())
+        .await
+        .unwrap();
+    let q = question_by_number(&f.db, 20_000).await;
+    let passages = passage::Entity::find()
+        .filter(passage::Column::QuestionId.eq(q.id))
+        .order_by_asc(passage::Column::Position)
+        .all(&f.db)
+        .await
+        .unwrap();
+    assert!(passages.len() >= 3, "{} passages", passages.len());
+    let l = new_link(q.id, f.linked_action, 0.6, "proposed")
+        .insert(&f.db)
+        .await
+        .unwrap();
+    let best = &passages[2];
+    let reasons = r#"{"shared_terms":[{"term":"numer","weight":0.5,"passage_words":["numérique"],"passage_spans":[],"action_words":["numérique"],"related_to":null}]}"#;
+    for p in &passages {
+        let score = if p.id == best.id { 0.6 } else { 0.3 };
+        add_link_passage(&f.db, l.id, p.id, score, reasons).await;
+    }
+    let page = ok(&f.app, &format!("/actions/{}", f.linked_code)).await;
+    let at = permalink(&f.db, q.id).await;
+    assert!(
+        page.contains(&format!("href=\"{at}#p{}\"", best.position)),
+        "the best passage is shown"
+    );
+    for p in passages.iter().filter(|p| p.id != best.id) {
+        assert!(
+            !page.contains(&format!("href=\"{at}#p{}\"", p.position)),
+            "passage {} is on the question's page only",
+            p.position
+        );
+    }
+    let more = format!(
+        "<a href=\"{at}\">{} autres passages liés, sur la page de la question</a>",
+        passages.len() - 1
+    );
+    assert!(page.contains(&more), "{more}");
+    let (status, api) = get(&f.app, &format!("/api/v1/actions/{}", f.linked_action)).await;
+    assert_eq!(status, StatusCode::OK);
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    let evidence = api["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["link_id"] == l.id)
+        .expect("the link in the API");
+    assert_eq!(
+        evidence["passages"].as_array().unwrap().len(),
+        passages.len()
+    );
 }
 
 #[tokio::test]

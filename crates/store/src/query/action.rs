@@ -4,21 +4,22 @@
 //! A fixed number of queries whatever the amount of evidence (the page is the one the load
 //! benchmark hammers). The HTML page shows the evidence trail one window at a time
 //! ([`EvidenceWindow`]): the busiest action of a parliament with 10,000 questions has hundreds of
-//! linked questions, and a page of them all weighs megabytes.
+//! linked questions, and a page of them all weighs megabytes), and each question of a window with
+//! its best passage ([`PASSAGES_PER_EVIDENCE`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use vigie_core::{LinkOrigin, LinkState, Status};
 
 use super::common::{
-    ActionRef, AxisRef, LinkedPassage, MinisterRef, QuestionRef, current_statuses,
-    passages_of_links, questions_by_ids, status_of,
+    ActionRef, AxisRef, LinkedPassage, MinisterRef, QuestionRef, best_passages_of_links,
+    confirmed_actions, passages_of_links, questions_by_ids, shown_status,
 };
 use super::overview::{PartnerRef, dedup, is_steering_role};
 use crate::decode::decode;
@@ -72,8 +73,12 @@ pub struct Evidence {
     pub origin: LinkOrigin,
     pub note: Option<String>,
     pub question: QuestionRef,
-    /// Linked passages, best score first.
+    /// Linked passages, best score first: all of them, or with a window the best
+    /// [`PASSAGES_PER_EVIDENCE`].
     pub passages: Vec<LinkedPassage>,
+    /// How many passages the link has in all (the question page shows the others).
+    #[serde(skip)]
+    pub passages_total: usize,
 }
 
 /// One page of an action's evidence trail (1-based `page`).
@@ -92,6 +97,12 @@ impl EvidenceWindow {
 
 /// How many linked questions the action page shows at a time.
 pub const EVIDENCE_PER_PAGE: u64 = 10;
+
+/// How many of a linked question's passages a window of the trail shows: its best one. A trail
+/// is read question by question (who asked what, when, the words that tie it to the action); a
+/// question's other passages are on its own page. (All of them made the busiest action's page
+/// 110 kB for ten questions, and rendering them most of its cost.)
+pub const PASSAGES_PER_EVIDENCE: usize = 1;
 
 /// An action with its whole evidence trail (the JSON API's `/actions/{id}`).
 pub async fn action_page<C: ConnectionTrait>(db: &C, id: i32) -> Result<Option<ActionPage>, DbErr> {
@@ -130,50 +141,51 @@ pub async fn action_page_window<C: ConnectionTrait>(
     let Some(a) = action::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let plan_title = plan::Entity::find_by_id(a.plan_id)
+    // The action's axis with its plan, the axis' pilots with their ministers, the plan's partners
+    // with their organisations: one joined query each.
+    let (axis_model, plan_model) = axis::Entity::find_by_id(a.axis_id)
+        .join(
+            JoinType::LeftJoin,
+            axis::Entity::belongs_to(plan::Entity)
+                .from(axis::Column::PlanId)
+                .to(plan::Column::Id)
+                .into(),
+        )
+        .select_also(plan::Entity)
         .one(db)
         .await?
-        .map(|p| p.title)
-        .unwrap_or_default();
-    let axis_model = axis::Entity::find_by_id(a.axis_id).one(db).await?;
-    let pilots_rows = axis_pilot::Entity::find()
+        .map_or((None, None), |(axis, plan)| (Some(axis), plan));
+    let plan_title = plan_model.map(|p| p.title).unwrap_or_default();
+    let pilots: Vec<MinisterRef> = axis_pilot::Entity::find()
+        .join(
+            JoinType::InnerJoin,
+            axis_pilot::Entity::belongs_to(minister::Entity)
+                .from(axis_pilot::Column::MinisterId)
+                .to(minister::Column::Id)
+                .into(),
+        )
+        .select_also(minister::Entity)
         .filter(axis_pilot::Column::AxisId.eq(a.axis_id))
         .order_by_asc(axis_pilot::Column::Position)
         .all(db)
-        .await?;
-    let partner_rows = plan_partner::Entity::find()
-        .filter(plan_partner::Column::PlanId.eq(a.plan_id))
-        .order_by_asc(plan_partner::Column::Position)
-        .all(db)
-        .await?;
-    let ministers: HashMap<i32, MinisterRef> = minister::Entity::find()
-        .filter(
-            minister::Column::Id.is_in(
-                pilots_rows
-                    .iter()
-                    .map(|p| p.minister_id)
-                    .collect::<HashSet<_>>(),
-            ),
-        )
-        .all(db)
         .await?
         .into_iter()
-        .map(|m| (m.id, m.into()))
+        .filter_map(|(_, m)| m.map(Into::into))
         .collect();
-    let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
-        .filter(
-            organisation::Column::Id.is_in(
-                partner_rows
-                    .iter()
-                    .map(|p| p.organisation_id)
-                    .collect::<HashSet<_>>(),
-            ),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
+    let partner_rows: Vec<(plan_partner::Model, Option<organisation::Model>)> =
+        plan_partner::Entity::find()
+            .join(
+                JoinType::InnerJoin,
+                plan_partner::Entity::belongs_to(organisation::Entity)
+                    .from(plan_partner::Column::OrganisationId)
+                    .to(organisation::Column::Id)
+                    .into(),
+            )
+            .select_also(organisation::Entity)
+            .filter(plan_partner::Column::PlanId.eq(a.plan_id))
+            .order_by_asc(plan_partner::Column::Position)
+            .all(db)
+            .await?;
     let proposals = status_proposal::Entity::find()
         .filter(status_proposal::Column::ActionId.eq(id))
         .order_by_desc(status_proposal::Column::ComputedAt)
@@ -193,7 +205,14 @@ pub async fn action_page_window<C: ConnectionTrait>(
                 .await?
         }
     };
-    let mut passages_by_link = passages_of_links(db, &link_ids).await?;
+    let (mut passages_by_link, passage_totals) = match window {
+        Some(_) => best_passages_of_links(db, &link_ids, PASSAGES_PER_EVIDENCE).await?,
+        None => {
+            let all = passages_of_links(db, &link_ids).await?;
+            let totals = all.iter().map(|(l, ps)| (*l, ps.len())).collect();
+            (all, totals)
+        }
+    };
     // The proposals' passages, for their `#p3` anchors.
     let positions: HashMap<i32, i32> = passage::Entity::find()
         .select_only()
@@ -216,7 +235,16 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .into_iter()
         .map(|q| (q.id, q))
         .collect();
-    let statuses = current_statuses(db, Some(&[id])).await?;
+    let confirmed = confirmed_actions(db, Some(&[id])).await?.contains(&id);
+    let assessment = crate::staff::assessments::latest(db, id).await?;
+    // Later rows win if several are flagged current, as in `current_statuses`.
+    let proposed = proposals
+        .iter()
+        .filter(|p| p.current)
+        .max_by_key(|p| p.id)
+        .map(|p| decode("status_proposal.status", &p.status))
+        .transpose()?;
+    let status = shown_status(proposed, confirmed, assessment.as_ref().map(|a| a.status));
 
     let history: Vec<StatusRow> = proposals
         .into_iter()
@@ -249,22 +277,21 @@ pub async fn action_page_window<C: ConnectionTrait>(
             note: l.note,
             question,
             passages: passages_by_link.remove(&l.id).unwrap_or_default(),
+            passages_total: passage_totals.get(&l.id).copied().unwrap_or(0),
         });
     }
 
     let partners = partner_rows
         .into_iter()
-        .filter(|p| !is_steering_role(&p.role))
-        .filter_map(|p| {
-            let o = orgs.get(&p.organisation_id)?;
+        .filter(|(p, _)| !is_steering_role(&p.role))
+        .filter_map(|(p, o)| {
             Some(PartnerRef {
-                organisation: o.clone().into(),
+                organisation: o?.into(),
                 qualifier: p.qualifier,
                 role: p.role,
             })
         })
         .collect();
-    let status = status_of(&statuses, id);
     Ok(Some(ActionPage {
         plan_title,
         axis: axis_model.map(Into::into).unwrap_or(AxisRef {
@@ -273,17 +300,14 @@ pub async fn action_page_window<C: ConnectionTrait>(
             number: 0,
             title: String::new(),
         }),
-        pilots: pilots_rows
-            .iter()
-            .filter_map(|p| ministers.get(&p.minister_id).cloned())
-            .collect(),
+        pilots,
         partners,
         current,
         history,
         evidence,
         evidence_total,
         evidence_window: window,
-        assessment: crate::staff::assessments::latest(db, id).await?,
+        assessment,
         action: ActionRef::from_model(a, status),
     }))
 }

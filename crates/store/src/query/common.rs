@@ -240,8 +240,8 @@ pub struct Shown {
 /// The status the public sees for each action: the newest staff assessment, else the engine's
 /// current proposal; `no_follow_up` when there is neither. `ids = None` loads every action's.
 ///
-/// This is the one place that decides an action's displayed status (and whether it is reviewed),
-/// so a later staff override only has to be taken into account here.
+/// The rule is [`shown_status`]; this loads what it needs for many actions at once (the action
+/// page, which has the action's proposals and assessment in hand already, asks the rule itself).
 pub async fn current_statuses<C: ConnectionTrait>(
     db: &C,
     ids: Option<&[i32]>,
@@ -256,7 +256,33 @@ pub async fn current_statuses<C: ConnectionTrait>(
         q = q.filter(status_proposal::Column::ActionId.is_in(ids.iter().copied()));
     }
     let rows = q.all(db).await?;
-    // Actions with a link a person confirmed (or made: manual links are confirmed).
+    let confirmed = confirmed_actions(db, ids).await?;
+    let assessed = crate::staff::assessments::latest_statuses(db, ids).await?;
+    // Later rows win if several are flagged current (a half-finished run must not hide one).
+    let mut proposed: HashMap<i32, Status> = HashMap::new();
+    for r in rows {
+        proposed.insert(r.action_id, decode("status_proposal.status", &r.status)?);
+    }
+    let actions: HashSet<i32> = proposed.keys().chain(assessed.keys()).copied().collect();
+    Ok(actions
+        .into_iter()
+        .map(|id| {
+            let shown = shown_status(
+                proposed.get(&id).copied(),
+                confirmed.contains(&id),
+                assessed.get(&id).copied(),
+            );
+            (id, shown)
+        })
+        .collect())
+}
+
+/// The actions among `ids` (all when `None`) with a link a person confirmed (or made: manual
+/// links are confirmed).
+pub(crate) async fn confirmed_actions<C: ConnectionTrait>(
+    db: &C,
+    ids: Option<&[i32]>,
+) -> Result<HashSet<i32>, DbErr> {
     let mut confirmed = Query::select()
         .distinct()
         .column(link::Column::ActionId)
@@ -266,40 +292,42 @@ pub async fn current_statuses<C: ConnectionTrait>(
     if let Some(ids) = ids {
         confirmed.and_where(Expr::col(link::Column::ActionId).is_in(ids.iter().copied()));
     }
-    let confirmed: HashSet<i32> = db
-        .query_all(&confirmed)
+    db.query_all(&confirmed)
         .await?
         .iter()
         .map(|r| r.try_get::<i32>("", "action_id"))
-        .collect::<Result<_, DbErr>>()?;
-    // Later rows win if several are flagged current (a half-finished run must not hide one).
-    let mut map: HashMap<i32, Shown> = rows
-        .into_iter()
-        .map(|r| {
-            let status: Status = decode("status_proposal.status", &r.status)?;
-            let unreviewed = status != Status::NoFollowUp && !confirmed.contains(&r.action_id);
-            Ok((r.action_id, Shown { status, unreviewed }))
-        })
-        .collect::<Result<_, DbErr>>()?;
-    // A staff assessment wins over the engine's proposal, and is a review.
-    map.extend(
-        crate::staff::assessments::latest_statuses(db, ids)
-            .await?
-            .into_iter()
-            .map(|(id, status)| {
-                let unreviewed = false;
-                (id, Shown { status, unreviewed })
-            }),
-    );
-    Ok(map)
+        .collect()
+}
+
+/// The one rule of what an action shows: the staff assessment in force wins, and is a review;
+/// else the engine's current proposal, unreviewed unless a person confirmed one of the action's
+/// links; else no follow-up.
+pub(crate) fn shown_status(
+    proposed: Option<Status>,
+    confirmed: bool,
+    assessed: Option<Status>,
+) -> Shown {
+    match (assessed, proposed) {
+        (Some(status), _) => Shown {
+            status,
+            unreviewed: false,
+        },
+        (None, Some(status)) => Shown {
+            status,
+            unreviewed: status != Status::NoFollowUp && !confirmed,
+        },
+        (None, None) => Shown {
+            status: Status::NoFollowUp,
+            unreviewed: false,
+        },
+    }
 }
 
 /// Status of one action from a map filled by [`current_statuses`].
 pub fn status_of(map: &HashMap<i32, Shown>, id: i32) -> Shown {
-    map.get(&id).copied().unwrap_or(Shown {
-        status: Status::NoFollowUp,
-        unreviewed: false,
-    })
+    map.get(&id)
+        .copied()
+        .unwrap_or_else(|| shown_status(None, false, None))
 }
 
 /// `stored` as a raw JSON value when it is JSON, else as a JSON string holding it.
@@ -544,6 +572,74 @@ impl LinkedPassage {
                 .then(a.position.cmp(&b.position))
         });
     }
+}
+
+/// The `per_link` best passages of each of `link_ids` (best first, then in document order, as
+/// [`passages_of_links`] orders them all), and how many passages each link has in all: what a
+/// page listing many links shows (the action page's evidence trail shows each question's best
+/// passage; its question page has the others). Only the passages shown are read in full and have
+/// their reasons decoded. Three queries for any number of links.
+pub async fn best_passages_of_links<C: ConnectionTrait>(
+    db: &C,
+    link_ids: &[i32],
+    per_link: usize,
+) -> Result<(HashMap<i32, Vec<LinkedPassage>>, HashMap<i32, usize>), DbErr> {
+    use crate::entity::{link_passage, passage};
+    use sea_orm::{JoinType, QuerySelect};
+    // (link passage id, link, passage, score, the passage's position): no text, no reasons.
+    let on_passage: sea_orm::RelationDef = link_passage::Entity::belongs_to(passage::Entity)
+        .from(link_passage::Column::PassageId)
+        .to(passage::Column::Id)
+        .into();
+    let rows: Vec<(i32, i32, i32, f64, i32)> = link_passage::Entity::find()
+        .select_only()
+        .column(link_passage::Column::Id)
+        .column(link_passage::Column::LinkId)
+        .column(link_passage::Column::PassageId)
+        .column(link_passage::Column::Score)
+        .column(passage::Column::Position)
+        .join(JoinType::InnerJoin, on_passage)
+        .filter(link_passage::Column::LinkId.is_in(link_ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_link: HashMap<i32, Vec<(i32, i32, f64, i32)>> = HashMap::new();
+    for (lp, link, passage, score, position) in rows {
+        by_link
+            .entry(link)
+            .or_default()
+            .push((lp, passage, score, position));
+    }
+    let totals: HashMap<i32, usize> = by_link.iter().map(|(l, ps)| (*l, ps.len())).collect();
+    let mut shown: Vec<i32> = Vec::new();
+    for ps in by_link.values_mut() {
+        ps.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.3.cmp(&b.3)));
+        shown.extend(ps.iter().take(per_link).map(|p| p.0));
+    }
+    let lps = link_passage::Entity::find()
+        .filter(link_passage::Column::Id.is_in(shown))
+        .all(db)
+        .await?;
+    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
+        .filter(passage::Column::Id.is_in(lps.iter().map(|lp| lp.passage_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
+    for lp in lps {
+        let Some(p) = passages.get(&lp.passage_id) else {
+            continue;
+        };
+        out.entry(lp.link_id)
+            .or_default()
+            .push(LinkedPassage::new(p, lp.score, &lp.reasons)?);
+    }
+    for ps in out.values_mut() {
+        LinkedPassage::sort_best_first(ps);
+    }
+    Ok((out, totals))
 }
 
 /// The passages of `link_ids`, per link, best first (then in document order): the one loader of

@@ -167,6 +167,9 @@ fn evidence(ctx: &Ctx, e: &Evidence) -> Markup {
                     (reasons(ctx, &p.why))
                 }
             }
+            @if e.passages_total > e.passages.len() {
+                p.more { a href=(ctx.link(&paths::question(q))) { (ctx.lang.more_passages(e.passages_total - e.passages.len())) } }
+            }
             @if let Some(note) = &e.note { p { em { (note) } } }
         }
     }
