@@ -14,6 +14,10 @@
 
 mod machine;
 
+/// The allocator `vigie` runs with, so the import and matching figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

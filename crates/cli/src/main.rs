@@ -8,6 +8,13 @@ mod cmd;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc rather than glibc's allocator: a page render allocates thousands of small objects on
+/// one thread and frees them on another (tokio's workers, SQLite's driver threads), which glibc's
+/// arenas serve with locks and consolidation (a fifth of an uncached action page's CPU in a
+/// profile); see `docs/performance.md`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Default database: an SQLite file next to where `vigie` runs, created when missing.
 pub const DEFAULT_DB: &str = "sqlite://vigie.db?mode=rwc";
 
