@@ -96,6 +96,10 @@ struct Cli {
 const TARGET_RPS: f64 = 1000.0;
 /// ... with its 99th percentile latency under this many milliseconds.
 const TARGET_P99_MS: f64 = 50.0;
+/// The action pages rendered at every request (`--no-page-cache`) must answer 99 % of requests
+/// within this many milliseconds (reported, not part of the exit status: it measures the machine's
+/// mood as much as the code).
+const UNCACHED_P99_MS: f64 = 50.0;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -194,6 +198,7 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     let load_before = load_average();
     let mut tables = String::new();
     let mut ok = true;
+    let mut uncached_ok = true;
     let mut any_failed = false;
     for mode in &cli.modes {
         let results = measure(&cli, &vigie, &db, &pages, *mode)?;
@@ -237,6 +242,9 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
                 && (rps < TARGET_RPS || p99 >= TARGET_P99_MS)
             {
                 ok = false;
+            }
+            if *mode == Mode::NoCache && p.name.starts_with("action") && p99 >= UNCACHED_P99_MS {
+                uncached_ok = false;
             }
         }
     }
@@ -282,6 +290,13 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             out,
             "\ntarget for the action pages: ≥ {TARGET_RPS:.0} req/s and p99 < {TARGET_P99_MS:.0} ms: {}",
             if ok { "met" } else { "MISSED" }
+        )?;
+    }
+    if cli.modes.contains(&Mode::NoCache) {
+        writeln!(
+            out,
+            "\ntarget for the uncached action pages: p99 < {UNCACHED_P99_MS:.0} ms: {}",
+            if uncached_ok { "met" } else { "MISSED" }
         )?;
     }
     if any_failed {
