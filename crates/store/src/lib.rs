@@ -192,4 +192,23 @@ mod tests {
         );
         assert_eq!(database_url("postgres://u@h/db"), "postgres://u@h/db");
     }
+
+    /// The bundled SQLite is built with the query planner stability guarantee
+    /// (`.cargo/config.toml`): without it, every statement with a bound `LIMIT` (each `.one()`)
+    /// is prepared again at each execution. A build that lost the flag fails here.
+    #[tokio::test]
+    async fn sqlite_is_built_with_a_stable_query_planner() {
+        use sea_orm::{ConnectionTrait, Statement};
+        let store = super::Store::open("sqlite::memory:").await.unwrap();
+        let db = store.conn();
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT sqlite_compileoption_used('ENABLE_QPSG') AS used",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get::<i32>("", "used").unwrap(), 1);
+    }
 }
