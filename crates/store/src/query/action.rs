@@ -4,7 +4,7 @@
 //! A fixed number of queries whatever the amount of evidence (the page is the one the load
 //! benchmark hammers). The HTML page shows the evidence trail one window at a time
 //! ([`EvidenceWindow`]): the busiest action of a parliament with 10,000 questions has hundreds of
-//! linked questions, and a page of them all weighs megabytes), and each question of a window with
+//! linked questions, and a page of them all weighs megabytes. Each question of a window comes with
 //! its best passage ([`PASSAGES_PER_EVIDENCE`]).
 
 use std::collections::HashMap;
