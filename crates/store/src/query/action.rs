@@ -237,14 +237,6 @@ pub async fn action_page_window<C: ConnectionTrait>(
         .collect();
     let confirmed = confirmed_actions(db, Some(&[id])).await?.contains(&id);
     let assessment = crate::staff::assessments::latest(db, id).await?;
-    // Later rows win if several are flagged current, as in `current_statuses`.
-    let proposed = proposals
-        .iter()
-        .filter(|p| p.current)
-        .max_by_key(|p| p.id)
-        .map(|p| decode("status_proposal.status", &p.status))
-        .transpose()?;
-    let status = shown_status(proposed, confirmed, assessment.as_ref().map(|a| a.status));
 
     let history: Vec<StatusRow> = proposals
         .into_iter()
@@ -261,7 +253,14 @@ pub async fn action_page_window<C: ConnectionTrait>(
             })
         })
         .collect::<Result<_, DbErr>>()?;
+    // The newest proposal flagged current (proposals are newest first: a later row wins, as in
+    // `current_statuses`); the badge and the "current" block come from this one row.
     let current = history.iter().find(|h| h.current).cloned();
+    let status = shown_status(
+        current.as_ref().map(|c| c.status),
+        confirmed,
+        assessment.as_ref().map(|a| a.status),
+    );
 
     // Already in trail order (see `trail_links`).
     let mut evidence: Vec<Evidence> = Vec::with_capacity(links.len());

@@ -566,12 +566,14 @@ impl LinkedPassage {
 
     /// Best score first, then in document order: how every list shows a link's passages.
     pub(crate) fn sort_best_first(passages: &mut [LinkedPassage]) {
-        passages.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.position.cmp(&b.position))
-        });
+        passages.sort_by(|a, b| best_first((a.score, a.position), (b.score, b.position)));
     }
+}
+
+/// The order of a link's passages, as (score, position): best score first, then in document
+/// order. [`LinkedPassage::sort_best_first`] and [`best_passages_of_links`]' choice both use it.
+fn best_first(a: (f64, i32), b: (f64, i32)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
 /// The `per_link` best passages of each of `link_ids` (best first, then in document order, as
@@ -613,33 +615,14 @@ pub async fn best_passages_of_links<C: ConnectionTrait>(
     let totals: HashMap<i32, usize> = by_link.iter().map(|(l, ps)| (*l, ps.len())).collect();
     let mut shown: Vec<i32> = Vec::new();
     for ps in by_link.values_mut() {
-        ps.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.3.cmp(&b.3)));
+        ps.sort_by(|a, b| best_first((a.2, a.3), (b.2, b.3)));
         shown.extend(ps.iter().take(per_link).map(|p| p.0));
     }
     let lps = link_passage::Entity::find()
         .filter(link_passage::Column::Id.is_in(shown))
         .all(db)
         .await?;
-    let passages: HashMap<i32, passage::Model> = passage::Entity::find()
-        .filter(passage::Column::Id.is_in(lps.iter().map(|lp| lp.passage_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
-    for lp in lps {
-        let Some(p) = passages.get(&lp.passage_id) else {
-            continue;
-        };
-        out.entry(lp.link_id)
-            .or_default()
-            .push(LinkedPassage::new(p, lp.score, &lp.reasons)?);
-    }
-    for ps in out.values_mut() {
-        LinkedPassage::sort_best_first(ps);
-    }
-    Ok((out, totals))
+    Ok((with_passages(db, lps).await?, totals))
 }
 
 /// The passages of `link_ids`, per link, best first (then in document order): the one loader of
@@ -650,12 +633,20 @@ pub async fn passages_of_links<C: ConnectionTrait>(
     db: &C,
     link_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<LinkedPassage>>, DbErr> {
-    use crate::entity::{link_passage, passage};
-    let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
+    use crate::entity::link_passage;
     let lps = link_passage::Entity::find()
         .filter(link_passage::Column::LinkId.is_in(link_ids.to_vec()))
         .all(db)
         .await?;
+    with_passages(db, lps).await
+}
+
+/// The rows `lps` with their passages (one query), as [`LinkedPassage`]s per link, best first.
+async fn with_passages<C: ConnectionTrait>(
+    db: &C,
+    lps: Vec<crate::entity::link_passage::Model>,
+) -> Result<HashMap<i32, Vec<LinkedPassage>>, DbErr> {
+    use crate::entity::passage;
     let wanted: HashSet<i32> = lps.iter().map(|lp| lp.passage_id).collect();
     let passages: HashMap<i32, passage::Model> = passage::Entity::find()
         .filter(passage::Column::Id.is_in(wanted))
@@ -664,6 +655,7 @@ pub async fn passages_of_links<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
+    let mut out: HashMap<i32, Vec<LinkedPassage>> = HashMap::new();
     for lp in lps {
         let Some(p) = passages.get(&lp.passage_id) else {
             continue;
