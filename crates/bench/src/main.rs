@@ -80,6 +80,10 @@ enum Cmd {
         /// Actions in the generated plan.
         #[arg(long, default_value_t = 1000)]
         actions: usize,
+        /// Also time matcher 1.6.0's per-question cut (no second subjects), alternating with the
+        /// shipped rule within each run: the baseline of the 1.7.0 change, side by side.
+        #[arg(long)]
+        side_by_side: bool,
     },
 }
 
@@ -136,7 +140,11 @@ fn main() -> ExitCode {
                 &formats,
             ))
         }
-        Cmd::Match { questions, actions } => matching(cli.seed, cli.runs, &questions, actions),
+        Cmd::Match {
+            questions,
+            actions,
+            side_by_side,
+        } => matching(cli.seed, cli.runs, &questions, actions, side_by_side),
     };
     println!("load average at the end: {}", machine::load_average());
     match result {
@@ -455,12 +463,18 @@ async fn import_run(
 
 /// Runs each size in its own process, so that memory one size leaves to the allocator does not
 /// count in the next size's peak; then compares the cost per question across sizes.
-fn matching(seed: u64, runs: usize, sizes: &[usize], actions: usize) -> anyhow::Result<()> {
+fn matching(
+    seed: u64,
+    runs: usize,
+    sizes: &[usize],
+    actions: usize,
+    side_by_side: bool,
+) -> anyhow::Result<()> {
     let mut sorted = sizes.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
     if let [n] = sorted[..] {
-        match_size(seed, runs, n, actions)?;
+        match_size(seed, runs, n, actions, side_by_side)?;
     } else {
         let exe = std::env::current_exe().context("finding this program to run each size")?;
         let mut per_question = Vec::new();
@@ -479,6 +493,7 @@ fn matching(seed: u64, runs: usize, sizes: &[usize], actions: usize) -> anyhow::
                     "--actions",
                     &actions.to_string(),
                 ])
+                .args(side_by_side.then_some("--side-by-side"))
                 .stderr(std::process::Stdio::inherit())
                 .output()
                 .with_context(|| format!("running {}", exe.display()))?;
@@ -529,7 +544,13 @@ fn matching(seed: u64, runs: usize, sizes: &[usize], actions: usize) -> anyhow::
 /// median CPU seconds, peak RSS in MB.
 const SUMMARY: &str = "summary (match_all wall s, CPU s, peak MB): ";
 
-fn match_size(seed: u64, runs: usize, n: usize, actions: usize) -> anyhow::Result<()> {
+fn match_size(
+    seed: u64,
+    runs: usize,
+    n: usize,
+    actions: usize,
+    side_by_side: bool,
+) -> anyhow::Result<()> {
     let t = Instant::now();
     let plan_text = vigie_synth::plan_file(seed, actions);
     let plan = match read_document("synthetic-plan.txt", plan_text.as_bytes())? {
@@ -566,7 +587,28 @@ fn match_size(seed: u64, runs: usize, n: usize, actions: usize) -> anyhow::Resul
     let mut index_times = Vec::new();
     let mut match_times = Vec::new();
     let mut match_cpus = Vec::new();
+    let mut base_times = Vec::new();
+    let mut base_cpus = Vec::new();
+    // 1.6.0's per-question cut on the same questions, for `--side-by-side`.
+    let mut baseline = |run: usize| {
+        let index = PlanIndex::new(&plan, &aliases, &[]).with_second_subjects(false);
+        let t = Instant::now();
+        let cpu0 = machine::cpu_time();
+        let links = index.match_all(&questions);
+        base_times.push(secs(t.elapsed()));
+        base_cpus.push(cpu_since(cpu0));
+        let n_links: usize = links.iter().map(Vec::len).sum();
+        println!(
+            "  run {run}, 1.6.0's cut (no second subjects): match_all {:.2} s (CPU {:.2} s); {n_links} links",
+            secs(t.elapsed()),
+            base_cpus.last().copied().unwrap_or_default()
+        );
+    };
     for run in 1..=runs {
+        // The baseline first in odd runs, second in even ones: a noisy machine weighs on both.
+        if side_by_side && run % 2 == 1 {
+            baseline(run);
+        }
         let t = Instant::now();
         let index = PlanIndex::new(&plan, &aliases, &[]);
         let index_time = t.elapsed();
@@ -588,6 +630,19 @@ fn match_size(seed: u64, runs: usize, n: usize, actions: usize) -> anyhow::Resul
         index_times.push(secs(index_time));
         match_times.push(secs(match_time));
         match_cpus.push(cpu);
+        if side_by_side && run % 2 == 0 {
+            baseline(run);
+        }
+    }
+    if side_by_side {
+        println!(
+            "  side by side, median over {runs} runs: 1.6.0's cut {:.2} s (CPU {:.2} s), shipped {:.2} s (CPU {:.2} s): {:+.1} % wall",
+            median(&base_times),
+            median(&base_cpus),
+            median(&match_times),
+            median(&match_cpus),
+            (median(&match_times) / median(&base_times) - 1.0) * 100.0
+        );
     }
     let peak = machine::peak_rss_kb().map(mb).unwrap_or(f64::NAN);
     let med = median(&match_times);

@@ -465,37 +465,50 @@ pub struct Setting {
     pub threshold: f64,
     pub support_ratio: f64,
     pub relative_cut: f64,
+    /// Whether a second subject of a question escapes the relative cut ([`crate::select`]).
+    pub second_subjects: bool,
 }
 
 impl std::fmt::Display for Setting {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "threshold {:.2}, support ratio {:.1}, relative cut {:.2}",
-            self.threshold, self.support_ratio, self.relative_cut
+            "threshold {:.2}, support ratio {:.1}, relative cut {:.2}{}",
+            self.threshold,
+            self.support_ratio,
+            self.relative_cut,
+            if self.second_subjects {
+                ", second subjects kept"
+            } else {
+                ""
+            }
         )
     }
 }
 
 /// The grid calibration searches: thresholds 0.18–0.26, support ratios 1.5–3 and none, relative
-/// cuts 0.5–0.7. The shipped setting comes first, so ties keep it.
+/// cuts 0.5–0.7, second subjects kept or cut. The shipped setting comes first, so ties keep it.
 pub fn default_grid() -> Vec<Setting> {
     let shipped = Setting {
         threshold: crate::LINK_THRESHOLD,
         support_ratio: crate::SUPPORT_RATIO,
         relative_cut: crate::RELATIVE_CUT,
+        second_subjects: true,
     };
     let mut grid = vec![shipped];
     for t in [0.18, 0.20, 0.22, 0.24, 0.26] {
         for r in [1.5, 2.0, 3.0, f64::INFINITY] {
             for c in [0.5, 0.6, 0.65, 0.7] {
-                let s = Setting {
-                    threshold: t,
-                    support_ratio: r,
-                    relative_cut: c,
-                };
-                if s != shipped {
-                    grid.push(s);
+                for second_subjects in [true, false] {
+                    let s = Setting {
+                        threshold: t,
+                        support_ratio: r,
+                        relative_cut: c,
+                        second_subjects,
+                    };
+                    if s != shipped {
+                        grid.push(s);
+                    }
                 }
             }
         }
@@ -531,7 +544,7 @@ pub fn grid_predictions(
         .map(|g| g.threshold)
         .fold(f64::INFINITY, f64::min);
     // (support ratio, each question's candidates)
-    type Candidates = Vec<Vec<(String, f64)>>;
+    type Candidates = Vec<Vec<crate::Candidate>>;
     let mut by_ratio: Vec<(f64, Candidates)> = Vec::new();
     for g in grid {
         if !by_ratio.iter().any(|(r, _)| *r == g.support_ratio) {
@@ -550,13 +563,13 @@ pub fn grid_predictions(
                 .iter()
                 .zip(cands)
                 .flat_map(|(q, cs)| {
-                    let mut chosen: Vec<(&str, f64)> = cs
+                    let mut chosen: Vec<((&str, bool), f64)> = cs
                         .iter()
-                        .filter(|c| c.1 >= g.threshold)
-                        .map(|(code, s)| (code.as_str(), *s))
+                        .filter(|c| c.score >= g.threshold)
+                        .map(|c| ((c.code.as_str(), c.second_subject), c.score))
                         .collect();
-                    crate::select(&mut chosen, g.relative_cut);
-                    chosen.into_iter().map(move |(code, _)| {
+                    crate::select(&mut chosen, g.relative_cut, |c, _| g.second_subjects && c.1);
+                    chosen.into_iter().map(move |((code, _), _)| {
                         (
                             q.legislature.clone(),
                             q.number,
@@ -657,11 +670,13 @@ mod cv_tests {
                 threshold: 0.1,
                 support_ratio: 1.0,
                 relative_cut: 0.7,
+                second_subjects: true,
             },
             Setting {
                 threshold: 0.2,
                 support_ratio: 1.0,
                 relative_cut: 0.7,
+                second_subjects: true,
             },
         ];
         let predictions = vec![vec![p(1), p(2), p(3), p(4)], vec![p(1), p(2)]];

@@ -18,10 +18,11 @@ mod orgs;
 pub mod status;
 
 pub use index::{
-    CONCEPT_WEIGHT, Corpus, ExplainedPassage, ExplainedVerdict, Explanation, LINK_THRESHOLD,
-    MAX_LINKS_PER_QUESTION, MinisterReason, OrganisationMention, PASSAGE_THRESHOLD,
+    CONCEPT_WEIGHT, Candidate, Corpus, ExplainedPassage, ExplainedVerdict, Explanation,
+    LINK_THRESHOLD, MAX_LINKS_PER_QUESTION, MinisterReason, OrganisationMention, PASSAGE_THRESHOLD,
     POSSIBLE_MARGIN, POSSIBLE_PER_QUESTION, PassageLink, PlanIndex, QuestionLink, RELATIVE_CUT,
-    Reasons, Refusal, SUPPORT_RATIO, SharedTerm, SubjectReason, explain, explain_pair, select,
+    Reasons, Refusal, SUPPORT_RATIO, SecondSubject, SharedTerm, SubjectReason, explain,
+    explain_pair, select,
 };
 pub use learn::{StaffDecision, StaffReason, Verdict};
 pub use minister::portfolio_match;
@@ -30,7 +31,7 @@ pub use status::{StatusCollector, StatusEvidence, StatusProposal, propose_status
 
 /// The matcher's behaviour version, stored with every link it proposes: bump it whenever scores or
 /// decisions can change, so re-runs can tell old proposals from new ones.
-pub const MATCHER_VERSION: &str = "vigie-matcher/1.6.0";
+pub const MATCHER_VERSION: &str = "vigie-matcher/1.7.0";
 
 /// A question's identity: (legislature, number, addressee surname).
 pub type QuestionKey = (String, u32, String);

@@ -144,8 +144,24 @@ const CUES: &[Cue] = &[
     cue(Status::InProgress, &["est", "en", "cours"]),
     cue(Status::InProgress, &["sont", "en", "cours"]),
     cue(Status::InProgress, &["en", "cours", "de"]),
-    cue(Status::InProgress, &["travaill*"]),
-    cue(Status::InProgress, &["continu*"]),
+    // The verb, not "les travailleurs".
+    cue(Status::InProgress, &["travaille"]),
+    cue(Status::InProgress, &["travailles"]),
+    cue(Status::InProgress, &["travaillons"]),
+    cue(Status::InProgress, &["travaillent"]),
+    cue(Status::InProgress, &["travaillez"]),
+    cue(Status::InProgress, &["travailler*"]),
+    cue(Status::InProgress, &["travaillant"]),
+    // "continuer" as a verb, not the adjective of "formation continue", "une veille continue":
+    // the forms an adjective cannot take, and "continue" followed by "à" or "de".
+    cue(Status::InProgress, &["continuons"]),
+    cue(Status::InProgress, &["continuent"]),
+    cue(Status::InProgress, &["continuez"]),
+    cue(Status::InProgress, &["continuer*"]),
+    cue(Status::InProgress, &["continuant"]),
+    cue(Status::InProgress, &["continue", "a"]),
+    cue(Status::InProgress, &["continue", "de"]),
+    cue(Status::InProgress, &["continue", "d"]),
     cue(Status::InProgress, &["poursui*"]),
     cue(Status::InProgress, &["en", "phase", "d*"]),
     cue(Status::InProgress, &["en", "train", "de"]),
@@ -724,6 +740,23 @@ mod tests {
         for (s, status, cue) in cases {
             assert_eq!(st(s), Some((status, cue.to_string())), "{s}");
         }
+        // "continue" the verb is progress; the adjective says nothing.
+        assert_eq!(
+            st("La Région continue à soutenir les indépendants."),
+            Some((Status::InProgress, "continue à".to_string()))
+        );
+        assert_eq!(
+            st("Nous continuons d'investir dans la formation."),
+            Some((Status::InProgress, "continuons".to_string()))
+        );
+        assert_eq!(
+            st("Actiris réalise une veille continue sur les métiers."),
+            None
+        );
+        assert_eq!(
+            st("Augmenter la formation continue des travailleurs."),
+            None
+        );
         // Not signed, not delivered.
         assert_eq!(st("Le problème a été signalé à l'administration."), None);
         assert_eq!(st("Il reste une convention à signer."), None);

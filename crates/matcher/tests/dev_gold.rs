@@ -55,7 +55,7 @@ fn real_questions_meet_the_floors_in_sample_and_cross_validated() {
         r.precision, r.recall, r.f1, r.negatives_linked, r.negatives
     );
     assert!(r.precision >= 0.99, "precision {:.3}", r.precision);
-    assert!(r.recall >= 0.81, "recall {:.3}", r.recall);
+    assert!(r.recall >= 0.9, "recall {:.3}", r.recall);
     assert!(
         r.negatives_linked * 50 <= r.negatives,
         "{} of {} negatives linked",
@@ -103,7 +103,45 @@ fn real_questions_meet_the_floors_in_sample_and_cross_validated() {
         c.f1,
         r.f1
     );
-    assert!(c.precision >= 0.84 && c.recall >= 0.81, "{c:?}");
+    assert!(c.precision >= 0.99 && c.recall >= 0.9, "{c:?}");
+}
+
+/// A written question often asks several things. Q. 90 (ICT jobs) is linked best to 1.3 (PME,
+/// TIC), and one of its sub-questions asks about artificial intelligence, which 1.4 commits to
+/// and 1.3 never names: a second subject, kept under the per-question cut. The rule must not keep
+/// a claim on the same subject: the GovTech fixture (734) rests on "start-ups" for 1.5, and its
+/// best link, 4.2, names GovTech, a term related to start-ups.
+#[test]
+fn a_second_subject_of_a_question_escapes_the_per_question_cut() {
+    let plan = common::plan();
+    let qs = questions();
+    let index = PlanIndex::new(&plan, &[], &[]);
+    let q90 = qs
+        .iter()
+        .find(|q| q.number == 90 && q.legislature == "24/29")
+        .unwrap();
+    let e = explain_pair(&index, q90, "1.4").unwrap();
+    match &e.verdict {
+        ExplainedVerdict::Linked {
+            second_subject: Some(s),
+            ..
+        } => {
+            assert_eq!(s.words, "intelligence artificielle");
+            assert_eq!(s.best_action, "1.3");
+        }
+        other => panic!("90 → 1.4: {other:?}"),
+    }
+    assert!(e.to_string().contains("a second subject of the question"));
+    let (_, _, fixture) = common::questions()
+        .into_iter()
+        .find(|(set, _, q)| set == "fixtures" && q.number == 734)
+        .unwrap();
+    let e = explain_pair(&index, &fixture, "1.5").unwrap();
+    assert!(
+        matches!(e.verdict, ExplainedVerdict::Outranked { .. }),
+        "{:?}",
+        e.verdict
+    );
 }
 
 /// The status engine on the development gold's answers (`status-dev.tsv`): the right status for at

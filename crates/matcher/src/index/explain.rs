@@ -47,6 +47,9 @@ pub enum ExplainedVerdict {
     Linked {
         score: f64,
         threshold: f64,
+        /// Set when the link scores under the per-question cut and is kept as a second subject of
+        /// the question ([`select`]).
+        second_subject: Option<SecondSubject>,
     },
     /// Above the threshold, but under the per-question cut of the question's best link.
     Outranked {
@@ -64,9 +67,18 @@ pub enum ExplainedVerdict {
         max: usize,
     },
     /// A rule of the decision fails.
-    NotLinked {
-        why: Refusal,
-    },
+    NotLinked { why: Refusal },
+}
+
+/// A link kept under the per-question cut: the notion it rests on, which the question's best link
+/// does not concern.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SecondSubject {
+    /// The notion as the question writes it (« intelligence artificielle »).
+    pub words: String,
+    pub best_action: String,
+    pub best: f64,
+    pub cut: f64,
 }
 
 /// One passage of the question against the action.
@@ -131,7 +143,33 @@ pub fn explain_pair(
                 .map(|c| index.actions[c.0].code.clone())
                 .unwrap_or_default();
             let cut = index.relative_cut;
-            if score < cut * best {
+            // The question's links, chosen by the rule `match_all` applies.
+            let mut chosen = others.clone();
+            let mut second: Option<String> = None;
+            select(&mut chosen, cut, |&c, &best| {
+                let s = index
+                    .second_subjects
+                    .then(|| weights.second_subject(question, &a, &prep, &pilots, c, best))
+                    .flatten();
+                if c == ai {
+                    second.clone_from(&s);
+                }
+                s.is_some()
+            });
+            if chosen.iter().any(|c| c.0 == ai) {
+                ExplainedVerdict::Linked {
+                    score,
+                    threshold: t,
+                    second_subject: second.filter(|_| score < cut * best).map(|words| {
+                        SecondSubject {
+                            words,
+                            best_action,
+                            best,
+                            cut,
+                        }
+                    }),
+                }
+            } else if score < cut * best {
                 ExplainedVerdict::Outranked {
                     score,
                     threshold: t,
@@ -139,17 +177,12 @@ pub fn explain_pair(
                     best,
                     cut,
                 }
-            } else if rank > MAX_LINKS_PER_QUESTION {
+            } else {
                 ExplainedVerdict::TooMany {
                     score,
                     threshold: t,
                     higher: rank - 1,
                     max: MAX_LINKS_PER_QUESTION,
-                }
-            } else {
-                ExplainedVerdict::Linked {
-                    score,
-                    threshold: t,
                 }
             }
         }
@@ -248,9 +281,19 @@ impl fmt::Display for Explanation {
             ExplainedVerdict::Linked {
                 score,
                 threshold: t,
+                second_subject: None,
             } => writeln!(
                 out,
                 "Verdict: LINKED — best passage score {score:.3} ≥ threshold {t}."
+            )?,
+            ExplainedVerdict::Linked {
+                score,
+                threshold: t,
+                second_subject: Some(s),
+            } => writeln!(
+                out,
+                "Verdict: LINKED — best passage score {score:.3} ≥ threshold {t}. It is under {} × the question's best link (action {}, {:.3}), but it rests on « {} », a notion this action commits to and action {} does not name: a second subject of the question, not a weaker claim on the same one.",
+                s.cut, s.best_action, s.best, s.words, s.best_action
             )?,
             ExplainedVerdict::NotLinked { why } => writeln!(out, "Verdict: NOT LINKED — {why}.")?,
         }

@@ -14,7 +14,9 @@ mod reasons;
 mod windows;
 
 pub use corpus::Corpus;
-pub use explain::{ExplainedPassage, ExplainedVerdict, Explanation, explain, explain_pair};
+pub use explain::{
+    ExplainedPassage, ExplainedVerdict, Explanation, SecondSubject, explain, explain_pair,
+};
 use learning::{Learned, distinctive_terms};
 pub use reasons::Refusal;
 use windows::{Window, windows};
@@ -235,6 +237,8 @@ pub struct PlanIndex {
     minister_map: Vec<(String, String)>,
     link_threshold: f64,
     relative_cut: f64,
+    /// Whether a second subject escapes the relative cut ([`select`]).
+    second_subjects: bool,
     concept_weight: f64,
     /// [`SUPPORT_RATIO`], or another value under calibration.
     support_ratio: f64,
@@ -492,6 +496,7 @@ impl PlanIndex {
             minister_map: minister_map.to_vec(),
             link_threshold: LINK_THRESHOLD,
             relative_cut: RELATIVE_CUT,
+            second_subjects: true,
             concept_weight: CONCEPT_WEIGHT,
             support_ratio: SUPPORT_RATIO,
             weighted_concepts,
@@ -544,6 +549,13 @@ impl PlanIndex {
     /// [`RELATIVE_CUT`]).
     pub fn with_relative_cut(mut self, cut: f64) -> Self {
         self.relative_cut = cut;
+        self
+    }
+
+    /// Whether a second subject of a question escapes the per-question cut (the default; `false`
+    /// is 1.6.0's rule, for calibration and side-by-side benchmarks).
+    pub fn with_second_subjects(mut self, keep: bool) -> Self {
+        self.second_subjects = keep;
         self
     }
 
@@ -657,7 +669,7 @@ impl PlanIndex {
     /// of the link threshold, with their scores, best first, before the per-question cut: what
     /// calibration needs to try other thresholds and cuts without matching again, and the review
     /// queue's "possible missed links" (the best candidates just under the threshold).
-    pub fn candidates(&self, questions: &[Question], floor: f64) -> Vec<Vec<(String, f64)>> {
+    pub fn candidates(&self, questions: &[Question], floor: f64) -> Vec<Vec<Candidate>> {
         let analysed = parallel_map(questions, analyse_question);
         let weights = Weights::new(self, &self.reference);
         let pairs: Vec<(&Question, &Analysed)> = questions.iter().zip(&analysed).collect();
@@ -666,10 +678,20 @@ impl PlanIndex {
                 .map(|i| self.pilot_of_axis(&q.addressee, i))
                 .collect();
             let prep = weights.prepare(a);
-            weights
-                .scored(q, a, &prep, &pilots, floor)
-                .into_iter()
-                .map(|(ai, score, _)| (self.actions[ai].code.clone(), score))
+            let scored = weights.scored(q, a, &prep, &pilots, floor);
+            let best = scored.first().map(|c| c.0);
+            scored
+                .iter()
+                .map(|&(ai, score, _)| Candidate {
+                    code: self.actions[ai].code.clone(),
+                    score,
+                    second_subject: best.is_some_and(|b| {
+                        b != ai
+                            && weights
+                                .second_subject(q, a, &prep, &pilots, ai, b)
+                                .is_some()
+                    }),
+                })
                 .collect()
         })
     }
@@ -1225,6 +1247,57 @@ impl<'a> Weights<'a> {
         chosen
     }
 
+    /// Whether the pair (question, action `ai`) is a **second subject** of a question whose best
+    /// link is action `best`, and on which words: the heaviest term of the pair's best passage is
+    /// a phrase concept that action `ai` commits to in its own text ([`CONCEPT_WEIGHT`]), written
+    /// the same on both sides, and that action `best` names nowhere, neither it nor a term related
+    /// to it. The per-question cut
+    /// is there for near-identical actions competing for the same words; a written question often
+    /// asks several things ("how many ICT jobs… and what about artificial intelligence?"), and a
+    /// notion of the plan that the best link does not concern is another subject, not a weaker
+    /// claim on the same one. The pair must still pass every other rule of the decision.
+    fn second_subject(
+        &self,
+        q: &Question,
+        a: &Analysed,
+        prep: &Prepared,
+        pilots: &[Option<MinisterReason>],
+        ai: usize,
+        best: usize,
+    ) -> Option<String> {
+        let entry = &self.index.actions[ai];
+        let pilot = pilots[entry.axis_idx].as_ref();
+        let detail = self.pair_detail(q, a, prep, ai, pilot, Mode::Trail);
+        let (top_passage, _) = Self::decide(&detail, 0.0).ok()?;
+        let top = detail.passages[top_passage].reasons.shared_terms.first()?;
+        if top.related_to.is_some() {
+            return None;
+        }
+        let id = *self.index.vocab.get(&top.term)?;
+        // The notion, or a term related to it ("GovTech" ~ "start-ups"): the same subject.
+        let mut notion: Vec<u32> = self
+            .index
+            .related
+            .get(&top.term)
+            .cloned()
+            .unwrap_or_default();
+        notion.push(id);
+        let named_by = |e: &ActionEntry| {
+            notion
+                .iter()
+                .any(|n| e.tf.binary_search_by_key(n, |&(i, _)| i).is_ok())
+        };
+        if entry.own_concepts.binary_search(&id).is_err() || named_by(&self.index.actions[best]) {
+            return None;
+        }
+        Some(
+            top.passage_words
+                .first()
+                .cloned()
+                .unwrap_or_else(|| top.term.clone()),
+        )
+    }
+
     /// The links of one question and, when `possible`, its possible missed links: the best pairs
     /// (at most [`POSSIBLE_PER_QUESTION`]) scoring within [`POSSIBLE_MARGIN`] under the threshold.
     /// One candidate search serves both: the candidates at the lower floor that reach the
@@ -1248,7 +1321,12 @@ impl<'a> Weights<'a> {
             .into_iter()
             .map(|(ai, score, r)| ((ai, r), score))
             .partition(|c| c.1 >= threshold);
-        select(&mut chosen, self.index.relative_cut);
+        select(&mut chosen, self.index.relative_cut, |c, best| {
+            self.index.second_subjects
+                && self
+                    .second_subject(q, a, &prep, pilots, c.0, best.0)
+                    .is_some()
+        });
         chosen.sort_by_key(|c| c.0.0);
         let links = chosen
             .into_iter()
@@ -1316,12 +1394,36 @@ impl<'a> Weights<'a> {
     }
 }
 
+/// A pair that passes every rule of the link decision but the per-question cut
+/// ([`PlanIndex::candidates`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub code: String,
+    pub score: f64,
+    /// Whether the pair is a second subject of the question, next to its best candidate
+    /// ([`select`]).
+    pub second_subject: bool,
+}
+
 /// The per-question cut on candidates sorted best first: at most [`MAX_LINKS_PER_QUESTION`], each
-/// scoring at least `relative_cut` × the best. The one place the rule is written; calibration
-/// applies it to [`PlanIndex::candidates`] at other settings.
-pub fn select<T>(chosen: &mut Vec<(T, f64)>, relative_cut: f64) {
-    let best = chosen.first().map(|c| c.1).unwrap_or(0.0);
-    chosen.retain(|c| c.1 >= relative_cut * best);
+/// scoring at least `relative_cut` × the best, or a **second subject** of the question
+/// (`second_subject(candidate, best)`, asked only of candidates under the cut; see
+/// [`Weights::second_subject`]). The one place the rule is written; calibration applies it to
+/// [`PlanIndex::candidates`] at other settings, and `explain` to the pair it explains.
+pub fn select<T>(
+    chosen: &mut Vec<(T, f64)>,
+    relative_cut: f64,
+    mut second_subject: impl FnMut(&T, &T) -> bool,
+) {
+    let Some(best) = chosen.first().map(|c| c.1) else {
+        return;
+    };
+    let keep: Vec<bool> = chosen
+        .iter()
+        .map(|c| c.1 >= relative_cut * best || second_subject(&c.0, &chosen[0].0))
+        .collect();
+    let mut keep = keep.into_iter();
+    chosen.retain(|_| keep.next().unwrap_or(false));
     chosen.truncate(MAX_LINKS_PER_QUESTION);
 }
 
