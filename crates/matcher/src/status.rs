@@ -483,8 +483,13 @@ impl<'i> StatusCollector<'i> {
                     if !p.kind.is_answer() {
                         continue;
                     }
-                    for (k, range) in text::sentences(&p.text).into_iter().enumerate() {
+                    for range in text::sentences(&p.text) {
                         let sentence = &p.text[range];
+                        // Answers often repeat the question they answer ("Quelles mesures ont été
+                        // mises en place ?"): a question is not the minister's statement.
+                        if sentence.trim_end().ends_with('?') {
+                            continue;
+                        }
                         let action_terms = index.shared_content_terms(ai, sentence).len();
                         let ev = |status, cue| StatusEvidence {
                             status,
@@ -498,7 +503,7 @@ impl<'i> StatusCollector<'i> {
                             link_score: pl.score,
                             action_terms,
                         };
-                        if first_sentence.is_none() && k == 0 {
+                        if first_sentence.is_none() {
                             first_sentence = Some(ev(Status::Announced, None));
                         }
                         let relevant =

@@ -1266,6 +1266,24 @@ impl<'a> Weights<'a> {
         best: usize,
     ) -> Option<String> {
         let entry = &self.index.actions[ai];
+        let best = &self.index.actions[best];
+        // Whether `best` names the concept `id` or a term related to it ("GovTech" ~ "start-ups"):
+        // then it is the same subject.
+        let named_by_best = |id: u32| {
+            let term = &self.index.terms[id as usize];
+            let related = self.index.related.get(term).map_or(&[][..], Vec::as_slice);
+            std::iter::once(&id)
+                .chain(related)
+                .any(|n| best.tf.binary_search_by_key(n, |&(i, _)| i).is_ok())
+        };
+        // Cheap first: one of the action's own concepts must be in the question and not in the
+        // best link's action. Only then is the pair's exact detail worth building.
+        let possible = entry.own_concepts.iter().any(|&id| {
+            prep.terms.contains(self.index.terms[id as usize].as_str()) && !named_by_best(id)
+        });
+        if !possible {
+            return None;
+        }
         let pilot = pilots[entry.axis_idx].as_ref();
         let detail = self.pair_detail(q, a, prep, ai, pilot, Mode::Trail);
         let (top_passage, _) = Self::decide(&detail, 0.0).ok()?;
@@ -1274,20 +1292,7 @@ impl<'a> Weights<'a> {
             return None;
         }
         let id = *self.index.vocab.get(&top.term)?;
-        // The notion, or a term related to it ("GovTech" ~ "start-ups"): the same subject.
-        let mut notion: Vec<u32> = self
-            .index
-            .related
-            .get(&top.term)
-            .cloned()
-            .unwrap_or_default();
-        notion.push(id);
-        let named_by = |e: &ActionEntry| {
-            notion
-                .iter()
-                .any(|n| e.tf.binary_search_by_key(n, |&(i, _)| i).is_ok())
-        };
-        if entry.own_concepts.binary_search(&id).is_err() || named_by(&self.index.actions[best]) {
+        if entry.own_concepts.binary_search(&id).is_err() || named_by_best(id) {
             return None;
         }
         Some(
@@ -1418,13 +1423,19 @@ pub fn select<T>(
     let Some(best) = chosen.first().map(|c| c.1) else {
         return;
     };
+    // The first five that pass, best first: a candidate after them is not asked about.
+    let mut kept = 0;
     let keep: Vec<bool> = chosen
         .iter()
-        .map(|c| c.1 >= relative_cut * best || second_subject(&c.0, &chosen[0].0))
+        .map(|c| {
+            let k = kept < MAX_LINKS_PER_QUESTION
+                && (c.1 >= relative_cut * best || second_subject(&c.0, &chosen[0].0));
+            kept += usize::from(k);
+            k
+        })
         .collect();
     let mut keep = keep.into_iter();
     chosen.retain(|_| keep.next().unwrap_or(false));
-    chosen.truncate(MAX_LINKS_PER_QUESTION);
 }
 
 /// Reusable buffers of the postings walk, indexed by action.
