@@ -239,6 +239,40 @@ fn explain_takes_the_question_number_as_printed() {
     );
 }
 
+/// A number that is one question's database id and another's printed number is not guessed:
+/// `vigie explain 4.1 1` answered about database question 1 when the user meant n°1.
+#[test]
+fn explain_refuses_a_number_that_is_also_another_questions_id() {
+    let env = Env::new();
+    env.ok(&["import", "seeds/"]);
+    let seed = std::fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004"))
+        .unwrap();
+    // Seed 004 renumbered 1 and addressed to a minister with a surname of several words.
+    let text = std::fs::read_to_string(seed).unwrap();
+    let renumbered = text.replace("(question n°38)", "(question n°1)").replace(
+        "Bernard Clerfayt, Ministre",
+        "Elke Van den Brandt, Ministre",
+    );
+    assert_ne!(renumbered, text);
+    let path = env.dir.path().join("renumbered.txt");
+    std::fs::write(&path, renumbered).unwrap();
+    env.ok(&["import", path.to_str().unwrap()]);
+    let out = env.vigie(&["explain", "4.1", "1"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("1 is the database id of question 19/24:")
+            && err.contains("the number of 19/24:1:Van den Brandt"),
+        "{err}"
+    );
+    // The key it suggests works.
+    let out = env.ok(&["explain", "4.1", "19/24:1:Van den Brandt"]);
+    assert!(out.contains("question n°1 (Van den Brandt"), "{out}");
+}
+
 #[tokio::test]
 async fn export_links_csv_is_the_download_byte_for_byte() {
     let env = Env::new();

@@ -20,7 +20,7 @@ pub struct Args {
     /// The action's code in its plan (`3.1`).
     action: String,
     /// The question: `LEGISLATURE:NUMBER:SURNAME` as cited (`19/24:252:Clerfayt`), its database
-    /// id, or its number alone (`252`) when no other question has it.
+    /// id, or its number alone (`252`) when that names one question (not another one's id too).
     question: String,
 }
 
@@ -64,42 +64,38 @@ pub async fn run(db: &str, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The question named by `given`: a database id, else a question number that only one question
-/// has, or `legislature:number:surname`.
+/// The question named by `given`: a database id or a question number (refused when it could be
+/// either, or several questions have the number), or `legislature:number:surname`.
 fn find_question(input: &MatchInput, given: &str) -> anyhow::Result<usize> {
     let given = given.trim();
     if !given.is_empty() && given.chars().all(|c| c.is_ascii_digit()) {
         let id: i32 = given.parse()?;
-        if let Some(i) = input.question_by_id(id) {
-            return Ok(i);
-        }
-        // Not an id: people often give the number printed on the question (`n°1176`).
+        // People often give the number printed on the question (`n°1176`), which may also be
+        // another question's database id: then neither is guessed.
+        let by_id = input.question_by_id(id);
         let by_number: Vec<usize> = (0..input.questions.len())
             .filter(|&i| i64::from(input.questions[i].number) == i64::from(id))
             .collect();
-        return match by_number.as_slice() {
-            [one] => Ok(*one),
-            [] => bail!("no question with id or number {id} in the database"),
-            many => {
-                let keys: Vec<String> = many
-                    .iter()
-                    .map(|&i| {
-                        let q = &input.questions[i];
-                        let who = q
-                            .addressee
-                            .name
-                            .as_deref()
-                            .unwrap_or(&q.addressee.portfolio);
-                        let surname = who.split_whitespace().last().unwrap_or(who);
-                        format!("{}:{}:{surname}", q.legislature, q.number)
-                    })
-                    .collect();
-                bail!(
-                    "{} questions have the number {id} (numbers restart for every minister and legislature): name one as {}",
-                    many.len(),
-                    keys.join(" or ")
-                )
-            }
+        let cited = |i: usize| {
+            let q = &input.questions[i];
+            format!("{}:{}:{}", q.legislature, q.number, q.addressee_key())
+        };
+        let cite_all = |is: &[usize]| is.iter().map(|&i| cited(i)).collect::<Vec<_>>();
+        return match (by_id, by_number.as_slice()) {
+            (Some(i), []) => Ok(i),
+            (Some(i), [j]) if *j == i => Ok(i),
+            (Some(i), others) => bail!(
+                "{id} is the database id of question {} and the number of {}: name the one you mean as LEGISLATURE:NUMBER:SURNAME",
+                cited(i),
+                cite_all(others).join(" and ")
+            ),
+            (None, [one]) => Ok(*one),
+            (None, []) => bail!("no question with id or number {id} in the database"),
+            (None, many) => bail!(
+                "{} questions have the number {id} (numbers restart for every minister and legislature): name one as {}",
+                many.len(),
+                cite_all(many).join(" or ")
+            ),
         };
     }
     let parts: Vec<&str> = given.split(':').map(str::trim).collect();
