@@ -1251,11 +1251,11 @@ impl<'a> Weights<'a> {
     /// link is action `best`, and on which words: the heaviest term of the pair's best passage is
     /// a phrase concept that action `ai` commits to in its own text ([`CONCEPT_WEIGHT`]), written
     /// the same on both sides, and that action `best` names nowhere, neither it nor a term related
-    /// to it. The per-question cut
-    /// is there for near-identical actions competing for the same words; a written question often
-    /// asks several things ("how many ICT jobs… and what about artificial intelligence?"), and a
-    /// notion of the plan that the best link does not concern is another subject, not a weaker
-    /// claim on the same one. The pair must still pass every other rule of the decision.
+    /// to it. The per-question cut is there for near-identical actions competing for the same
+    /// words; a written question often asks several things ("how many ICT jobs… and what about
+    /// artificial intelligence?"), and a notion of the plan that the best link does not concern is
+    /// another subject, not a weaker claim on the same one. The pair must still pass every other
+    /// rule of the decision (docs/matching.md, section 4e).
     fn second_subject(
         &self,
         q: &Question,
@@ -1412,8 +1412,8 @@ pub struct Candidate {
 
 /// The per-question cut on candidates sorted best first: at most [`MAX_LINKS_PER_QUESTION`], each
 /// scoring at least `relative_cut` × the best, or a **second subject** of the question
-/// (`second_subject(candidate, best)`, asked only of candidates under the cut; see
-/// [`Weights::second_subject`]). The one place the rule is written; calibration applies it to
+/// (`second_subject(candidate, best)`, asked only of candidates under the cut; the matcher's
+/// test is `Weights::second_subject`). The one place the rule is written; calibration applies it to
 /// [`PlanIndex::candidates`] at other settings, and `explain` to the pair it explains.
 pub fn select<T>(
     chosen: &mut Vec<(T, f64)>,
