@@ -8,7 +8,8 @@
 //!   text files, as the Parliament's page fragments and as whole saved pages, the formats taking
 //!   turns within each run so that a noisy machine weighs on all of them alike.
 //! - `match`: read N generated questions and a generated plan of A actions (not timed), then time
-//!   `PlanIndex::new` and `PlanIndex::match_all`.
+//!   `PlanIndex::new` and `PlanIndex::match_all`. `--side-by-side` also times matcher 1.6.0's
+//!   per-question cut (no second subjects) on the same questions in the same runs.
 //!
 //! Each prints the machine, every run, the median over runs and the peak resident memory (VmHWM).
 
@@ -600,7 +601,7 @@ fn match_size(
         let n_links: usize = links.iter().map(Vec::len).sum();
         println!(
             "  run {run}, 1.6.0's cut (no second subjects): match_all {:.2} s (CPU {:.2} s); {n_links} links",
-            secs(t.elapsed()),
+            base_times.last().copied().unwrap_or_default(),
             base_cpus.last().copied().unwrap_or_default()
         );
     };
