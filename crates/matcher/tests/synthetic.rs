@@ -53,3 +53,46 @@ fn out_of_plan_topics_stay_unlinked_and_plan_topics_are_linked() {
         "at least 80 % of in-plan questions linked: {in_linked}/{in_n}"
     );
 }
+
+/// Second subjects (docs/matching.md §4e) on the same stream: the links they add, by topic. They
+/// can only add links to questions that have one already, so no out-of-plan question gains one;
+/// the in-plan ones they add are printed for a person to read
+/// (`cargo test --release -p vigie-matcher --test synthetic -- --nocapture second_subjects`).
+#[test]
+fn second_subjects_add_links_only_to_questions_already_linked() {
+    let n = 600;
+    let qs = common::synth_questions(n);
+    let plan = common::plan();
+    let shipped = PlanIndex::new(&plan, &default_aliases(), &[]).match_all(&qs);
+    let without = PlanIndex::new(&plan, &default_aliases(), &[])
+        .with_second_subjects(false)
+        .match_all(&qs);
+    let mut added: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for (i, (with, without)) in shipped.iter().zip(&without).enumerate() {
+        let s = vigie_synth::question(7, i);
+        let new: Vec<&str> = with
+            .iter()
+            .map(|l| l.action_code.as_str())
+            .filter(|c| !without.iter().any(|l| l.action_code == *c))
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        assert!(
+            s.in_plan && !without.is_empty(),
+            "synth q{i} ({}, in plan: {}) gained {new:?} with no link before",
+            s.topic,
+            s.in_plan
+        );
+        for c in new {
+            *added.entry((s.topic, c.to_string())).or_default() += 1;
+        }
+    }
+    for ((topic, code), k) in &added {
+        println!("{topic:28} → {code}: {k}");
+    }
+    println!(
+        "second subjects: {} links added on {n} questions",
+        added.values().sum::<usize>()
+    );
+}

@@ -1251,7 +1251,8 @@ impl<'a> Weights<'a> {
     /// link is action `best`, and on which words: the heaviest term of the pair's best passage is
     /// a phrase concept that action `ai` commits to in its own text ([`CONCEPT_WEIGHT`]), written
     /// the same on both sides, and that action `best` names nowhere, neither it nor a term related
-    /// to it. The per-question cut is there for near-identical actions competing for the same
+    /// to it; and the member asks about it (the subject line or a question passage names it). The
+    /// per-question cut is there for near-identical actions competing for the same
     /// words; a written question often asks several things ("how many ICT jobs… and what about
     /// artificial intelligence?"), and a notion of the plan that the best link does not concern is
     /// another subject, not a weaker claim on the same one. The pair must still pass every other
@@ -1276,10 +1277,22 @@ impl<'a> Weights<'a> {
                 .chain(related)
                 .any(|n| best.tf.binary_search_by_key(n, |&(i, _)| i).is_ok())
         };
-        // Cheap first: one of the action's own concepts must be in the question and not in the
+        // Whether the member asks about the term: in the subject line or a question passage, not
+        // only in the answer ("un marché public a été lancé" in an answer is how, not what).
+        let asked = |id: u32| {
+            let term = self.index.terms[id as usize].as_str();
+            a.subject.iter().any(|t| t.term == term)
+                || a.passages
+                    .iter()
+                    .filter(|p| !p.kind.is_answer())
+                    .any(|p| p.heading.iter().chain(&p.text).any(|t| t.term == term))
+        };
+        // Cheap first: one of the action's own concepts must be asked about and not named by the
         // best link's action. Only then is the pair's exact detail worth building.
         let possible = entry.own_concepts.iter().any(|&id| {
-            prep.terms.contains(self.index.terms[id as usize].as_str()) && !named_by_best(id)
+            prep.terms.contains(self.index.terms[id as usize].as_str())
+                && !named_by_best(id)
+                && asked(id)
         });
         if !possible {
             return None;
@@ -1292,7 +1305,7 @@ impl<'a> Weights<'a> {
             return None;
         }
         let id = *self.index.vocab.get(&top.term)?;
-        if entry.own_concepts.binary_search(&id).is_err() || named_by_best(id) {
+        if entry.own_concepts.binary_search(&id).is_err() || named_by_best(id) || !asked(id) {
             return None;
         }
         Some(
