@@ -205,6 +205,16 @@ fn explain_refuses_what_it_cannot_find() {
     }
 }
 
+/// The text of the seed file whose name starts with `prefix` (`001`).
+fn seed_text(prefix: &str) -> String {
+    let seed = std::fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"));
+    std::fs::read_to_string(seed).unwrap()
+}
+
 /// The number printed on the question works too when it names one question; when several
 /// questions share it (numbers restart for every minister), the refusal names each of them.
 #[test]
@@ -216,12 +226,7 @@ fn explain_takes_the_question_number_as_printed() {
     assert_eq!(env.ok(&["explain", "5.1", "1176"]), by_key);
 
     // The same number, asked of another minister.
-    let seed = std::fs::read_dir(repo().join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001"))
-        .unwrap();
-    let other = std::fs::read_to_string(seed).unwrap().replace(
+    let other = seed_text("001").replace(
         "Bernard Clerfayt, Ministre",
         "Rudi Vervoort, Ministre-Président",
     );
@@ -245,13 +250,8 @@ fn explain_takes_the_question_number_as_printed() {
 fn explain_refuses_a_number_that_is_also_another_questions_id() {
     let env = Env::new();
     env.ok(&["import", "seeds/"]);
-    let seed = std::fs::read_dir(repo().join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004"))
-        .unwrap();
     // Seed 004 renumbered 1 and addressed to a minister with a surname of several words.
-    let text = std::fs::read_to_string(seed).unwrap();
+    let text = seed_text("004");
     let renumbered = text.replace("(question n°38)", "(question n°1)").replace(
         "Bernard Clerfayt, Ministre",
         "Elke Van den Brandt, Ministre",

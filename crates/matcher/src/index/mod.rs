@@ -197,6 +197,13 @@ struct ActionEntry {
     own_concepts: Vec<u32>,
 }
 
+impl ActionEntry {
+    /// Whether the action's text (any field) has the term `id`.
+    fn names(&self, id: u32) -> bool {
+        self.tf.binary_search_by_key(&id, |&(i, _)| i).is_ok()
+    }
+}
+
 /// Distinctive terms of an axis title, with the terms related to them: the theme a question must
 /// touch to be linked to an action of the axis.
 fn theme_terms(title: &[Token]) -> BTreeSet<String> {
@@ -589,16 +596,15 @@ impl PlanIndex {
     /// also has, directly or through a related term; sorted.
     pub(crate) fn shared_content_terms(&self, action: usize, text: &str) -> Vec<String> {
         let a = &self.actions[action];
-        let has = |id: u32| a.tf.binary_search_by_key(&id, |&(i, _)| i).is_ok();
         let mut out = BTreeSet::new();
         for t in text::analyse(text) {
             if is_general(&t.term) {
                 continue;
             }
-            if self.vocab.get(&t.term).is_some_and(|&id| has(id)) {
+            if self.vocab.get(&t.term).is_some_and(|&id| a.names(id)) {
                 out.insert(t.term.clone());
             } else if let Some(rel) = self.related.get(&t.term)
-                && rel.iter().any(|&r| has(r))
+                && rel.iter().any(|&r| a.names(r))
             {
                 out.insert(t.term.clone());
             }
@@ -1273,9 +1279,7 @@ impl<'a> Weights<'a> {
         let named_by_best = |id: u32| {
             let term = &self.index.terms[id as usize];
             let related = self.index.related.get(term).map_or(&[][..], Vec::as_slice);
-            std::iter::once(&id)
-                .chain(related)
-                .any(|n| best.tf.binary_search_by_key(n, |&(i, _)| i).is_ok())
+            std::iter::once(&id).chain(related).any(|&n| best.names(n))
         };
         // Whether the member asks about the term: in the subject line or a question passage, not
         // only in the answer ("un marché public a été lancé" in an answer is how, not what).
